@@ -1,0 +1,387 @@
+//! The structure stage: title, dateline, credits, paragraphs, sentences and tokens.
+//!
+//! It reads the article line by line. The first few lines may hold a headline, a byline and the
+//! dateline; the lines after the dateline may hold a second, agency dateline; the last lines
+//! may hold credits (`Source: …`, `Reporting by …`, `Reuter`). Everything else is story text,
+//! cut into paragraphs (blank lines, indented paragraph starts, or one line a paragraph when
+//! the text is not hard-wrapped) and then into sentences.
+
+mod credits;
+mod dateline;
+mod sentences;
+
+use std::ops::Range;
+
+use credits::{CreditReader, LineCredit};
+use sentences::SentenceSplitter;
+
+use super::Stage;
+use crate::article::{Credit, Dateline, TextRange, Title};
+use crate::document::Document;
+use crate::lexicon;
+
+/// How many non-blank lines at the top may come before the dateline (headline, byline).
+const HEADER_LINES: usize = 5;
+/// Lines longer than this are story text, never a headline, byline or credit.
+const MAX_HEADER_LINE: usize = 200;
+/// How many non-blank lines at the end are read for credits.
+const TRAILER_LINES: usize = 4;
+/// A text whose lines are all at most this long is taken to be hard-wrapped.
+const WRAP_WIDTH: usize = 100;
+
+const AGENCIES: &str = include_str!("../../../data/structure/agencies.txt");
+
+pub(crate) struct Structure {
+    credits: CreditReader,
+    sentences: SentenceSplitter,
+    /// Agencies that sign off a story or stand bare in a dateline.
+    agencies: Vec<&'static str>,
+}
+
+/// A line of the text, without its line break.
+#[derive(Debug, Clone)]
+struct Line {
+    range: Range<usize>,
+    /// Bytes of leading spaces and tabs.
+    indent: usize,
+    /// Where story text starts on this line; `None` for blank, title and credit lines.
+    body_from: Option<usize>,
+}
+
+impl Line {
+    fn content(&self) -> Range<usize> {
+        self.range.start + self.indent..self.range.end
+    }
+}
+
+impl Structure {
+    pub fn new() -> Structure {
+        let agencies: Vec<&'static str> = lexicon::words(AGENCIES).collect();
+        Structure {
+            credits: CreditReader::new(agencies.clone()),
+            sentences: SentenceSplitter::new(),
+            agencies,
+        }
+    }
+}
+
+impl Stage for Structure {
+    fn name(&self) -> &'static str {
+        "structure"
+    }
+
+    fn run(&self, doc: &mut Document<'_>) {
+        let text = doc.text;
+        let mut lines = split_lines(text);
+        let non_blank: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].body_from.is_some())
+            .collect();
+
+        let dateline_line = self.read_header(doc, &mut lines, &non_blank);
+        if let Some(at) = dateline_line {
+            self.read_agency_line(doc, &mut lines, &non_blank, at);
+        }
+        self.read_trailer(doc, &mut lines, &non_blank, dateline_line);
+
+        doc.paragraphs = paragraphs(text, &lines);
+        let mut sentences = Vec::new();
+        for paragraph in &doc.paragraphs {
+            self.sentences
+                .split(text, paragraph.clone(), &mut sentences);
+        }
+        let mut tokens = Vec::with_capacity(text.len() / 5);
+        for sentence in &sentences {
+            sentences::tokenize(text, sentence.clone(), &mut tokens);
+        }
+        doc.article.paragraphs = doc
+            .paragraphs
+            .iter()
+            .map(|r| TextRange {
+                start: r.start,
+                end: r.end,
+            })
+            .collect();
+        doc.article.sentences = sentences
+            .iter()
+            .map(|r| TextRange {
+                start: r.start,
+                end: r.end,
+            })
+            .collect();
+        doc.sentences = sentences;
+        doc.tokens = tokens;
+    }
+}
+
+impl Structure {
+    /// Reads headline, byline and dateline from the top lines. Returns the index (into
+    /// `non_blank`) of the dateline's line.
+    fn read_header(
+        &self,
+        doc: &mut Document<'_>,
+        lines: &mut [Line],
+        non_blank: &[usize],
+    ) -> Option<usize> {
+        let text = doc.text;
+        let mut header_lines: Vec<usize> = Vec::new();
+        for (n, &i) in non_blank.iter().take(HEADER_LINES).enumerate() {
+            let content = lines[i].content();
+            let line = &text[content.clone()];
+            if let Some(found) = dateline::parse(line, &self.agencies) {
+                let span = content.start + found.span.start..content.start + found.span.end;
+                let at = |r: Range<usize>| content.start + r.start..content.start + r.end;
+                let date = found.date.and_then(|d| d.value(doc.publication_date));
+                doc.article.dateline = Some(Dateline {
+                    start: span.start,
+                    end: span.end,
+                    text: text[span.clone()].to_string(),
+                    place: title_case_if_capitals(&text[at(found.place)]),
+                    place_entity: None,
+                    region: found
+                        .region
+                        .map(|r| text[at(r)].trim_end_matches(',').to_string()),
+                    date,
+                    agency: found.agency.map(|r| text[at(r)].to_string()),
+                });
+                lines[i].body_from = Some(span.end);
+                // Lines above the dateline: bylines are credits, the first other line is the title.
+                for &h in &header_lines {
+                    lines[h].body_from = None;
+                }
+                if let Some(&first) = header_lines.first() {
+                    doc.article.title = Some(title(text, lines[first].content()));
+                }
+                return Some(n);
+            }
+            if line.len() > MAX_HEADER_LINE {
+                break;
+            }
+            let found = self.credits.read(line);
+            if !found.is_empty() {
+                add_credits(doc, content.start, found);
+                lines[i].body_from = None;
+            } else {
+                header_lines.push(i);
+            }
+        }
+        // No dateline: the first line is a headline when it stands apart from the story.
+        if let Some(&first) = non_blank.first() {
+            if lines[first].body_from.is_some() && looks_like_headline(text, lines, first) {
+                doc.article.title = Some(title(text, lines[first].content()));
+                lines[first].body_from = None;
+            }
+        }
+        None
+    }
+
+    /// A second dateline-shaped line with an agency, right after the dateline:
+    /// `TEHRAN, Young Journalists Club (YJC) –`.
+    fn read_agency_line(
+        &self,
+        doc: &mut Document<'_>,
+        lines: &mut [Line],
+        non_blank: &[usize],
+        dateline_at: usize,
+    ) {
+        for &i in non_blank.iter().skip(dateline_at + 1).take(2) {
+            let content = lines[i].content();
+            let line = &doc.text[content.clone()];
+            let Some(found) = dateline::parse(line, &self.agencies) else {
+                continue;
+            };
+            if let Some(credit) = CreditReader::agency_line(line, &found) {
+                lines[i].body_from = Some(content.start + found.span.end);
+                add_credits(doc, content.start, vec![credit]);
+                return;
+            }
+        }
+    }
+
+    /// Credit lines at the end of the story.
+    fn read_trailer(
+        &self,
+        doc: &mut Document<'_>,
+        lines: &mut [Line],
+        non_blank: &[usize],
+        dateline_at: Option<usize>,
+    ) {
+        let first_allowed = dateline_at.map_or(0, |d| d + 1);
+        let from = non_blank
+            .len()
+            .saturating_sub(TRAILER_LINES)
+            .max(first_allowed);
+        for &i in &non_blank[from.min(non_blank.len())..] {
+            if lines[i].body_from != Some(lines[i].range.start) {
+                continue; // already a header line, or a dateline line
+            }
+            let content = lines[i].content();
+            let found = self.credits.read(&doc.text[content.clone()]);
+            if !found.is_empty() {
+                add_credits(doc, content.start, found);
+                lines[i].body_from = None;
+            }
+        }
+    }
+}
+
+fn add_credits(doc: &mut Document<'_>, line_start: usize, found: Vec<LineCredit>) {
+    for credit in found {
+        let (start, end) = (
+            line_start + credit.range.start,
+            line_start + credit.range.end,
+        );
+        doc.article.credits.push(Credit {
+            start,
+            end,
+            text: doc.text[start..end].to_string(),
+            name: credit.name,
+            role: credit.role,
+            alias: credit.alias,
+        });
+    }
+    doc.article.credits.sort_by_key(|c| c.start);
+}
+
+fn title(text: &str, range: Range<usize>) -> Title {
+    let trimmed = text[range.clone()].trim_end();
+    Title {
+        start: range.start,
+        end: range.start + trimmed.len(),
+        text: trimmed.to_string(),
+    }
+}
+
+/// A first line that is short and set apart: followed by a blank line, or written in capitals,
+/// and not ending like a sentence of story text.
+fn looks_like_headline(text: &str, lines: &[Line], first: usize) -> bool {
+    let line = text[lines[first].content()].trim_end();
+    if line.len() > MAX_HEADER_LINE || line.is_empty() {
+        return false;
+    }
+    let followed_by_blank = lines.get(first + 1).is_some_and(|l| l.body_from.is_none());
+    let has_more = lines[first + 1..].iter().any(|l| l.body_from.is_some());
+    let capitals = !line.chars().any(char::is_lowercase) && line.chars().any(char::is_uppercase);
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalized = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let title_case = !words.is_empty() && capitalized * 10 >= words.len() * 7;
+    has_more
+        && (capitals || (followed_by_blank && (title_case || !line.ends_with(['.', '"', '”']))))
+}
+
+/// Splits the text into lines on `\n`, `\r\n` and `\r`.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let end_of_line = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
+        if end_of_line {
+            let range = start..i;
+            let line = &text[range.clone()];
+            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+            let blank = line.trim().is_empty();
+            lines.push(Line {
+                range,
+                indent,
+                body_from: (!blank).then_some(start),
+            });
+            if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    lines
+}
+
+/// Groups story lines into paragraphs.
+///
+/// A blank or non-story line always ends a paragraph. When paragraph starts are indented
+/// (Reuters-21578 style, continuation lines not), every indented line starts one. Otherwise, in
+/// hard-wrapped text (all lines at most [`WRAP_WIDTH`] long) a line continues the paragraph
+/// unless the previous one ended a sentence well short of the width; in text that is not
+/// wrapped, every line is a paragraph.
+fn paragraphs(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
+    let story: Vec<&Line> = lines.iter().filter(|l| l.body_from.is_some()).collect();
+    let indented_starts =
+        story.iter().any(|l| l.indent >= 2) && story.iter().any(|l| l.indent == 0);
+    let widest = story.iter().map(|l| l.range.len()).max().unwrap_or(0);
+    let wrapped = widest <= WRAP_WIDTH && story.len() > 1;
+
+    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+    let mut previous: Option<&Line> = None;
+    for line in lines {
+        let Some(from) = line.body_from else {
+            paragraphs.extend(open.take());
+            previous = None;
+            continue;
+        };
+        let content = from.max(line.range.start + line.indent)..line.range.end;
+        let piece = text[content.clone()].trim();
+        if piece.is_empty() {
+            continue;
+        }
+        let lead = text[content.clone()].len() - text[content.clone()].trim_start().len();
+        let content = content.start + lead..content.start + lead + piece.len();
+        let continues = match previous {
+            None => false,
+            Some(_) if indented_starts => line.indent < 2,
+            Some(prev) if wrapped => {
+                let prev_text = text[prev.range.clone()].trim_end();
+                let ends_sentence = prev_text.ends_with(['.', '!', '?', ':', '"', '”']);
+                !ends_sentence || prev_text.len() * 10 >= widest * 8
+            }
+            Some(_) => false,
+        };
+        open = match open.take() {
+            Some(paragraph) if continues => Some(paragraph.start..content.end),
+            Some(paragraph) => {
+                paragraphs.push(paragraph);
+                Some(content)
+            }
+            None => Some(content),
+        };
+        previous = Some(line);
+    }
+    paragraphs.extend(open);
+    paragraphs
+}
+
+/// `TEHRAN` → `Tehran`, `JOHN O'NEILL` → `John O'Neill`; text with lower-case letters is kept.
+pub(super) fn title_case_if_capitals(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case() {
+        assert_eq!(title_case_if_capitals("JOHN O'NEILL"), "John O'Neill");
+        assert_eq!(title_case_if_capitals("MT. LAUREL"), "Mt. Laurel");
+        assert_eq!(title_case_if_capitals("Janie Gabbett"), "Janie Gabbett");
+    }
+}

