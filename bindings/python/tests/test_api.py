@@ -1,0 +1,98 @@
+"""The Python API over the seed story and odd inputs."""
+import json
+import pathlib
+import pickle
+import threading
+
+import pytest
+
+import dateline
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[3] / "examples"
+TEHRAN = (EXAMPLES / "tehran.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return dateline.Extractor()
+
+
+def test_seed_story_structure(extractor):
+    article = extractor.extract(TEHRAN, date="2018-05-13", id="tehran")
+    assert article.id == "tehran"
+    assert article.dateline.place == "Tehran"
+    assert article.dateline.date == "2018-05-13"
+    assert TEHRAN[article.dateline.start:article.dateline.end] == "TEHRAN, May 13 -"
+    roles = {(c.name, c.role) for c in article.credits}
+    assert ("Press TV", "source") in roles
+    assert ("Young Journalists Club", "agency") in roles
+    assert len(article.sentences) == 16
+    assert all("Source: Press TV" not in TEHRAN[s.start:s.end] for s in article.sentences)
+
+
+def test_without_date_the_year_is_unknown(extractor):
+    assert extractor.extract(TEHRAN).dateline.date == "XXXX-05-13"
+
+
+def test_module_level_extract_and_serialization():
+    article = dateline.extract(TEHRAN, date="2018-05-13")
+    data = article.to_dict()
+    assert json.loads(article.to_json()) == data
+    assert pickle.loads(pickle.dumps(article)) == article
+    assert "Tehran" in repr(article)
+
+
+def test_offsets_are_python_string_indices(extractor):
+    text = "KÖLN, May 2 - 🙂 Émile Zola met 東京 officials. He left."
+    article = extractor.extract(text)
+    first = article.sentences[0]
+    assert text[first.start:first.end] == "🙂 Émile Zola met 東京 officials."
+    assert text[article.dateline.start:article.dateline.end] == "KÖLN, May 2 -"
+
+
+def test_bad_input_raises_documented_errors(extractor):
+    with pytest.raises(dateline.DatelineError, match="YYYY-MM-DD"):
+        extractor.extract("text", date="13/05/2018")
+    assert issubclass(dateline.DatelineError, ValueError)
+    with pytest.raises(TypeError, match="decode"):
+        extractor.extract(b"bytes")
+    with pytest.raises(TypeError):
+        extractor.extract(None)
+    with pytest.raises(UnicodeEncodeError):
+        extractor.extract("lone \ud800 surrogate")
+
+
+def test_empty_and_whitespace_give_empty_articles(extractor):
+    for text in ["", "   \n\t\r\n ", "\x00"]:
+        article = extractor.extract(text)
+        assert article.dateline is None
+        assert article.entities == []
+
+
+def test_extract_many_keeps_order_and_matches_serial(extractor):
+    texts = [TEHRAN, "LONDON, Jan. 5 (Reuters) - Prices rose.", ""] * 10
+    serial = [extractor.extract(t) for t in texts]
+    assert extractor.extract_many(texts) == serial
+    assert extractor.extract_many(texts, threads=1) == serial
+    dicts = [{"text": t, "id": str(i), "date": "2018-05-13"} for i, t in enumerate(texts)]
+    many = extractor.extract_many(dicts)
+    assert [a.id for a in many] == [str(i) for i in range(len(texts))]
+    assert many[0].dateline.date == "2018-05-13"
+    with pytest.raises(dateline.DatelineError):
+        extractor.extract_many(texts, dates=["2018-05-13"])
+
+
+def test_threads_share_one_extractor(extractor):
+    expected = extractor.extract(TEHRAN, date="2018-05-13")
+    results = []
+
+    def work():
+        for _ in range(5):
+            results.append(extractor.extract(TEHRAN, date="2018-05-13"))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 40 and all(r == expected for r in results)
