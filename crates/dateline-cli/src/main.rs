@@ -114,8 +114,11 @@ fn extract_files(
     let mut ok = true;
     for path in files {
         let mut bytes = Vec::new();
-        if let Err(e) = open(path)?.read_to_end(&mut bytes) {
-            eprintln!("dateline: cannot read {}: {e}", path.display());
+        if let Err(message) = open(path).and_then(|mut f| {
+            f.read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))
+        }) {
+            eprintln!("dateline: {message}");
             ok = false;
             continue;
         }

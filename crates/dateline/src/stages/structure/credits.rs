@@ -89,7 +89,9 @@ impl CreditReader {
         if self.contributors.is_match(trimmed) {
             return self.contributors(trimmed);
         }
-        if let Some(caps) = self.byline.captures(trimmed) {
+        // A byline names people in full and does not end like a sentence (`by Baker.`).
+        let byline = !trimmed.ends_with('.');
+        if let Some(caps) = self.byline.captures(trimmed).filter(|_| byline) {
             return byline_credits(trimmed, &caps);
         }
         Vec::new()
@@ -149,6 +151,7 @@ fn byline_credits(line: &str, caps: &regex::Captures<'_>) -> Vec<LineCredit> {
     let range = 0..line.len();
     let mut credits: Vec<LineCredit> = split_names(&caps["names"])
         .into_iter()
+        .filter(|name| name.split_whitespace().nth(1).is_some())
         .map(|name| LineCredit {
             range: range.clone(),
             name,

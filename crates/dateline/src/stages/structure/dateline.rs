@@ -74,6 +74,9 @@ pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
     if date.is_some() && cursor.eat(',') {
         agency = cursor.bare_agency(agencies);
     }
+    if date.is_none() {
+        date = cursor.bracketed_date();
+    }
     let agency = agency.or_else(|| cursor.bracketed());
     let dash_end = cursor.dash(date.is_some() || agency.is_some())?;
 
@@ -302,6 +305,20 @@ impl Cursor<'_> {
         Some(value)
     }
 
+    /// `(November 28, 2016)`: a date in brackets where an agency would stand.
+    fn bracketed_date(&mut self) -> Option<(Option<MonthDay>, Range<usize>)> {
+        let mut probe = Cursor { line: self.line, pos: self.pos };
+        if !probe.eat('(') {
+            return None;
+        }
+        let date = probe.date()?;
+        if !probe.eat(')') {
+            return None;
+        }
+        self.pos = probe.pos;
+        Some(date)
+    }
+
     /// `(Reuters)`: the range inside the brackets.
     fn bracketed(&mut self) -> Option<Range<usize>> {
         let rest = self.rest();
@@ -320,17 +337,17 @@ impl Cursor<'_> {
         Some(start..start + close)
     }
 
-    /// `-`, `--`, `–`, `—`, followed by a space or the end of the line. After a date or an
-    /// agency a hyphen may touch the story's first word (`March 2 -The`). Returns the end of
-    /// the dash.
+    /// `-`, `--`, `–`, `—` (or `_`, in older AP copy), followed by a space or the end of the
+    /// line. After a date or an agency a hyphen may touch the story's first word
+    /// (`March 2 -The`). Returns the end of the dash.
     fn dash(&mut self, after_date_or_agency: bool) -> Option<usize> {
         let rest = self.rest();
-        let len = ["--", "-", "–", "—"]
-            .into_iter()
-            .find(|d| rest.starts_with(d))?
-            .len();
+        let len = ["--", "-", "–", "—", "_"].into_iter().find(|d| rest.starts_with(d))?.len();
         let after = &rest[len..];
         let spaced = after.is_empty() || after.starts_with(char::is_whitespace);
+        if rest.starts_with('_') {
+            return spaced.then_some(self.pos + len);
+        }
         let long_dash = len > 1;
         let touching = after_date_or_agency && after.starts_with(char::is_uppercase);
         (spaced || long_dash || touching).then_some(self.pos + len)
