@@ -24,6 +24,8 @@ pub enum ErrorKind {
     InvalidEntry,
     /// A file that could not be read.
     Io,
+    /// A builder option that names something that does not exist, such as an unknown stage.
+    InvalidOption,
 }
 
 impl fmt::Display for ErrorKind {
@@ -32,6 +34,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::InvalidDate => "invalid date",
             ErrorKind::InvalidEntry => "invalid entry",
             ErrorKind::Io => "I/O error",
+            ErrorKind::InvalidOption => "invalid option",
         })
     }
 }

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use crate::article::Article;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
+use crate::stages::entities::UserEntity;
 use crate::stages::{self, Stage};
 
 /// Runs the pipeline. Build it once (building compiles the gazetteers and rules), then call
@@ -25,14 +26,59 @@ pub struct Extractor {
 
 /// Configures an [`Extractor`]. Obtained from [`Extractor::builder`].
 #[derive(Debug, Default)]
-pub struct ExtractorBuilder {}
+pub struct ExtractorBuilder {
+    /// The stages to run, by name; `None` runs them all.
+    stages: Option<Vec<String>>,
+    /// The user's own entities, found in preference to built-in entries of the same name.
+    pub(crate) user_entities: Vec<UserEntity>,
+}
 
 impl ExtractorBuilder {
+    /// Runs only the named stages (see [`Extractor::stage_names`]); the `structure` stage,
+    /// which every other stage reads, always runs. Skipping stages you do not need saves their
+    /// time: `["structure", "time"]` gives datelines, sentences and times only.
+    pub fn stages<S: AsRef<str>>(mut self, names: &[S]) -> ExtractorBuilder {
+        self.stages = Some(names.iter().map(|n| n.as_ref().to_string()).collect());
+        self
+    }
+
+    /// Adds entities of your own: their names and aliases are found wherever written, and win
+    /// over built-in entries of the same name.
+    pub fn entities(mut self, entities: Vec<UserEntity>) -> ExtractorBuilder {
+        self.user_entities.extend(entities);
+        self
+    }
+
+    /// Adds the entities of a file: a JSON array of `{"name", "label", "aliases", "kb"}`
+    /// objects, or CSV (`.csv`) / TSV (any other name) with a header naming the columns
+    /// `name`, `label`, `aliases` (separated by `|`) and `kb`. A malformed entry gives an error
+    /// of kind [`ErrorKind::InvalidEntry`] that names its line.
+    pub fn entities_file(mut self, path: impl AsRef<std::path::Path>) -> Result<ExtractorBuilder> {
+        self.user_entities
+            .extend(stages::entities::read_user_file(path.as_ref())?);
+        Ok(self)
+    }
+
     /// Builds the extractor with the built-in data.
     pub fn build(self) -> Result<Extractor> {
-        Ok(Extractor {
-            stages: stages::pipeline(),
-        })
+        for (n, entity) in self.user_entities.iter().enumerate() {
+            entity.validate(&format!("user entity {}", n + 1))?;
+        }
+        let mut stages = stages::pipeline(&self);
+        if let Some(wanted) = &self.stages {
+            let known: Vec<&str> = stages.iter().map(|s| s.name()).collect();
+            if let Some(unknown) = wanted.iter().find(|w| !known.contains(&w.as_str())) {
+                return Err(Error::new(
+                    ErrorKind::InvalidOption,
+                    format!(
+                        "there is no stage {unknown:?}; the stages are {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+            stages.retain(|s| s.name() == "structure" || wanted.iter().any(|w| w == s.name()));
+        }
+        Ok(Extractor { stages })
     }
 }
 

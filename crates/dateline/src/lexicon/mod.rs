@@ -4,6 +4,9 @@
 //! are tab-separated: one header comment line starting with `#`, then one entry a line, with
 //! `|` between the values of a list field.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// The rows of an embedded data file: comment and blank lines skipped, fields split on tabs.
 pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
@@ -21,13 +24,17 @@ const MONTHS: &str = include_str!("../../data/calendar/months.tsv");
 /// The month number (1–12) of a month name or abbreviation, in any case, with or without a
 /// final period: `May`, `JAN.`, `Sept`.
 pub(crate) fn month_number(word: &str) -> Option<i8> {
+    static TABLE: OnceLock<HashMap<String, i8>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        rows(MONTHS)
+            .filter_map(|row| Some((row[0].to_ascii_lowercase(), row.get(1)?.parse().ok()?)))
+            .collect()
+    });
     let word = word.strip_suffix('.').unwrap_or(word);
     if word.len() < 3 || word.len() > 9 {
         return None;
     }
-    rows(MONTHS)
-        .find(|row| row[0].eq_ignore_ascii_case(word))
-        .and_then(|row| row.get(1)?.parse().ok())
+    table.get(word.to_ascii_lowercase().as_str()).copied()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! number (`Jan. 5`), and after other abbreviations (`Inc.`, `U.S.`, `Pa.`) only when a typical
 //! sentence opener follows (`The`, `He`, …). Initials (`J. R.`) and decimals never end one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::document::{Token, TokenKind};
@@ -24,7 +24,7 @@ enum Abbreviation {
 
 pub(super) struct SentenceSplitter {
     abbreviations: HashMap<&'static str, Abbreviation>,
-    openers: Vec<&'static str>,
+    openers: HashSet<&'static str>,
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '}'];
@@ -157,63 +157,95 @@ fn push_trimmed(text: &str, offset: usize, range: Range<usize>, out: &mut Vec<Ra
 
 /// Appends the tokens of `range` of `text` to `out`: words (with inner `'`, `’`, `-`, `.`),
 /// numbers (with inner `,`, `.`, `:`, `/`) and single punctuation characters.
+///
+/// Works on bytes, decoding a character only where a byte is not ASCII: this runs over every
+/// byte of every story.
 pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
-    let piece = &text[range.clone()];
-    let mut chars = piece.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let kind = if c.is_alphabetic() {
-            TokenKind::Word
-        } else if c.is_ascii_digit() {
+    let mut i = range.start;
+    while i < range.end {
+        let (c, len) = char_at(text, i);
+        let kind = if c.is_ascii_digit() {
             TokenKind::Number
+        } else if c.is_alphabetic() {
+            TokenKind::Word
         } else {
-            out.push(Token {
-                start: range.start + i,
-                end: range.start + i + c.len_utf8(),
-                kind: TokenKind::Punct,
-            });
+            if !c.is_whitespace() {
+                out.push(Token {
+                    start: i,
+                    end: i + len,
+                    kind: TokenKind::Punct,
+                });
+            }
+            i += len;
             continue;
         };
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            let continues = match kind {
-                TokenKind::Word => d.is_alphanumeric() || is_mark(d),
-                _ => d.is_ascii_digit(),
-            };
-            let joins = match kind {
-                TokenKind::Word => matches!(d, '\'' | '’' | '-' | '.'),
-                _ => matches!(d, ',' | '.' | ':' | '/'),
-            };
-            if continues {
-                end = j + d.len_utf8();
-                chars.next();
-            } else if joins
-                && piece[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|n| match kind {
-                        TokenKind::Word => n.is_alphabetic(),
-                        _ => n.is_ascii_digit(),
-                    })
-            {
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
-                break;
-            }
-        }
-        // `U.S.`: a word with inner periods keeps its final one.
-        if kind == TokenKind::Word && piece[i..end].contains('.') && piece[end..].starts_with('.') {
-            end += 1;
-            chars.next();
-        }
+        let end = token_end(text, i + len, range.end, kind);
         out.push(Token {
-            start: range.start + i,
-            end: range.start + end,
+            start: i,
+            end,
             kind,
         });
+        i = end;
+    }
+}
+
+/// Where a word or number that continues at `from` ends (at most at `limit`).
+fn token_end(text: &str, mut from: usize, limit: usize, kind: TokenKind) -> usize {
+    let is_word = kind == TokenKind::Word;
+    let bytes = text.as_bytes();
+    let mut inner_period = false;
+    while from < limit {
+        // The common case first: ASCII letters and digits.
+        let b = bytes[from];
+        if (is_word && b.is_ascii_alphanumeric()) || b.is_ascii_digit() {
+            from += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, from);
+        let continues = if is_word {
+            c.is_alphanumeric() || is_mark(c)
+        } else {
+            c.is_ascii_digit()
+        };
+        if continues {
+            from += len;
+            continue;
+        }
+        let joins = if is_word {
+            matches!(c, '\'' | '’' | '-' | '.')
+        } else {
+            matches!(c, ',' | '.' | ':' | '/')
+        };
+        let next = (from + len < limit).then(|| char_at(text, from + len).0);
+        let joined = next.is_some_and(|n| {
+            if is_word {
+                n.is_alphabetic()
+            } else {
+                n.is_ascii_digit()
+            }
+        });
+        if !(joins && joined) {
+            // `U.S.`: a word with inner periods keeps its final one.
+            if is_word && c == '.' && inner_period {
+                from += 1;
+            }
+            break;
+        }
+        inner_period |= c == '.';
+        from += len;
+    }
+    from
+}
+
+/// The character at byte `i` (a character boundary) and its length in bytes.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (b as char, 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((char::REPLACEMENT_CHARACTER, 1), |c| (c, c.len_utf8())),
     }
 }
 
