@@ -1,12 +1,12 @@
 //! The native module `dateline._dateline`: a thin layer over the `dateline` crate.
 //!
 //! Articles cross the boundary as JSON strings (the CONTRACT.md form); the Python package
-//! (`python/dateline/__init__.py`) turns them into objects. Errors are converted to Python in
-//! one place, [`to_py_err`]. Work on many texts releases the GIL and runs on all cores.
+//! (`python/dateline/`) turns them into objects. Errors are converted to Python in one place,
+//! [`to_py_err`]. Extraction releases the GIL; batches run on all cores.
 
-use dateline::{ExtractOptions, Extractor as CoreExtractor};
+use dateline::{ErrorKind, ExtractOptions, Extractor as CoreExtractor};
 use pyo3::create_exception;
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
@@ -14,18 +14,47 @@ create_exception!(
     _dateline,
     DatelineError,
     PyValueError,
-    "Raised for input that dateline cannot use, such as a malformed publication date."
+    "Raised for input that dateline cannot use; the subclasses say which kind."
+);
+create_exception!(
+    _dateline,
+    InvalidDateError,
+    DatelineError,
+    "A publication date that is not YYYY-MM-DD."
+);
+create_exception!(
+    _dateline,
+    InvalidEntryError,
+    DatelineError,
+    "A malformed user entity; the message names it."
+);
+create_exception!(
+    _dateline,
+    InvalidOptionError,
+    DatelineError,
+    "An option naming something that does not exist."
 );
 
-/// The one place where a `dateline::Error` becomes a Python exception.
-fn to_py_err(error: dateline::Error) -> PyErr {
-    DatelineError::new_err(error.to_string())
+/// The one place where a `dateline::Error` becomes a Python exception. `context` (such as
+/// "text 3") is put before the message when given.
+fn to_py_err(error: dateline::Error, context: Option<String>) -> PyErr {
+    let message = match context {
+        Some(context) => format!("{context}: {error}"),
+        None => error.to_string(),
+    };
+    match error.kind() {
+        ErrorKind::InvalidDate => InvalidDateError::new_err(message),
+        ErrorKind::InvalidEntry => InvalidEntryError::new_err(message),
+        ErrorKind::InvalidOption => InvalidOptionError::new_err(message),
+        ErrorKind::Io => PyOSError::new_err(message),
+        _ => DatelineError::new_err(message),
+    }
 }
 
-fn options(date: Option<&str>, id: Option<String>) -> PyResult<ExtractOptions> {
+fn options(date: Option<&str>, id: Option<String>) -> dateline::Result<ExtractOptions> {
     let mut options = ExtractOptions::new();
     if let Some(date) = date {
-        options = options.date(date).map_err(to_py_err)?;
+        options = options.date(date)?;
     }
     options.id = id;
     Ok(options)
@@ -40,10 +69,15 @@ struct Extractor {
 #[pymethods]
 impl Extractor {
     #[new]
-    fn new(py: Python<'_>) -> PyResult<Extractor> {
+    #[pyo3(signature = (stages=None))]
+    fn new(py: Python<'_>, stages: Option<Vec<String>>) -> PyResult<Extractor> {
+        let mut builder = CoreExtractor::builder();
+        if let Some(stages) = stages {
+            builder = builder.stages(&stages);
+        }
         let inner = py
-            .detach(|| CoreExtractor::builder().build())
-            .map_err(to_py_err)?;
+            .detach(|| builder.build())
+            .map_err(|e| to_py_err(e, None))?;
         Ok(Extractor { inner })
     }
 
@@ -56,12 +90,12 @@ impl Extractor {
         date: Option<&str>,
         id: Option<String>,
     ) -> PyResult<String> {
-        let options = options(date, id)?;
+        let options = options(date, id).map_err(|e| to_py_err(e, None))?;
         Ok(py.detach(|| self.inner.extract(text, &options).to_json()))
     }
 
     /// Many articles as JSON strings, in input order, on `threads` threads (default: all
-    /// cores), without the GIL. `dates` and `ids` are per text, or `None`.
+    /// cores), without the GIL. `dates` and `ids` give one entry per text.
     #[pyo3(signature = (texts, dates, ids, threads=None))]
     fn extract_many_json(
         &self,
@@ -72,7 +106,7 @@ impl Extractor {
         threads: Option<usize>,
     ) -> PyResult<Vec<String>> {
         if dates.len() != texts.len() || ids.len() != texts.len() {
-            return Err(PyValueError::new_err(format!(
+            return Err(DatelineError::new_err(format!(
                 "got {} texts but {} dates and {} ids; give one of each per text",
                 texts.len(),
                 dates.len(),
@@ -84,8 +118,7 @@ impl Extractor {
             .zip(ids)
             .enumerate()
             .map(|(n, (date, id))| {
-                options(date.as_deref(), id)
-                    .map_err(|e| DatelineError::new_err(format!("text {n}: {e}")))
+                options(date.as_deref(), id).map_err(|e| to_py_err(e, Some(format!("text {n}"))))
             })
             .collect::<PyResult<_>>()?;
         let run = || -> Vec<String> {
@@ -113,8 +146,12 @@ impl Extractor {
 
 #[pymodule]
 fn _dateline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
     m.add_class::<Extractor>()?;
-    m.add("DatelineError", m.py().get_type::<DatelineError>())?;
+    m.add("DatelineError", py.get_type::<DatelineError>())?;
+    m.add("InvalidDateError", py.get_type::<InvalidDateError>())?;
+    m.add("InvalidEntryError", py.get_type::<InvalidEntryError>())?;
+    m.add("InvalidOptionError", py.get_type::<InvalidOptionError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

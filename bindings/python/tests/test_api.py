@@ -38,8 +38,20 @@ def test_module_level_extract_and_serialization():
     article = dateline.extract(TEHRAN, date="2018-05-13")
     data = article.to_dict()
     assert json.loads(article.to_json()) == data
-    assert pickle.loads(pickle.dumps(article)) == article
+    assert set(data) >= {"id", "dateline", "credits", "sentences", "entities", "timexes", "quotes", "casualties", "events"}
+    again = pickle.loads(pickle.dumps(article))
+    assert again == article and again.text == TEHRAN
+    assert pickle.loads(pickle.dumps(article.sentences[0])).text == article.sentences[0].text
     assert "Tehran" in repr(article)
+    assert "Dateline(" in repr(article.dateline) and "Span(" in repr(article.sentences[0])
+
+
+def test_stage_selection(extractor):
+    assert extractor.stage_names[0] == "structure"
+    only = dateline.Extractor(stages=["structure"])
+    assert only.stage_names == ["structure"]
+    article = only.extract(TEHRAN)
+    assert article.entities == [] and len(article.sentences) == 16
 
 
 def test_offsets_are_python_string_indices(extractor):
@@ -51,9 +63,14 @@ def test_offsets_are_python_string_indices(extractor):
 
 
 def test_bad_input_raises_documented_errors(extractor):
-    with pytest.raises(dateline.DatelineError, match="YYYY-MM-DD"):
+    with pytest.raises(dateline.InvalidDateError, match="YYYY-MM-DD"):
         extractor.extract("text", date="13/05/2018")
+    assert issubclass(dateline.InvalidDateError, dateline.DatelineError)
     assert issubclass(dateline.DatelineError, ValueError)
+    with pytest.raises(dateline.InvalidOptionError, match="no stage"):
+        dateline.Extractor(stages=["structure", "sentiment"])
+    with pytest.raises(dateline.InvalidDateError, match="text 1"):
+        extractor.extract_many(["a", "b"], dates=[None, "yesterday"])
     with pytest.raises(TypeError, match="decode"):
         extractor.extract(b"bytes")
     with pytest.raises(TypeError):
