@@ -1,0 +1,235 @@
+//! Gathering the mentions of one thing into one entity.
+//!
+//! Gazetteer names group by what they name (`the Islamic Republic` and `Iran` are one country;
+//! `Afghan` groups under Afghanistan's demonym). Other names group by their text, a surname
+//! joins the person whose full name ends with it (`Bahrami` → `Tariq Shah Bahrami`), a short
+//! form in brackets joins the name it abbreviates, and names still unknown take the label the
+//! rest of the document, or the words around them, give them.
+
+use std::collections::{HashMap, HashSet};
+
+use super::gazetteer::{Cue, Gazetteer, PlaceKind, Target};
+use super::recognize::{Candidate, Class};
+use super::resolve::Setting;
+use crate::article::Label;
+
+/// One entity before it is written out.
+#[derive(Debug)]
+pub(super) struct Draft {
+    pub label: Label,
+    /// The gazetteer entry it is, if any.
+    pub target: Option<Target>,
+    /// The gazetteer place or demonym inside its name (`Iranian Armed Forces`).
+    pub contained: Option<Target>,
+    /// Indexes of its candidates, in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// Groups the candidates into drafts. Candidates that turn out to be no name are left out.
+pub(super) fn link(
+    text: &str,
+    gazetteer: &Gazetteer,
+    setting: &Setting,
+    candidates: &[Candidate],
+) -> Vec<Draft> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut by_target: HashMap<Target, usize> = HashMap::new();
+    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut of_candidate: Vec<Option<usize>> = vec![None; candidates.len()];
+    let surface = |c: &Candidate| &text[c.range.clone()];
+
+    // A town's name that is a team or a person once in the story is one throughout it.
+    let is_local_place = |c: &Candidate| match &c.class {
+        Class::Known(targets) => {
+            matches!(setting.choose(gazetteer, targets), Some(Target::Place(p))
+            if gazetteer.places[p as usize].kind != PlaceKind::Country)
+        }
+        _ => false,
+    };
+    let teams: HashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.before_number && is_local_place(c))
+        .map(&surface)
+        .collect();
+    let persons: HashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.cue == Some(Cue::PersonAfter) && is_local_place(c))
+        .map(&surface)
+        .collect();
+
+    // Gazetteer names, and names classified by evidence, first: they anchor the rest.
+    for (i, c) in candidates.iter().enumerate() {
+        let (label, target, contained) = match &c.class {
+            Class::Known(targets) => {
+                let Some(target) = setting.choose(gazetteer, targets) else {
+                    continue;
+                };
+                if teams.contains(surface(c)) && is_local_place(c) {
+                    // A team named after its town, as results tables show (`Somerset 83`).
+                    (Label::Org, None, Some(target))
+                } else if persons.contains(surface(c)) && is_local_place(c) {
+                    // `Clinton said`: a person who shares a town's name.
+                    (Label::Person, None, None)
+                } else {
+                    (label_of(gazetteer, target), Some(target), None)
+                }
+            }
+            Class::Named(label, contained) => (*label, None, *contained),
+            Class::Unknown => continue,
+        };
+        let existing = match target {
+            Some(t) => by_target.get(&t).copied(),
+            None => by_text.get(surface(c)).copied(),
+        };
+        let d = existing.unwrap_or_else(|| {
+            drafts.push(Draft {
+                label,
+                target,
+                contained,
+                mentions: Vec::new(),
+            });
+            drafts.len() - 1
+        });
+        drafts[d].mentions.push(i);
+        of_candidate[i] = Some(d);
+        if let Some(t) = target {
+            by_target.insert(t, d);
+        }
+        by_text.entry(surface(c)).or_insert(d);
+    }
+
+    // Abbreviations join what they abbreviate, and are known by their text from then on.
+    for (i, c) in candidates.iter().enumerate() {
+        let Some(start) = c.abbreviates else {
+            continue;
+        };
+        let long = candidates.partition_point(|l| l.range.start < start);
+        let Some(d) = of_candidate.get(long).copied().flatten() else {
+            continue;
+        };
+        if let Some(old) = of_candidate[i] {
+            drafts[old].mentions.retain(|&m| m != i);
+        }
+        drafts[d].mentions.push(i);
+        of_candidate[i] = Some(d);
+        by_text.insert(surface(c), d);
+    }
+
+    // Persons by their surname or first name alone.
+    let mut by_name_part: HashMap<&str, Option<usize>> = HashMap::new();
+    for (d, draft) in drafts.iter().enumerate() {
+        if draft.label != Label::Person {
+            continue;
+        }
+        for &m in &draft.mentions {
+            let words: Vec<&str> = surface(&candidates[m]).split_whitespace().collect();
+            if words.len() < 2 {
+                continue;
+            }
+            for part in [words[words.len() - 1], words[0]] {
+                let slot = by_name_part.entry(part).or_insert(Some(d));
+                if *slot != Some(d) {
+                    *slot = None; // two persons share it: it names neither
+                }
+            }
+        }
+    }
+
+    for (i, c) in candidates.iter().enumerate() {
+        let name = surface(c);
+        let single_word = !name.contains(' ');
+        let person_part = || by_name_part.get(name).copied().flatten();
+        let joined = match &c.class {
+            // A known place that is also a person's surname in this story: `Jackson`.
+            Class::Known(targets) if single_word && !c.shouting => person_part().filter(|_| {
+                targets
+                    .iter()
+                    .all(|t| matches!(t, Target::Place(p) if gazetteer.places[*p as usize].population < 1_000_000))
+            }),
+            Class::Named(Label::Person, _) if single_word => person_part(),
+            Class::Unknown => by_text.get(name).copied().or_else(person_part),
+            _ => None,
+        };
+        let Some(d) = joined else {
+            continue;
+        };
+        if of_candidate[i] == Some(d) {
+            continue;
+        }
+        if let Some(old) = of_candidate[i] {
+            drafts[old].mentions.retain(|&m| m != i);
+        }
+        drafts[d].mentions.push(i);
+        of_candidate[i] = Some(d);
+    }
+
+    // What is still unknown takes the label its shape and the words around it suggest.
+    for (i, c) in candidates.iter().enumerate() {
+        if of_candidate[i].is_some() || c.class != Class::Unknown {
+            continue;
+        }
+        let name = surface(c);
+        let Some(label) = guess_label(gazetteer, name, c) else {
+            continue;
+        };
+        let d = *by_text.entry(name).or_insert_with(|| {
+            drafts.push(Draft {
+                label,
+                target: None,
+                contained: None,
+                mentions: Vec::new(),
+            });
+            drafts.len() - 1
+        });
+        drafts[d].mentions.push(i);
+        of_candidate[i] = Some(d);
+    }
+
+    drafts.retain(|d| !d.mentions.is_empty());
+    for draft in &mut drafts {
+        draft.mentions.sort_by_key(|&m| candidates[m].range.start);
+        draft.mentions.dedup();
+    }
+    drafts
+}
+
+/// The label of an unknown name from its shape and cues, or `None` when it is likely no name
+/// (a capitalized word that only starts a sentence).
+fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Option<Label> {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = !name.chars().any(char::is_lowercase);
+    let words = name.split_whitespace().count();
+    if letters < 2 {
+        return None; // a stray initial
+    }
+    if words == 1 && !capitals && gazetteer.is_group_adjective(name) {
+        return Some(Label::Norp);
+    }
+    if capitals && (2..=6).contains(&letters) && words == 1 {
+        return Some(Label::Org); // an acronym: `YJC`, `NATO`
+    }
+    match candidate.cue {
+        Some(Cue::PersonAfter) => return Some(Label::Person),
+        Some(Cue::PlaceAfter) => return Some(Label::Gpe),
+        Some(Cue::PlaceBefore) if words == 1 => return Some(Label::Gpe),
+        _ => {}
+    }
+    if candidate.sentence_initial && words == 1 {
+        return None;
+    }
+    Some(if words == 1 || candidate.after_the {
+        Label::Org
+    } else {
+        Label::Person
+    })
+}
+
+pub(super) fn label_of(gazetteer: &Gazetteer, target: Target) -> Label {
+    match target {
+        Target::Place(p) => gazetteer.places[p as usize].label,
+        Target::Demonym(_) => Label::Norp,
+        Target::Org(o) => gazetteer.orgs[o as usize].label,
+        Target::User(u) => gazetteer.users[u as usize].label,
+        Target::Title => Label::Person,
+    }
+}

@@ -1,0 +1,431 @@
+//! The entity stage: names of persons, organizations and places, grouped into entities.
+//!
+//! It reads the story's sentences, the title, the credit lines and the dateline — nothing else
+//! is story text — in four steps:
+//! 1. [`recognize`]: gazetteer names and capitalized names classified by the evidence in them;
+//! 2. names in capitals (headlines) matched against the names found elsewhere in the story;
+//! 3. [`link`]: mentions of one thing gathered into one entity, with the places resolved
+//!    ([`resolve`]) in the setting the story gives;
+//! 4. [`roles`]: titles and affiliations; then the entities are written out, numbered in order
+//!    of first mention.
+
+mod gazetteer;
+mod link;
+mod recognize;
+mod resolve;
+mod roles;
+mod tokens;
+mod user;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use gazetteer::{Gazetteer, PlaceKind, Target};
+use link::Draft;
+use recognize::{Candidate, Class, Recognizer};
+use resolve::Setting;
+use roles::Roles;
+use tokens::{Abbreviations, Tok, TokKind};
+pub(crate) use user::read_file as read_user_file;
+pub use user::UserEntity;
+
+use super::Stage;
+use crate::article::{CreditRole, Entity, KbId, KbRef, Label, Mention};
+use crate::document::Document;
+use crate::lexicon::rows;
+
+const ABBREVIATIONS: &str = include_str!("../../../data/structure/abbreviations.tsv");
+const TITLE_MODIFIERS: &str = include_str!("../../../data/entities/title_modifiers.txt");
+
+/// Longest name, in words, looked up again in text written in capitals.
+const MAX_SHOUTED_WORDS: usize = 6;
+
+pub(crate) struct Entities {
+    gazetteer: Gazetteer,
+    abbreviations: Abbreviations,
+    title_modifiers: std::collections::HashSet<&'static str>,
+}
+
+impl Entities {
+    pub fn new(users: Vec<UserEntity>) -> Entities {
+        Entities {
+            gazetteer: Gazetteer::new(users),
+            abbreviations: Abbreviations(rows(ABBREVIATIONS).map(|row| row[0]).collect()),
+            title_modifiers: crate::lexicon::words(TITLE_MODIFIERS).collect(),
+        }
+    }
+}
+
+/// A stretch of text read for names, as tokens.
+struct Segment {
+    tokens: Range<usize>,
+    /// Written in capitals: case tells nothing.
+    shouting: bool,
+}
+
+impl Stage for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+
+    fn run(&self, doc: &mut Document<'_>) {
+        let text = doc.text;
+        let (tokens, segments) = self.tokenize(doc);
+        let recognizer = Recognizer {
+            text,
+            gazetteer: &self.gazetteer,
+            tokens: &tokens,
+        };
+        let mut candidates = Vec::new();
+        let mut titles = Vec::new();
+        for segment in &segments {
+            recognizer.segment(
+                segment.tokens.clone(),
+                segment.shouting,
+                &mut candidates,
+                &mut titles,
+            );
+        }
+        let dateline_place = self.add_required(doc, &tokens, &mut candidates);
+        self.find_shouted_names(text, &tokens, &segments, &mut candidates);
+        candidates.sort_by_key(|c| c.range.start);
+
+        let setting = self.setting(&candidates, dateline_place.as_ref());
+        let drafts = link::link(text, &self.gazetteer, &setting, &candidates);
+        let mut draft_of = vec![None; candidates.len()];
+        for (d, draft) in drafts.iter().enumerate() {
+            for &m in &draft.mentions {
+                draft_of[m] = Some(d);
+            }
+        }
+        let segment_starts: Vec<usize> = segments.iter().map(|s| s.tokens.start).collect();
+        titles.sort_by_key(|r| r.start);
+        let is_modifier = |w: &str| self.title_modifiers.contains(w);
+        let roles = Roles {
+            text,
+            tokens: &tokens,
+            titles: &titles,
+            segment_starts: &segment_starts,
+            candidates: &candidates,
+            draft_of: &draft_of,
+            drafts: &drafts,
+            is_modifier: &is_modifier,
+        };
+        let entities = self.write(text, &candidates, &drafts, &roles);
+        if let (Some(place), Some(dateline)) = (dateline_place, doc.article.dateline.as_mut()) {
+            dateline.place_entity = candidates
+                .iter()
+                .position(|c| c.range == place)
+                .and_then(|c| draft_of[c])
+                .and_then(|d| entities.iter().find(|(i, _)| *i == d))
+                .map(|(_, e)| e.id.clone());
+        }
+        doc.article.entities = entities.into_iter().map(|(_, e)| e).collect();
+    }
+}
+
+impl Entities {
+    /// Tokens of the title, dateline, credits and sentences, and the segments they form.
+    fn tokenize(&self, doc: &Document<'_>) -> (Vec<Tok>, Vec<Segment>) {
+        let article = &doc.article;
+        let mut ranges: Vec<Range<usize>> = doc.sentences.clone();
+        ranges.extend(article.title.as_ref().map(|t| t.start..t.end));
+        ranges.extend(article.dateline.as_ref().map(|d| d.start..d.end));
+        ranges.extend(article.credits.iter().map(|c| c.start..c.end));
+        ranges.sort_by_key(|r| r.start);
+        let mut tokens = Vec::with_capacity(doc.text.len() / 5);
+        let mut segments = Vec::with_capacity(ranges.len());
+        for range in ranges {
+            let start = tokens.len();
+            tokens::tokenize(doc.text, range.clone(), &self.abbreviations, &mut tokens);
+            if tokens.len() > start {
+                segments.push(Segment {
+                    tokens: start..tokens.len(),
+                    shouting: is_shouting(&doc.text[range]),
+                });
+            }
+        }
+        (tokens, segments)
+    }
+
+    /// Makes sure the dateline's place and the names in credit lines are mentions, whatever the
+    /// recognizer made of them. Returns the dateline place's range.
+    fn add_required(
+        &self,
+        doc: &Document<'_>,
+        tokens: &[Tok],
+        candidates: &mut Vec<Candidate>,
+    ) -> Option<Range<usize>> {
+        let mut required: Vec<(Range<usize>, Label)> = Vec::new();
+        let dateline_place = doc.article.dateline.as_ref().and_then(|d| {
+            let at = find_ignoring_case(&doc.text[d.start..d.end], &d.place)?;
+            Some(d.start + at..d.start + at + d.place.len())
+        });
+        if let Some(place) = &dateline_place {
+            required.push((place.clone(), Label::Gpe));
+        }
+        for credit in &doc.article.credits {
+            let line = &doc.text[credit.start..credit.end];
+            let label = match credit.role {
+                CreditRole::Source | CreditRole::Agency => Label::Org,
+                _ => Label::Person,
+            };
+            for name in std::iter::once(&credit.name).chain(&credit.alias) {
+                if let Some(at) = line.find(name.as_str()) {
+                    required.push((credit.start + at..credit.start + at + name.len(), label));
+                }
+            }
+        }
+        for (range, label) in required {
+            if candidates.iter().any(|c| c.range == range) {
+                continue;
+            }
+            candidates.retain(|c| c.range.end <= range.start || c.range.start >= range.end);
+            let first = tokens.partition_point(|t| t.start < range.start);
+            let last = tokens.partition_point(|t| t.end <= range.end);
+            if first >= last {
+                continue;
+            }
+            let mut targets = Vec::new();
+            let mut found = Vec::new();
+            self.gazetteer
+                .find(doc.text, range.clone(), false, &mut found);
+            if let Some(f) = found.into_iter().find(|f| f.range == range) {
+                targets = f.targets;
+            }
+            candidates.push(Candidate {
+                range,
+                tokens: first..last,
+                class: if targets.is_empty() {
+                    Class::Named(label, None)
+                } else {
+                    Class::Known(targets)
+                },
+                sentence_initial: false,
+                after_the: false,
+                before_number: false,
+                shouting: false,
+                cue: None,
+                abbreviates: None,
+            });
+        }
+        dateline_place
+    }
+
+    /// In text written in capitals, finds the names the rest of the story has in mixed case:
+    /// `LEICESTERSHIRE` after `Leicestershire`.
+    fn find_shouted_names(
+        &self,
+        text: &str,
+        tokens: &[Tok],
+        segments: &[Segment],
+        candidates: &mut Vec<Candidate>,
+    ) {
+        let known: HashMap<String, Class> = candidates
+            .iter()
+            .filter(|c| !c.shouting && !c.sentence_initial)
+            .map(|c| (text[c.range.clone()].to_lowercase(), c.class.clone()))
+            .collect();
+        if known.is_empty() {
+            return;
+        }
+        for segment in segments.iter().filter(|s| s.shouting) {
+            let mut t = segment.tokens.start;
+            while t < segment.tokens.end {
+                let taken = candidates
+                    .iter()
+                    .any(|c| c.tokens.contains(&t) && c.shouting);
+                let longest = (1..=MAX_SHOUTED_WORDS)
+                    .rev()
+                    .filter(|n| t + n <= segment.tokens.end)
+                    .find_map(|n| {
+                        let last = &tokens[t + n - 1];
+                        if tokens[t].kind != TokKind::Word || last.kind != TokKind::Word {
+                            return None;
+                        }
+                        let name = text[tokens[t].start..last.end].to_lowercase();
+                        known.get(&name).map(|class| (n, class.clone()))
+                    });
+                match longest {
+                    Some((n, class)) if !taken => {
+                        candidates.push(Candidate {
+                            range: tokens[t].start..tokens[t + n - 1].end,
+                            tokens: t..t + n,
+                            class,
+                            sentence_initial: false,
+                            after_the: false,
+                            before_number: false,
+                            shouting: true,
+                            cue: None,
+                            abbreviates: None,
+                        });
+                        t += n;
+                    }
+                    _ => t += 1,
+                }
+            }
+        }
+    }
+
+    /// The countries and divisions the story names without doubt, and the dateline's country.
+    fn setting(&self, candidates: &[Candidate], dateline_place: Option<&Range<usize>>) -> Setting {
+        let mut setting = Setting::default();
+        for c in candidates {
+            if let Class::Known(targets) = &c.class {
+                setting.learn(&self.gazetteer, targets);
+            }
+        }
+        let dateline = dateline_place.and_then(|r| candidates.iter().find(|c| c.range == *r));
+        if let Some(Class::Known(targets)) = dateline.map(|c| &c.class) {
+            // A dateline names a well-known place: the biggest of its name.
+            let biggest = targets.iter().filter_map(|t| match t {
+                Target::Place(p) => Some(&self.gazetteer.places[*p as usize]),
+                _ => None,
+            });
+            setting.dateline_country = biggest
+                .max_by_key(|p| (p.kind == PlaceKind::Country, p.population))
+                .map(|p| p.country)
+                .filter(|c| !c.is_empty());
+        }
+        setting
+    }
+
+    /// Writes the drafts out as entities numbered by first mention. Returns each entity with
+    /// the index of its draft.
+    fn write(
+        &self,
+        text: &str,
+        candidates: &[Candidate],
+        drafts: &[Draft],
+        roles: &Roles<'_>,
+    ) -> Vec<(usize, Entity)> {
+        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        order.sort_by_key(|&d| candidates[drafts[d].mentions[0]].range.start);
+        let id_of: HashMap<usize, String> = order
+            .iter()
+            .enumerate()
+            .map(|(n, &d)| (d, format!("E{}", n + 1)))
+            .collect();
+        // The entity of a country, for places, demonyms and organizations in it.
+        let country_draft: HashMap<&str, usize> = drafts
+            .iter()
+            .enumerate()
+            .filter_map(|(d, draft)| match draft.target {
+                Some(Target::Place(p)) => {
+                    let place = &self.gazetteer.places[p as usize];
+                    (place.kind == PlaceKind::Country).then_some((place.country, d))
+                }
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::with_capacity(drafts.len());
+        for &d in &order {
+            let draft = &drafts[d];
+            let mentions: Vec<Mention> = draft
+                .mentions
+                .iter()
+                .map(|&m| {
+                    let r = candidates[m].range.clone();
+                    Mention {
+                        start: r.start,
+                        end: r.end,
+                        text: text[r].to_string(),
+                    }
+                })
+                .collect();
+            let (mut country, kb) = self.country_and_kb(draft);
+            let mut titles = Vec::new();
+            let mut affiliation = None;
+            if draft.label == Label::Person {
+                let role = roles.of_person(&draft.mentions);
+                titles = role.titles;
+                affiliation = role.affiliation.filter(|&a| a != d);
+            } else if let Some(c) = country {
+                affiliation = country_draft.get(c).copied().filter(|&a| a != d);
+            }
+            if country.is_none() {
+                country = affiliation.and_then(|a| self.country_and_kb(&drafts[a]).0);
+            }
+            out.push((
+                d,
+                Entity {
+                    id: id_of[&d].clone(),
+                    label: draft.label,
+                    name: self.canonical_name(text, candidates, draft),
+                    titles,
+                    affiliation: affiliation.map(|a| id_of[&a].clone()),
+                    country: country.map(String::from),
+                    kb,
+                    mentions,
+                },
+            ));
+        }
+        out
+    }
+
+    fn country_and_kb(&self, draft: &Draft) -> (Option<&'static str>, Option<KbRef>) {
+        let gazetteer = &self.gazetteer;
+        let country_of = |target: Option<Target>| match target? {
+            Target::Place(p) | Target::Demonym(p) => {
+                Some(gazetteer.places[p as usize].country).filter(|c| !c.is_empty())
+            }
+            Target::Org(o) => Some(gazetteer.orgs[o as usize].country).filter(|c| !c.is_empty()),
+            _ => None,
+        };
+        let kb = match draft.target {
+            Some(Target::Place(p)) => Some(resolve::kb_of(&gazetteer.places[p as usize])),
+            Some(Target::User(u)) => gazetteer.users[u as usize].kb.as_ref().map(|id| KbRef {
+                source: "user".to_string(),
+                id: KbId::Text(id.clone()),
+                lat: None,
+                lon: None,
+            }),
+            _ => None,
+        };
+        (country_of(draft.target).or(country_of(draft.contained)), kb)
+    }
+
+    /// The gazetteer's name for countries, organizations and user entries; else the longest
+    /// mention, preferring one in mixed case.
+    fn canonical_name(&self, text: &str, candidates: &[Candidate], draft: &Draft) -> String {
+        let gazetteer = &self.gazetteer;
+        match draft.target {
+            Some(Target::Place(p)) if gazetteer.places[p as usize].kind == PlaceKind::Country => {
+                return gazetteer.places[p as usize].name.to_string();
+            }
+            Some(Target::Org(o)) => return gazetteer.orgs[o as usize].name.to_string(),
+            Some(Target::User(u)) => return gazetteer.users[u as usize].name.clone(),
+            _ => {}
+        }
+        let best = draft
+            .mentions
+            .iter()
+            .map(|&m| &text[candidates[m].range.clone()])
+            .max_by_key(|name| (!is_shouting(name), name.len()))
+            .unwrap_or("");
+        let name = best.split_whitespace().collect::<Vec<_>>().join(" ");
+        match draft.target {
+            Some(Target::Place(p)) if is_shouting(&name) => {
+                gazetteer.places[p as usize].name.to_string()
+            }
+            _ => name,
+        }
+    }
+}
+
+/// Text without lower-case letters and with a few capitals: a headline in capitals.
+fn is_shouting(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase) && text.chars().filter(|c| c.is_uppercase()).count() > 3
+}
+
+/// The byte offset of `needle` in `haystack`, ignoring ASCII case.
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    haystack.char_indices().map(|(i, _)| i).find(|&i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+    })
+}

@@ -1,0 +1,540 @@
+//! Finding the names in one segment of text and telling what each is.
+//!
+//! A segment (a sentence, the title, a credit line, the dateline) is read as tokens. Gazetteer
+//! names and person titles are found first; then runs of capitalized words, with the small
+//! words that may join them (`of`, `the`, `bin`), are cut into names at titles and classified
+//! by the evidence inside them: a gazetteer name, an organization's head word (`Council`), a
+//! place word (`Province`), a given name or a title before them. Names without such evidence
+//! stay [`Class::Unknown`] for the linker, which sees the whole document.
+
+use std::ops::Range;
+
+use super::gazetteer::{Cue, Found, Gazetteer, OrgWord, Target};
+use super::tokens::{Tok, TokKind};
+use crate::article::Label;
+
+/// What a candidate name is, as far as its segment tells.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Class {
+    /// A gazetteer name: one target, or several for an ambiguous place name.
+    Known(Vec<Target>),
+    /// Classified by evidence, with the gazetteer place or demonym it contains, if any.
+    Named(Label, Option<Target>),
+    /// Capitalized, with nothing to tell what it is.
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    /// Byte range of the name in the text.
+    pub range: Range<usize>,
+    /// Token range in the document's token list.
+    pub tokens: Range<usize>,
+    pub class: Class,
+    /// The first word of a sentence or a quotation, capitalized whatever it is.
+    pub sentence_initial: bool,
+    /// From text in capitals, where case tells nothing.
+    pub shouting: bool,
+    /// What the words around it say.
+    pub cue: Option<Cue>,
+    /// Right after `the`, which persons' names rarely are.
+    pub after_the: bool,
+    /// Right before a number: in results tables, a place name so written is a team
+    /// (`Somerset 83`, `CHICAGO 5`).
+    pub before_number: bool,
+    /// A short form in brackets right after a name: `Young Journalists Club (YJC)`. The value
+    /// is where the name it abbreviates starts.
+    pub abbreviates: Option<usize>,
+}
+
+/// One piece of a run of capitalized words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// A gazetteer name (index into the segment's finds).
+    Known(usize),
+    /// A person's title or office.
+    Title,
+    /// A capitalized word the gazetteer does not know.
+    Word,
+    /// A lower-case word that may join names: `of`, `the`, `and`, `bin`, or a hyphen.
+    Joiner,
+}
+
+/// Reads the names of one segment. `tokens` is the document's token list, of which this
+/// segment's are `seg`; title tokens are added to `titles`.
+pub(super) struct Recognizer<'a> {
+    pub text: &'a str,
+    pub gazetteer: &'a Gazetteer,
+    pub tokens: &'a [Tok],
+}
+
+impl Recognizer<'_> {
+    pub fn segment(
+        &self,
+        seg: Range<usize>,
+        shouting: bool,
+        out: &mut Vec<Candidate>,
+        titles: &mut Vec<Range<usize>>,
+    ) {
+        let Some(first) = self.tokens.get(seg.start) else {
+            return;
+        };
+        let byte_range = first.start..self.tokens[seg.end - 1].end;
+        let mut finds = Vec::new();
+        self.gazetteer
+            .find(self.text, byte_range, shouting, &mut finds);
+        // Which find starts at each token, and where it ends (exclusive token index).
+        let mut find_at: Vec<Option<(usize, usize)>> = vec![None; seg.len()];
+        let mut next = seg.start;
+        for (f, found) in finds.iter().enumerate() {
+            let Some(start) = (next..seg.end).find(|&t| self.tokens[t].start == found.range.start)
+            else {
+                continue;
+            };
+            let Some(end) = (start..seg.end).find(|&t| self.tokens[t].end == found.range.end)
+            else {
+                continue;
+            };
+            find_at[start - seg.start] = Some((f, end + 1));
+            next = end + 1;
+        }
+
+        let mut t = seg.start;
+        while t < seg.end {
+            let (pieces, end) = self.run(seg.clone(), t, shouting, &find_at, &finds);
+            if pieces.is_empty() {
+                t += 1;
+                continue;
+            }
+            for (range, piece) in &pieces {
+                if *piece == Piece::Title {
+                    titles.push(range.clone());
+                }
+            }
+            self.classify_run(seg.clone(), &pieces, &finds, shouting, out);
+            t = end;
+        }
+        self.find_abbreviations(seg, out);
+    }
+
+    /// The run of name pieces starting at token `t`, and the token after it.
+    fn run(
+        &self,
+        seg: Range<usize>,
+        t: usize,
+        shouting: bool,
+        find_at: &[Option<(usize, usize)>],
+        finds: &[Found],
+    ) -> (Vec<(Range<usize>, Piece)>, usize) {
+        let mut pieces: Vec<(Range<usize>, Piece)> = Vec::new();
+        let mut t = t;
+        while t < seg.end {
+            if let Some((f, end)) = find_at[t - seg.start] {
+                let title = finds[f].targets.iter().all(|x| matches!(x, Target::Title));
+                // A title in lower case (`the defense minister`) is a title only before a name.
+                let piece = if title { Piece::Title } else { Piece::Known(f) };
+                if title
+                    && !self.is_capitalized(t)
+                    && !self.name_follows(end, seg.end, find_at, seg.start)
+                {
+                    break;
+                }
+                pieces.push((t..end, piece));
+                t = end;
+                continue;
+            }
+            let tok = self.tokens[t];
+            let word = &self.text[tok.range()];
+            if tok.kind != TokKind::Word || shouting {
+                if tok.kind == TokKind::Punct && word == "-" && !tok.spaced && !pieces.is_empty() {
+                    // `Bashar al-Assad`, `Chester-le-Street`: a hyphen inside a name.
+                    if self.name_follows(t + 1, seg.end, find_at, seg.start)
+                        && !self.tokens.get(t + 1).is_some_and(|n| n.spaced)
+                    {
+                        pieces.push((t..t + 1, Piece::Joiner));
+                        t += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if self.is_capitalized(t) {
+                let starts = pieces.iter().all(|(_, p)| *p == Piece::Joiner);
+                if starts && self.gazetteer.is_not_name(word.trim_end_matches('.')) {
+                    break;
+                }
+                pieces.push((t..t + 1, Piece::Word));
+                t += 1;
+                continue;
+            }
+            let joins = !pieces.is_empty()
+                && (matches!(word, "of" | "the" | "and" | "for" | "on" | "&")
+                    || self.gazetteer.is_particle(word))
+                && self.name_follows(t + 1, seg.end, find_at, seg.start);
+            // `bin Laden` and `al-Assad` may also start a name after a given name.
+            if joins {
+                pieces.push((t..t + 1, Piece::Joiner));
+                t += 1;
+                continue;
+            }
+            break;
+        }
+        while pieces.last().is_some_and(|(_, p)| *p == Piece::Joiner) {
+            pieces.pop();
+        }
+        let end = pieces
+            .last()
+            .map_or(t + 1, |(r, _)| r.end)
+            .max(t.min(seg.end));
+        (pieces, end.max(1))
+    }
+
+    fn is_capitalized(&self, t: usize) -> bool {
+        let word = &self.text[self.tokens[t].range()];
+        word.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether a name word (capitalized, or a gazetteer name) or a joiner leading to one starts
+    /// at token `t`.
+    fn name_follows(
+        &self,
+        t: usize,
+        seg_end: usize,
+        find_at: &[Option<(usize, usize)>],
+        seg_start: usize,
+    ) -> bool {
+        let mut t = t;
+        for _ in 0..3 {
+            if t >= seg_end {
+                return false;
+            }
+            if find_at[t - seg_start].is_some() {
+                return true;
+            }
+            let tok = self.tokens[t];
+            let word = &self.text[tok.range()];
+            if tok.kind == TokKind::Word && self.is_capitalized(t) {
+                return !self.gazetteer.is_not_name(word.trim_end_matches('.'));
+            }
+            let joiner = (tok.kind == TokKind::Punct && word == "-")
+                || matches!(word, "the" | "al" | "el" | "de" | "la" | "le")
+                || self.gazetteer.is_particle(word);
+            if !joiner {
+                return false;
+            }
+            t += 1;
+        }
+        false
+    }
+
+    /// Cuts a run into names at titles, joiners and known names, and classifies each.
+    fn classify_run(
+        &self,
+        seg: Range<usize>,
+        pieces: &[(Range<usize>, Piece)],
+        finds: &[Found],
+        shouting: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut group: Vec<(Range<usize>, Piece)> = Vec::new();
+        let mut after_title = false;
+        for (i, piece) in pieces.iter().enumerate() {
+            if piece.1 == Piece::Title {
+                self.classify_group(seg.clone(), &group, finds, after_title, shouting, out);
+                group.clear();
+                // A title right before a name marks a person; `Chief of Staff of …` does not.
+                after_title = pieces.get(i + 1).is_some_and(|(_, p)| *p != Piece::Joiner);
+                continue;
+            }
+            if group.is_empty() && piece.1 == Piece::Joiner {
+                continue;
+            }
+            group.push(piece.clone());
+        }
+        self.classify_group(seg, &group, finds, after_title, shouting, out);
+    }
+
+    /// Classifies one group of pieces between titles; may cut it into several names.
+    fn classify_group(
+        &self,
+        seg: Range<usize>,
+        group: &[(Range<usize>, Piece)],
+        finds: &[Found],
+        after_title: bool,
+        shouting: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let mut group = group;
+        while group.last().is_some_and(|(_, p)| *p == Piece::Joiner) {
+            group = &group[..group.len() - 1];
+        }
+        let Some(first) = group.first() else {
+            return;
+        };
+        let sentence_initial = self.is_sentence_initial(seg.start, first.0.start);
+        let words: Vec<&str> = group
+            .iter()
+            .flat_map(|(r, _)| r.clone())
+            .filter(|&t| self.tokens[t].kind == TokKind::Word)
+            .map(|t| self.text[self.tokens[t].range()].trim_end_matches('.'))
+            .collect();
+        let last_word = words.last().copied().unwrap_or("");
+        let is_head = |w: &str| self.gazetteer.org_word(w).is_some();
+        let contained = group.iter().find_map(|(_, p)| match p {
+            Piece::Known(f) => finds[*f]
+                .targets
+                .iter()
+                .copied()
+                .find(|t| self.gazetteer.tells_country(*t)),
+            _ => None,
+        });
+        let push = |out: &mut Vec<Candidate>, pieces: &[(Range<usize>, Piece)], class: Class| {
+            self.push(seg.clone(), pieces, class, shouting, out);
+        };
+
+        // One gazetteer name alone.
+        if let [(_, Piece::Known(f))] = group {
+            push(out, group, Class::Known(finds[*f].targets.clone()));
+            return;
+        }
+        // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
+        // before `of` (`Ministry of Defense`, `University of Texas`).
+        let head_first = words.len() > 2
+            && is_head(words[0])
+            && group
+                .get(1)
+                .is_some_and(|(r, _)| self.word(r.start) == "of");
+        if words.len() > 1 && (is_head(last_word) || head_first) {
+            push(out, group, Class::Named(Label::Org, contained));
+            // `Iranian` in `Iranian Armed Forces` is a nationality mention of its own.
+            for piece in group {
+                if let Piece::Known(f) = piece.1 {
+                    if let [demonym @ Target::Demonym(_)] = finds[f].targets[..] {
+                        push(
+                            out,
+                            std::slice::from_ref(piece),
+                            Class::Known(vec![demonym]),
+                        );
+                    }
+                }
+            }
+            return;
+        }
+        // A place word: `Farah Province`, `Gulf of Mexico`.
+        if words.len() > 1 {
+            let place_label = self.gazetteer.place_word(last_word).or_else(|| {
+                self.gazetteer
+                    .place_word(words[0])
+                    .filter(|_| head_first_of(group, self))
+            });
+            if let Some(label) = place_label {
+                push(out, group, Class::Named(label, contained));
+                return;
+            }
+        }
+        // Known names side by side, or a known name and then a person (`Supreme National
+        // Security Council Ali Shamkhani`): each on its own.
+        if let Some(cut) = self.cut_point(group, finds) {
+            self.classify_group(
+                seg.clone(),
+                &group[..cut],
+                finds,
+                after_title,
+                shouting,
+                out,
+            );
+            self.classify_group(seg, &group[cut..], finds, false, shouting, out);
+            return;
+        }
+        // Joiners that only organizations and places carry: `Iraq and Syria` is two names.
+        if let Some(at) = group.iter().position(|(r, p)| {
+            *p == Piece::Joiner
+                && matches!(
+                    self.word(r.start),
+                    "and" | "&" | "of" | "for" | "on" | "the"
+                )
+        }) {
+            self.classify_group(seg.clone(), &group[..at], finds, after_title, shouting, out);
+            self.classify_group(seg, &group[at + 1..], finds, false, shouting, out);
+            return;
+        }
+        let person = after_title
+            || (words.len() > 1
+                && !self.follows_the(first.0.start)
+                && (self.gazetteer.is_given_name(words[0]) || is_initial(words[0])))
+            || group.iter().any(|(r, p)| {
+                *p == Piece::Joiner && self.gazetteer.is_particle(self.word(r.start))
+            });
+        if person {
+            push(out, group, Class::Named(Label::Person, None));
+            return;
+        }
+        // A sentence's first word before a known name is rarely part of it: `Senior Iranian`.
+        if sentence_initial && group.len() > 1 && matches!(group[1].1, Piece::Known(_)) {
+            self.classify_group(seg, &group[1..], finds, false, shouting, out);
+            return;
+        }
+        push(out, group, Class::Unknown);
+    }
+
+    /// Where a group holds a gazetteer name followed by more words that start a person's
+    /// name, or several gazetteer names: the piece index to cut at.
+    fn cut_point(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> Option<usize> {
+        let known = |p: &Piece| matches!(p, Piece::Known(_));
+        for i in 1..group.len() {
+            let (before, after) = (&group[i - 1].1, &group[i].1);
+            let after_word = self.word(group[i].0.start);
+            let person_starts = *after == Piece::Word && self.gazetteer.is_given_name(after_word);
+            let demonym_before = matches!(before, Piece::Known(f) if finds[*f].targets.iter().all(|t| matches!(t, Target::Demonym(_))));
+            if known(before) && (known(after) || (person_starts && !demonym_before)) {
+                return Some(i);
+            }
+            // An organization's head word followed by a person: `Council Ali Shamkhani`.
+            if *before == Piece::Word
+                && self.gazetteer.org_word(self.word(group[i - 1].0.start)) == Some(OrgWord::Head)
+                && person_starts
+            {
+                return Some(i);
+            }
+            if demonym_before && person_starts {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    fn push(
+        &self,
+        seg: Range<usize>,
+        pieces: &[(Range<usize>, Piece)],
+        class: Class,
+        shouting: bool,
+        out: &mut Vec<Candidate>,
+    ) {
+        let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
+            return;
+        };
+        let tokens = first.0.start..last.0.end;
+        let range = self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end;
+        out.push(Candidate {
+            sentence_initial: self.is_sentence_initial(seg.start, tokens.start),
+            after_the: self.follows_the(tokens.start),
+            // Not a date: `LONDON 1996-08-30`.
+            before_number: self
+                .tokens
+                .get(tokens.end)
+                .is_some_and(|t| t.kind == TokKind::Number && seg.contains(&tokens.end))
+                && self.word(tokens.end + 1) != "-",
+            cue: self.cue(seg.clone(), tokens.clone()),
+            range,
+            tokens,
+            class,
+            shouting,
+            abbreviates: None,
+        });
+    }
+
+    fn follows_the(&self, t: usize) -> bool {
+        t > 0 && self.word(t - 1).eq_ignore_ascii_case("the")
+    }
+
+    /// The first word of the segment, or of a quotation or bracket inside it.
+    fn is_sentence_initial(&self, seg_start: usize, t: usize) -> bool {
+        let before = self.tokens[seg_start..t]
+            .iter()
+            .rev()
+            .find(|tok| !matches!(&self.text[tok.range()], "\"" | "“" | "‘" | "'" | "(" | "["));
+        match before {
+            None => true,
+            Some(tok) => {
+                matches!(
+                    &self.text[tok.range()],
+                    ":" | "—" | "–" | "-" | "." | "?" | "!"
+                ) && t - seg_start <= 3
+            }
+        }
+    }
+
+    fn cue(&self, seg: Range<usize>, tokens: Range<usize>) -> Option<Cue> {
+        let word_at = |t: usize| -> Option<&str> {
+            (seg.contains(&t)).then(|| &self.text[self.tokens[t].range()])
+        };
+        if let Some(after) = word_at(tokens.end) {
+            let cue = match after {
+                "-" => word_at(tokens.end + 1).and_then(|w| self.gazetteer.cue(w)),
+                "," | "'s" | "’s" => None,
+                w => self.gazetteer.cue(w),
+            };
+            if cue.is_some() {
+                return cue;
+            }
+        }
+        let before = tokens.start.checked_sub(1).and_then(word_at)?;
+        self.gazetteer
+            .cue(before)
+            .filter(|c| *c == Cue::PlaceBefore)
+    }
+
+    /// `Young Journalists Club (YJC)`: a word in capitals in brackets right after a candidate,
+    /// whose letters are the initials of the candidate's capitalized words.
+    fn find_abbreviations(&self, seg: Range<usize>, out: &mut [Candidate]) {
+        let first = out.partition_point(|c| c.tokens.start < seg.start);
+        for i in first.max(1)..out.len() {
+            let (short, long) = (&out[i], &out[i - 1]);
+            let t = short.tokens.start;
+            let bracketed = t >= seg.start + 2
+                && short.tokens.len() == 1
+                && self.word(t - 1) == "("
+                && long.tokens.end == t - 1
+                && self
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|_| self.word(t + 1) == ")");
+            if !bracketed {
+                continue;
+            }
+            let initials: String = long
+                .tokens
+                .clone()
+                .map(|t| self.word(t))
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            let acronym = self.word(t);
+            let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() >= 2 && is_subsequence(&letters, &initials) {
+                out[i].abbreviates = Some(out[i - 1].range.start);
+            }
+        }
+    }
+
+    fn word(&self, t: usize) -> &str {
+        self.tokens.get(t).map_or("", |tok| &self.text[tok.range()])
+    }
+}
+
+/// Whether the group starts `Word of …`.
+fn head_first_of(group: &[(Range<usize>, Piece)], recognizer: &Recognizer<'_>) -> bool {
+    group
+        .get(1)
+        .is_some_and(|(r, _)| recognizer.word(r.start) == "of")
+}
+
+/// `P`, `J.R`: a person's initials.
+fn is_initial(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+}
+
+/// Whether `short` starts with the first letter of `long` and every letter of it appears in
+/// `long` in order (case-insensitive).
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut long = long.chars().flat_map(char::to_uppercase).peekable();
+    let mut short = short.chars().flat_map(char::to_uppercase).peekable();
+    if short.peek() != long.peek() {
+        return false;
+    }
+    short.all(|c| long.any(|l| l == c))
+}

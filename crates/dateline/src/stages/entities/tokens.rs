@@ -1,0 +1,159 @@
+//! Tokens as the entity stage needs them.
+//!
+//! Unlike the structure stage's tokens, possessives (`Iran's` → `Iran` `'s`) and hyphens
+//! (`Paris-based` → `Paris` `-` `based`) are tokens of their own, so that a name ends where the
+//! gazetteer's names end; and the title, credit lines and dateline are tokenized too.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TokKind {
+    Word,
+    Number,
+    /// `'s`, `’s`, or a bare apostrophe after a plural (`Reuters'`).
+    Possessive,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Whitespace (or the segment start) right before the token.
+    pub spaced: bool,
+}
+
+impl Tok {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Abbreviations that keep their period as part of the word (`Inc.`, `Sen.`).
+pub(super) struct Abbreviations(pub std::collections::HashSet<&'static str>);
+
+/// Appends the tokens of `range` of `text` to `out`.
+pub(super) fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    abbreviations: &Abbreviations,
+    out: &mut Vec<Tok>,
+) {
+    let bytes = text.as_bytes();
+    let mut at = range.start;
+    let mut spaced = true;
+    while at < range.end {
+        let Some(c) = text[at..range.end].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() {
+            at += c.len_utf8();
+            spaced = true;
+            continue;
+        }
+        let start = at;
+        let kind;
+        if c.is_alphanumeric() {
+            let digits = c.is_ascii_digit();
+            let mut end = start;
+            let mut chars = text[start..range.end].char_indices().peekable();
+            while let Some((i, d)) = chars.next() {
+                let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+                let joins = if digits {
+                    d.is_ascii_digit() || (matches!(d, ',' | '.' | ':' | '/') && next_alnum)
+                } else {
+                    d.is_alphanumeric()
+                        || is_mark(d)
+                        || (matches!(d, '.' | '&') && next_alnum)
+                        || (is_apostrophe(d) && next_alnum && !is_possessive_s(text, start + i))
+                };
+                if !joins {
+                    break;
+                }
+                end = start + i + d.len_utf8();
+            }
+            let word = &text[start..end];
+            let keeps_period = bytes.get(end) == Some(&b'.')
+                && (word.contains('.')
+                    || abbreviations.0.contains(word)
+                    || (word.chars().count() == 1 && c.is_uppercase()));
+            if keeps_period && end < range.end {
+                end += 1;
+            }
+            kind = if digits {
+                TokKind::Number
+            } else {
+                TokKind::Word
+            };
+            at = end;
+        } else if is_apostrophe(c) && is_possessive_s(text, at) {
+            kind = TokKind::Possessive;
+            at += c.len_utf8() + 1;
+        } else if is_apostrophe(c)
+            && !spaced
+            && text[..at].ends_with(['s', 'S'])
+            && !text[at + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            kind = TokKind::Possessive;
+            at += c.len_utf8();
+        } else {
+            kind = TokKind::Punct;
+            at += c.len_utf8();
+        }
+        out.push(Tok {
+            start,
+            end: at.min(range.end),
+            kind,
+            spaced,
+        });
+        spaced = false;
+    }
+}
+
+/// `'s` followed by no letter: the possessive ending, not `'sup`.
+fn is_possessive_s(text: &str, apostrophe: usize) -> bool {
+    let Some(c) = text[apostrophe..].chars().next() else {
+        return false;
+    };
+    if !is_apostrophe(c) {
+        return false;
+    }
+    let after = &text[apostrophe + c.len_utf8()..];
+    after.starts_with(['s', 'S']) && !after[1..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// Combining marks that belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200C}' | '\u{200D}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let abbreviations = Abbreviations(["Inc"].into_iter().collect());
+        let mut out = Vec::new();
+        tokenize(text, 0..text.len(), &abbreviations, &mut out);
+        out.iter().map(|t| &text[t.range()]).collect()
+    }
+
+    #[test]
+    fn possessives_hyphens_and_periods() {
+        assert_eq!(
+            words("Iran's Paris-based U.S. 's Acme Inc. P. Simmons O'Neill Reuters' 1,000."),
+            [
+                "Iran", "'s", "Paris", "-", "based", "U.S.", "'s", "Acme", "Inc.", "P.", "Simmons",
+                "O'Neill", "Reuters", "'", "1,000", "."
+            ]
+        );
+    }
+}

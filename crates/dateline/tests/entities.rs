@@ -1,0 +1,232 @@
+//! The entity table of `examples/tehran.expected.md`, row by row.
+
+use dateline::{Article, Entity, ErrorKind, ExtractOptions, Extractor, Label, UserEntity};
+
+const TEHRAN: &str = include_str!("../../../../shared/examples/tehran.txt");
+
+fn tehran() -> Article {
+    let options = ExtractOptions::new().date("2018-05-13").unwrap();
+    Extractor::new().extract(TEHRAN, &options)
+}
+
+fn entity<'a>(article: &'a Article, name: &str) -> &'a Entity {
+    article
+        .entities
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", names(article)))
+}
+
+fn names(article: &Article) -> Vec<(String, Label)> {
+    article
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.label))
+        .collect()
+}
+
+fn mentions(e: &Entity) -> Vec<&str> {
+    e.mentions.iter().map(|m| m.text.as_str()).collect()
+}
+
+/// Checks label and mentions (each text with how often it occurs).
+fn check(article: &Article, name: &str, label: Label, expected: &[(&str, usize)]) -> String {
+    let e = entity(article, name);
+    assert_eq!(e.label, label, "{name}");
+    let got = mentions(e);
+    for &(text, count) in expected {
+        let n = got.iter().filter(|m| **m == text).count();
+        assert_eq!(n, count, "{name}: {text:?} in {got:?}");
+    }
+    e.id.clone()
+}
+
+#[test]
+fn tehran_entities() {
+    let a = tehran();
+    let afghanistan = check(&a, "Afghanistan", Label::Gpe, &[("Afghanistan", 9)]);
+    let iran = check(
+        &a,
+        "Iran",
+        Label::Gpe,
+        &[("Iran", 9), ("the Islamic Republic", 2)],
+    );
+    check(&a, "Tehran", Label::Gpe, &[("TEHRAN", 2), ("Tehran", 1)]);
+    check(&a, "Kabul", Label::Gpe, &[("Kabul", 1)]);
+    check(&a, "Farah Province", Label::Gpe, &[("Farah Province", 1)]);
+    check(&a, "Iraq", Label::Gpe, &[("Iraq", 1)]);
+    check(&a, "Syria", Label::Gpe, &[("Syria", 1)]);
+    check(&a, "United States", Label::Gpe, &[("US", 4)]);
+    check(&a, "Islamic State", Label::Org, &[("Daesh", 4)]);
+    check(&a, "Taliban", Label::Org, &[("Taliban", 3)]);
+    let armed_forces = check(
+        &a,
+        "Iranian Armed Forces",
+        Label::Org,
+        &[("Iranian Armed Forces", 1)],
+    );
+    let council = check(
+        &a,
+        "Supreme National Security Council",
+        Label::Org,
+        &[("Supreme National Security Council", 1)],
+    );
+    check(
+        &a,
+        "Young Journalists Club",
+        Label::Org,
+        &[("Young Journalists Club", 1), ("YJC", 1)],
+    );
+    check(&a, "Press TV", Label::Org, &[("Press TV", 1)]);
+    check(&a, "Afghan", Label::Norp, &[("Afghan", 3)]);
+    check(&a, "Iranian", Label::Norp, &[("Iranian", 2)]);
+    check(&a, "Iraqi", Label::Norp, &[("Iraqi", 1)]);
+    check(&a, "Syrian", Label::Norp, &[("Syrian", 1)]);
+
+    check(
+        &a,
+        "Tariq Shah Bahrami",
+        Label::Person,
+        &[("Tariq Shah Bahrami", 1), ("Bahrami", 3)],
+    );
+    let bahrami = entity(&a, "Tariq Shah Bahrami");
+    assert_eq!(bahrami.titles, ["Defense Minister"]);
+    assert_eq!(bahrami.affiliation.as_ref(), Some(&afghanistan));
+    assert_eq!(bahrami.country.as_deref(), Some("AF"));
+
+    check(
+        &a,
+        "Mohammad Baqeri",
+        Label::Person,
+        &[("Mohammad Baqeri", 1), ("Baqeri", 2)],
+    );
+    let baqeri = entity(&a, "Mohammad Baqeri");
+    assert_eq!(
+        baqeri.titles,
+        [
+            "Major General",
+            "Chief of Staff of the Iranian Armed Forces"
+        ]
+    );
+    assert_eq!(baqeri.affiliation.as_ref(), Some(&armed_forces));
+
+    check(&a, "Amir Hatami", Label::Person, &[("Amir Hatami", 1)]);
+    assert_eq!(entity(&a, "Amir Hatami").titles[0], "Brigadier General");
+
+    check(
+        &a,
+        "Seyyed Ali Khamenei",
+        Label::Person,
+        &[("Seyyed Ali Khamenei", 1)],
+    );
+    assert_eq!(
+        entity(&a, "Seyyed Ali Khamenei").titles,
+        ["Ayatollah", "Leader of the Islamic Revolution"]
+    );
+
+    check(&a, "Ali Shamkhani", Label::Person, &[("Ali Shamkhani", 1)]);
+    let shamkhani = entity(&a, "Ali Shamkhani");
+    assert_eq!(
+        shamkhani.titles,
+        ["Secretary of Iran's Supreme National Security Council"]
+    );
+    assert_eq!(shamkhani.affiliation.as_ref(), Some(&council));
+
+    // Places carry their GeoNames entry and country; the dateline names its entity.
+    let tehran = entity(&a, "Tehran");
+    assert_eq!(tehran.country.as_deref(), Some("IR"));
+    assert_eq!(tehran.affiliation.as_ref(), Some(&iran));
+    let kb = tehran.kb.as_ref().unwrap();
+    assert_eq!(
+        (kb.source.as_str(), kb.id.clone()),
+        ("geonames", dateline::KbId::Number(112931))
+    );
+    assert_eq!(entity(&a, "Kabul").affiliation.as_ref(), Some(&afghanistan));
+    assert_eq!(
+        a.dateline.as_ref().unwrap().place_entity.as_ref(),
+        Some(&tehran.id)
+    );
+}
+
+#[test]
+fn ids_follow_first_mention_and_mentions_are_sorted() {
+    let a = tehran();
+    for (n, e) in a.entities.iter().enumerate() {
+        assert_eq!(e.id, format!("E{}", n + 1));
+        assert!(
+            e.mentions.windows(2).all(|w| w[0].start < w[1].start),
+            "{}",
+            e.name
+        );
+        for m in &e.mentions {
+            let span = Article::byte_span(TEHRAN, m.start, m.end);
+            assert_eq!(&TEHRAN[span], m.text);
+        }
+    }
+    let firsts: Vec<usize> = a.entities.iter().map(|e| e.mentions[0].start).collect();
+    assert!(firsts.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn case_decides_between_country_and_pronoun() {
+    let a = dateline::extract("The US told us that it would help. Georgia's capital is Tbilisi.");
+    let us = entity(&a, "United States");
+    assert_eq!(mentions(us), ["US"]);
+    assert_eq!(entity(&a, "Georgia").country.as_deref(), Some("GE"));
+}
+
+#[test]
+fn user_entities_win_over_built_ins() {
+    let extractor = Extractor::builder()
+        .entities(vec![UserEntity::new("Tehran Widgets", Label::Org)
+            .alias("Tehran")
+            .kb("W1")])
+        .build()
+        .unwrap();
+    let a = extractor.extract("Tehran said profits rose.", &ExtractOptions::new());
+    let e = entity(&a, "Tehran Widgets");
+    assert_eq!(e.label, Label::Org);
+    assert_eq!(e.kb.as_ref().unwrap().id, dateline::KbId::Text("W1".into()));
+}
+
+#[test]
+fn malformed_entity_files_name_the_line() {
+    let dir = std::env::temp_dir().join(format!("dateline-entities-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.tsv");
+    std::fs::write(&path, "name\tlabel\taliases\nAcme\tORG\t\nBeta\tTHING\t\n").unwrap();
+    let err = Extractor::builder().entities_file(&path).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidEntry);
+    assert!(err.message().contains("line 3"), "{err}");
+    let json = dir.join("good.json");
+    std::fs::write(
+        &json,
+        r#"[{"name": "Acme", "label": "ORG", "aliases": ["ACME Co"]}]"#,
+    )
+    .unwrap();
+    let extractor = Extractor::builder()
+        .entities_file(&json)
+        .unwrap()
+        .build()
+        .unwrap();
+    let a = extractor.extract("Shares of Acme fell.", &ExtractOptions::new());
+    assert_eq!(entity(&a, "Acme").label, Label::Org);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn no_panic_on_odd_text() {
+    for text in [
+        "",
+        "'s",
+        "A.",
+        "Ü'S ’s -",
+        "(YJC)",
+        "Mr. ",
+        "of the",
+        "ÉCOLE-ÉTÉ's ,",
+        "X (Y",
+    ] {
+        dateline::extract(text);
+    }
+}
