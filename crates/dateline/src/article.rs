@@ -310,6 +310,84 @@ impl Article {
         byte_start..byte_end
     }
 
+    /// Checks the article against the text it was extracted from: every span lies inside the
+    /// text and its reported `text` is what the span covers; every entity id referred to
+    /// exists; every `time` index points into `timexes`; count bounds are ordered. Returns the
+    /// first violation found. dateline's own tests and fuzz targets assert this; it is public
+    /// so that callers who store or transform articles can check them too.
+    pub fn validate(&self, text: &str) -> Result<(), String> {
+        let chars: Vec<char> = text.chars().collect();
+        let covered = |what: &str, start: usize, end: usize, reported: Option<&str>| -> Result<(), String> {
+            if start > end || end > chars.len() {
+                return Err(format!("{what}: span {start}..{end} outside a text of {} characters", chars.len()));
+            }
+            match reported {
+                Some(r) if !chars[start..end].iter().copied().eq(r.chars()) => {
+                    Err(format!("{what}: span {start}..{end} does not cover its text {r:?}"))
+                }
+                _ => Ok(()),
+            }
+        };
+        let ids: Vec<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
+        let known = |what: &str, id: Option<&str>| match id {
+            Some(id) if !ids.contains(&id) => Err(format!("{what}: unknown entity id {id}")),
+            _ => Ok(()),
+        };
+        let timex = |what: &str, index: Option<usize>| match index {
+            Some(i) if i >= self.timexes.len() => Err(format!("{what}: time index {i} out of range")),
+            _ => Ok(()),
+        };
+        if let Some(t) = &self.title {
+            covered("title", t.start, t.end, Some(&t.text))?;
+        }
+        if let Some(d) = &self.dateline {
+            covered("dateline", d.start, d.end, Some(&d.text))?;
+            known("dateline place", d.place_entity.as_deref())?;
+        }
+        for c in &self.credits {
+            covered("credit", c.start, c.end, Some(&c.text))?;
+        }
+        for r in self.paragraphs.iter().chain(&self.sentences) {
+            covered("paragraph or sentence", r.start, r.end, None)?;
+        }
+        for e in &self.entities {
+            for m in &e.mentions {
+                covered(&format!("mention of {}", e.id), m.start, m.end, Some(&m.text))?;
+            }
+            known(&format!("affiliation of {}", e.id), e.affiliation.as_deref())?;
+        }
+        for t in &self.timexes {
+            covered("timex", t.start, t.end, Some(&t.text))?;
+        }
+        for q in &self.quotes {
+            covered("quote", q.start, q.end, Some(&q.text))?;
+            if let (Some(s), Some(e)) = (q.speaker_start, q.speaker_end) {
+                covered("quote speaker", s, e, None)?;
+            }
+            known("quote speaker", q.speaker.as_deref())?;
+        }
+        for c in &self.casualties {
+            covered("casualty", c.start, c.end, Some(&c.text))?;
+            known("perpetrator", c.perpetrator.as_deref())?;
+            known("casualty location", c.location.as_deref())?;
+            timex("casualty", c.time)?;
+            if let (Some(min), Some(max)) = (c.min, c.max) {
+                if min > max {
+                    return Err(format!("casualty {:?}: min {min} above max {max}", c.text));
+                }
+            }
+        }
+        for e in &self.events {
+            covered("event trigger", e.start, e.end, Some(&e.trigger))?;
+            for id in e.actors.iter().chain(&e.targets) {
+                known("event participant", Some(id))?;
+            }
+            known("event location", e.location.as_deref())?;
+            timex("event", e.time)?;
+        }
+        Ok(())
+    }
+
     /// Rewrites every offset in the article with `convert`. The pipeline works in byte offsets
     /// and calls this once, at the end, to turn them into character offsets.
     pub(crate) fn map_offsets(&mut self, convert: impl Fn(usize) -> usize) {

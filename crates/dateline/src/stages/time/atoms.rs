@@ -1,0 +1,167 @@
+//! The units the grammar reads: the sentence's tokens, with hyphenated words taken apart
+//! (`third-quarter` is `third` + `quarter`), a possessive `'s` split off, and each word that is
+//! in the lexicon marked with its class.
+
+use std::ops::Range;
+
+use crate::document::{Token, TokenKind};
+
+use super::lexicon::{Class, Found};
+
+/// What separates an atom from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gap {
+    /// White space, or the start of the sentence.
+    Space,
+    /// A hyphen between the two, with no space: `five-year`, `mid-1990s`, `2018-05-13`.
+    Hyphen,
+    /// Nothing: `1990s`, `13th`, `Friday's`.
+    None,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Atom {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    pub gap: Gap,
+    pub class: Option<Class>,
+}
+
+/// Fills `out` with the atoms of `tokens`. `found` are the lexicon words of the same stretch of
+/// text, in order; an atom whose text is exactly one of them gets its class.
+pub(super) fn atoms(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Atom>) {
+    out.clear();
+    let mut previous_end: Option<usize> = None;
+    let mut pending_hyphen = false;
+    for (n, token) in tokens.iter().enumerate() {
+        let glued_before = previous_end == Some(token.start);
+        let glued_after = tokens.get(n + 1).is_some_and(|t| t.start == token.end);
+        if token.kind == TokenKind::Punct
+            && &text[token.start..token.end] == "-"
+            && glued_before
+            && glued_after
+        {
+            pending_hyphen = true;
+            previous_end = Some(token.end);
+            continue;
+        }
+        let first_gap = match (pending_hyphen, glued_before) {
+            (true, _) => Gap::Hyphen,
+            (false, true) => Gap::None,
+            (false, false) => Gap::Space,
+        };
+        pending_hyphen = false;
+        previous_end = Some(token.end);
+        if token.kind != TokenKind::Word {
+            out.push(atom(token.start, token.end, token.kind, first_gap));
+            continue;
+        }
+        push_word_parts(text, token, first_gap, out);
+    }
+    classify(out, found);
+}
+
+/// Tokens of a stretch of text that the structure stage does not tokenize (the title), by the
+/// same rules in short: letters with inner `'`, `-` and `.`; digits with inner `,` `.` `:` `/`;
+/// any other character alone.
+pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let piece = &text[range.clone()];
+    let mut chars = piece.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let kind = if c.is_alphabetic() {
+            TokenKind::Word
+        } else if c.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            out.push(Token {
+                start: range.start + i,
+                end: range.start + i + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
+            continue;
+        };
+        let continues = |d: char| match kind {
+            TokenKind::Word => d.is_alphanumeric(),
+            _ => d.is_ascii_digit(),
+        };
+        let joins = |d: char| match kind {
+            TokenKind::Word => matches!(d, '\'' | '’' | '-' | '.'),
+            _ => matches!(d, ',' | '.' | ':' | '/'),
+        };
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            let after = piece[j + d.len_utf8()..].chars().next();
+            if continues(d) || (joins(d) && after.is_some_and(continues)) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(Token {
+            start: range.start + i,
+            end: range.start + end,
+            kind,
+        });
+    }
+}
+
+/// A word token as atoms: split at inner hyphens, and before a final `'s` or `’s`.
+fn push_word_parts(text: &str, token: &Token, first_gap: Gap, out: &mut Vec<Atom>) {
+    let word = &text[token.start..token.end];
+    // Most words have neither a hyphen nor an apostrophe: one atom, no string work.
+    if !word.bytes().any(|b| b == b'-' || b == b'\'' || b == 0xE2) {
+        out.push(atom(token.start, token.end, TokenKind::Word, first_gap));
+        return;
+    }
+    let (stem, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        Some(stem) if !stem.is_empty() => (stem, true),
+        _ => (word, false),
+    };
+    let mut gap = first_gap;
+    let mut part_start = token.start;
+    for part in stem.split('-') {
+        if !part.is_empty() {
+            out.push(atom(
+                part_start,
+                part_start + part.len(),
+                TokenKind::Word,
+                gap,
+            ));
+        }
+        part_start += part.len() + 1;
+        gap = Gap::Hyphen;
+    }
+    if possessive {
+        let start = token.start + stem.len();
+        out.push(atom(start, token.end, TokenKind::Word, Gap::None));
+    }
+}
+
+fn atom(start: usize, end: usize, kind: TokenKind, gap: Gap) -> Atom {
+    Atom {
+        start,
+        end,
+        kind,
+        gap,
+        class: None,
+    }
+}
+
+/// Gives each atom the class of the lexicon word that covers exactly its text. Both lists are
+/// in text order, so one merge pass does it.
+fn classify(atoms: &mut [Atom], found: &[Found]) {
+    let mut words = found.iter().peekable();
+    for atom in atoms.iter_mut() {
+        while words.next_if(|w| w.start < atom.start).is_some() {}
+        if let Some(word) = words.peek() {
+            if word.start == atom.start && word.end == atom.end {
+                atom.class = Some(word.class);
+            }
+        }
+    }
+}

@@ -1,0 +1,595 @@
+//! Normalization: the TIMEX3 type and value of each recognized expression, computed from the
+//! anchor date with `jiff`.
+//!
+//! The anchor is the publication date, else the dateline's date. A dateline date may lack its
+//! year (`XXXX-05-13`); then years stay `XXXX` in every value, and weekdays are resolved only
+//! if the story tells which weekday the dateline day is (see [`Anchor::from_dateline`]).
+
+use jiff::civil::{Date, Weekday};
+use jiff::Span;
+
+use super::grammar::{duration_value, Amount, Expr, Mention, YearRef};
+use super::lexicon::{Tense, Unit};
+use crate::article::TimexType;
+
+/// The date relative expressions are computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Anchor {
+    /// The anchor day. When its year is unknown this is a stand-in year with the same month and
+    /// day, and the weekday the story implies; only month, day and weekday are then used.
+    pub date: Date,
+    pub year_known: bool,
+    /// Whether `date.weekday()` is the real weekday of the anchor day.
+    pub weekday_known: bool,
+    /// `"date"` for the publication date, `"dateline"` for the dateline's.
+    pub source: &'static str,
+}
+
+/// Stand-in years tried for a dateline day without a year: enough for every weekday of every
+/// day, February 29 included (28 years make a full cycle).
+const STAND_IN_YEARS: std::ops::RangeInclusive<i16> = 2000..=2028;
+
+impl Anchor {
+    pub fn publication(date: Date) -> Anchor {
+        Anchor {
+            date,
+            year_known: true,
+            weekday_known: true,
+            source: "date",
+        }
+    }
+
+    /// The anchor from a dateline's TIMEX3 value: `2018-05-13`, or `XXXX-05-13`. Without a
+    /// year, the story's weekday is the one it names most often for its own events ("met …
+    /// on Sunday", "later on Sunday"): `story_weekday`, if the caller found one.
+    pub fn from_dateline(value: &str, story_weekday: Option<Weekday>) -> Option<Anchor> {
+        if let Ok(date) = value.parse::<Date>() {
+            return Some(Anchor {
+                date,
+                year_known: true,
+                weekday_known: true,
+                source: "dateline",
+            });
+        }
+        let month_day = value.strip_prefix("XXXX-")?;
+        let (month, day) = month_day.split_once('-')?;
+        let (month, day): (i8, i8) = (month.parse().ok()?, day.parse().ok()?);
+        let fits = |date: &Date| story_weekday.map_or(true, |w| date.weekday() == w);
+        let date = STAND_IN_YEARS
+            .filter_map(|year| Date::new(year, month, day).ok())
+            .find(fits)?;
+        Some(Anchor {
+            date,
+            year_known: false,
+            weekday_known: story_weekday.is_some(),
+            source: "dateline",
+        })
+    }
+}
+
+/// A normalized expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Resolved {
+    pub kind: TimexType,
+    pub value: String,
+    /// Whether the value came from the anchor.
+    pub anchored: bool,
+}
+
+/// A stretch of the calendar that a date expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    Day(Date),
+    Month(i32, i8),
+    Year(i32),
+    /// The ISO week that holds this day.
+    Week(Date),
+    /// The weekend of the ISO week that holds this day.
+    Weekend(Date),
+    Quarter(i32, i8),
+    Half(i32, i8),
+    Season(i32, &'static str),
+    Decade(i32),
+    Century(i32),
+    /// A weekday the anchor cannot place: `XXXX-WXX-5`.
+    AnyWeek(i8),
+    /// A day of a month in an unknown year.
+    MonthDay(i8, i8),
+    /// Known only to be a day, month or year: no anchor.
+    Unknown(&'static str),
+}
+
+/// Normalizes the mentions of one story, in text order. It remembers the last year and
+/// quarter the story named, for `that year` and `a year earlier`.
+pub(super) struct Normalizer {
+    anchor: Option<Anchor>,
+    mentioned_year: Option<i32>,
+    /// The last quarter named, and the sentence it was named in.
+    mentioned_quarter: Option<(i32, i8, usize)>,
+}
+
+/// How many sentences back a named quarter still sets the sense of `a year earlier`.
+const QUARTER_CONTEXT_SENTENCES: usize = 2;
+
+impl Normalizer {
+    pub fn new(anchor: Option<Anchor>) -> Normalizer {
+        Normalizer {
+            anchor,
+            mentioned_year: None,
+            mentioned_quarter: None,
+        }
+    }
+
+    /// The type and value of a mention found in sentence number `sentence`.
+    pub fn resolve(&mut self, mention: &Mention, sentence: usize) -> Resolved {
+        let tense = mention.tense;
+        let resolved = match &mention.expr {
+            Expr::Ref(value) => fixed(TimexType::Date, value),
+            Expr::Set(value) => fixed(TimexType::Set, value),
+            Expr::Duration { amount, unit } => self.duration(*amount, *unit),
+            Expr::Year(YearRef::Written(year)) => fixed(TimexType::Date, &year.to_string()),
+            Expr::Decade(decade) => fixed(TimexType::Date, &decade.to_string()),
+            Expr::Century(century) => fixed(TimexType::Date, &century.to_string()),
+            Expr::PartOfDay { day, part } => {
+                let (point, anchored) = self.point(day, tense, sentence);
+                let value = format!("{}T{part}", self.format(point));
+                Resolved {
+                    kind: TimexType::Time,
+                    value,
+                    anchored,
+                }
+            }
+            Expr::Clock { hour, minute, day } => {
+                let (point, anchored) = match day {
+                    Some(day) => self.point(day, tense, sentence),
+                    None => self.point(&Expr::Days(0), tense, sentence),
+                };
+                let value = format!("{}T{hour:02}:{minute:02}", self.format(point));
+                Resolved {
+                    kind: TimexType::Time,
+                    value,
+                    anchored,
+                }
+            }
+            expr => {
+                let (point, anchored) = self.point(expr, tense, sentence);
+                Resolved {
+                    kind: TimexType::Date,
+                    value: self.format(point),
+                    anchored,
+                }
+            }
+        };
+        self.remember(&mention.expr, &resolved.value, sentence);
+        resolved
+    }
+
+    /// Notes the year or quarter a mention named.
+    fn remember(&mut self, expr: &Expr, value: &str, sentence: usize) {
+        match expr {
+            Expr::Year(YearRef::Written(year))
+            | Expr::Calendar {
+                year: Some(YearRef::Written(year)),
+                ..
+            } => self.mentioned_year = Some(*year),
+            Expr::Quarter { .. } | Expr::LatestQuarter => {
+                let quarter = value
+                    .split_once("-Q")
+                    .and_then(|(year, quarter)| Some((year.parse().ok()?, quarter.parse().ok()?)));
+                if let Some((year, quarter)) = quarter {
+                    self.mentioned_quarter = Some((year, quarter, sentence));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn duration(&self, amount: Amount, unit: Unit) -> Resolved {
+        // An absurd count (`99999999999 centuries`) overflows: say the length is unknown.
+        let value = duration_value(amount, unit)
+            .or_else(|| {
+                duration_value(
+                    Amount {
+                        count: None,
+                        half: false,
+                    },
+                    unit,
+                )
+            })
+            .unwrap_or_else(|| "PXY".to_string());
+        fixed(TimexType::Duration, &value)
+    }
+
+    /// The calendar point of a date expression, and whether the anchor was used.
+    fn point(&self, expr: &Expr, tense: Option<Tense>, sentence: usize) -> (Point, bool) {
+        let Some(anchor) = self.anchor else {
+            return (unanchored(expr), false);
+        };
+        let today = anchor.date;
+        let year = i32::from(today.year());
+        let point = match *expr {
+            Expr::Calendar {
+                year: Some(year_ref),
+                month,
+                day,
+            } => {
+                let (year, anchored) = self.year(year_ref);
+                let point = match day {
+                    Some(day) => Date::new(year as i16, month, day)
+                        .map_or(Point::MonthDay(month, day), Point::Day),
+                    None => Point::Month(year, month),
+                };
+                return (point, anchored);
+            }
+            Expr::Calendar {
+                year: None,
+                month,
+                day: Some(day),
+            } => nearest_day(today, month, day, tense)
+                .map_or(Point::MonthDay(month, day), Point::Day),
+            Expr::Calendar {
+                year: None,
+                month,
+                day: None,
+            } => nearest_month(today, month, tense),
+            Expr::Year(year_ref) => {
+                let (year, anchored) = self.year(year_ref);
+                return (Point::Year(year), anchored);
+            }
+            Expr::Weekday { weekday, shift } => {
+                if !anchor.weekday_known {
+                    Point::AnyWeek(weekday)
+                } else {
+                    weekday_near(today, weekday, shift, tense)
+                        .map_or(Point::AnyWeek(weekday), Point::Day)
+                }
+            }
+            Expr::MonthShift { month, day, shift } => {
+                let this_month = today.month();
+                let year = match shift {
+                    -1 if month >= this_month - 1 => year - 1,
+                    1 if month <= this_month => year + 1,
+                    _ => year,
+                };
+                match day {
+                    Some(day) => Date::new(year as i16, month, day)
+                        .map_or(Point::MonthDay(month, day), Point::Day),
+                    None => Point::Month(year, month),
+                }
+            }
+            Expr::Days(days) => {
+                add_days(today, days).map_or(Point::Unknown("XXXX-XX-XX"), Point::Day)
+            }
+            Expr::Shift { unit, by } => shifted(today, unit, by, tense),
+            Expr::Season {
+                season,
+                year: year_ref,
+            } => {
+                let (year, anchored) = match year_ref {
+                    YearRef::Shift(by) => (season_year(today, season, by), true),
+                    other => self.year(other),
+                };
+                return (Point::Season(year, season), anchored);
+            }
+            Expr::Quarter {
+                quarter,
+                year: year_ref,
+            } => {
+                let (year, anchored) = match year_ref {
+                    // A later quarter than the anchor's, said of the past, is last year's: a
+                    // January report on `the fourth quarter`.
+                    YearRef::Shift(0)
+                        if quarter > quarter_of(today) && tense != Some(Tense::Future) =>
+                    {
+                        (year - 1, true)
+                    }
+                    other => self.year(other),
+                };
+                return (Point::Quarter(year, quarter), anchored);
+            }
+            Expr::Half {
+                half,
+                year: year_ref,
+            } => {
+                let (year, anchored) = self.year(year_ref);
+                return (Point::Half(year, half), anchored);
+            }
+            Expr::LatestQuarter => latest_quarter(today, 0),
+            Expr::QuarterOfYear(year_ref) => {
+                let quarter = match (self.mentioned_quarter, latest_quarter(today, 0)) {
+                    (Some((_, quarter, at)), _)
+                        if sentence.saturating_sub(at) <= QUARTER_CONTEXT_SENTENCES =>
+                    {
+                        quarter
+                    }
+                    (_, Point::Quarter(_, quarter)) => quarter,
+                    _ => quarter_of(today),
+                };
+                let (year, anchored) = self.year(year_ref);
+                return (Point::Quarter(year, quarter), anchored);
+            }
+            Expr::YearEarlier { quarter } => match self.mentioned_quarter {
+                Some((year, q, at)) if sentence.saturating_sub(at) <= QUARTER_CONTEXT_SENTENCES => {
+                    Point::Quarter(year - 1, q)
+                }
+                _ if quarter => latest_quarter(today, 1),
+                _ => Point::Year(year - 1),
+            },
+            Expr::Decade(_)
+            | Expr::Century(_)
+            | Expr::Ref(_)
+            | Expr::Set(_)
+            | Expr::Duration { .. }
+            | Expr::PartOfDay { .. }
+            | Expr::Clock { .. } => Point::Unknown("XXXX-XX-XX"),
+        };
+        (point, true)
+    }
+
+    /// A year reference as a number, and whether the anchor gave it.
+    fn year(&self, year_ref: YearRef) -> (i32, bool) {
+        let anchor_year = self.anchor.map_or(0, |a| i32::from(a.date.year()));
+        match year_ref {
+            YearRef::Written(year) => (year, false),
+            YearRef::Shift(by) => (anchor_year + by, true),
+            YearRef::Mentioned(by) => match self.mentioned_year {
+                Some(year) => (year + by, false),
+                None => (anchor_year + by, true),
+            },
+        }
+    }
+
+    /// The TIMEX3 value of a point; years the anchor does not know are `XXXX`.
+    fn format(&self, point: Point) -> String {
+        let year_known = self.anchor.is_some_and(|a| a.year_known);
+        let year = |y: i32| {
+            if year_known {
+                format!("{y:04}")
+            } else {
+                "XXXX".to_string()
+            }
+        };
+        match point {
+            Point::Day(date) => format!(
+                "{}-{:02}-{:02}",
+                year(date.year().into()),
+                date.month(),
+                date.day()
+            ),
+            Point::Month(y, month) => format!("{}-{month:02}", year(y)),
+            Point::Year(y) => year(y),
+            Point::Week(date) | Point::Weekend(date) => {
+                let suffix = if matches!(point, Point::Weekend(_)) {
+                    "-WE"
+                } else {
+                    ""
+                };
+                if year_known {
+                    let week = date.iso_week_date();
+                    format!("{:04}-W{:02}{suffix}", week.year(), week.week())
+                } else {
+                    format!("XXXX-WXX{suffix}")
+                }
+            }
+            Point::Quarter(y, quarter) => format!("{}-Q{quarter}", year(y)),
+            Point::Half(y, half) => format!("{}-H{half}", year(y)),
+            Point::Season(y, season) => format!("{}-{season}", year(y)),
+            Point::Decade(decade) if year_known => decade.to_string(),
+            Point::Century(century) if year_known => century.to_string(),
+            Point::Decade(_) => "XXX".to_string(),
+            Point::Century(_) => "XX".to_string(),
+            Point::AnyWeek(weekday) => format!("XXXX-WXX-{weekday}"),
+            Point::MonthDay(month, day) => format!("XXXX-{month:02}-{day:02}"),
+            Point::Unknown(value) => value.to_string(),
+        }
+    }
+}
+
+fn fixed(kind: TimexType, value: &str) -> Resolved {
+    Resolved {
+        kind,
+        value: value.to_string(),
+        anchored: false,
+    }
+}
+
+/// What can be said of a date expression with no anchor at all.
+fn unanchored(expr: &Expr) -> Point {
+    match *expr {
+        Expr::Calendar {
+            month,
+            day: Some(day),
+            ..
+        } => Point::MonthDay(month, day),
+        Expr::MonthShift {
+            month,
+            day: Some(day),
+            ..
+        } => Point::MonthDay(month, day),
+        Expr::Calendar { month, .. } | Expr::MonthShift { month, .. } => Point::Month(0, month),
+        Expr::Weekday { weekday, .. } => Point::AnyWeek(weekday),
+        Expr::Year(_) | Expr::YearEarlier { quarter: false } => Point::Unknown("XXXX"),
+        Expr::Shift { unit, .. } => Point::Unknown(match unit {
+            Unit::Year => "XXXX",
+            Unit::Month => "XXXX-XX",
+            Unit::Week | Unit::Fortnight => "XXXX-WXX",
+            Unit::Weekend => "XXXX-WXX-WE",
+            Unit::Quarter => "XXXX-QX",
+            Unit::Half => "XXXX-HX",
+            Unit::Decade => "XXX",
+            Unit::Century | Unit::Millennium => "XX",
+            Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => "XXXX-XX-XX",
+        }),
+        Expr::Quarter { quarter, .. } => Point::Quarter(0, quarter),
+        Expr::Half { half, .. } => Point::Half(0, half),
+        Expr::Season { season, .. } => Point::Season(0, season),
+        Expr::LatestQuarter | Expr::QuarterOfYear(_) | Expr::YearEarlier { quarter: true } => {
+            Point::Unknown("XXXX-QX")
+        }
+        _ => Point::Unknown("XXXX-XX-XX"),
+    }
+}
+
+fn add_days(date: Date, days: i64) -> Option<Date> {
+    date.checked_add(Span::new().try_days(days).ok()?).ok()
+}
+
+fn add_months(date: Date, months: i64) -> Option<Date> {
+    date.first_of_month()
+        .checked_add(Span::new().try_months(months).ok()?)
+        .ok()
+}
+
+/// How far from the anchor a day or month named without a year may be for the tense to pick
+/// it; beyond that the tense is more likely wrong than the story (`payable Jan. 2` in a
+/// November story that used the past tense elsewhere is next January).
+const TENSE_REACH_DAYS: i32 = 240;
+
+/// The same for a month named alone: `In January` in an October story that tells of the past.
+const TENSE_REACH_MONTHS: i32 = 10;
+
+/// `May 13` without a year: the nearest May 13 to the anchor, unless the tense asks for the
+/// one before it (or after it) and that one is within [`TENSE_REACH_DAYS`].
+fn nearest_day(today: Date, month: i8, day: i8, tense: Option<Tense>) -> Option<Date> {
+    let candidates: Vec<(Date, i32)> = [-1, 0, 1]
+        .into_iter()
+        .filter_map(|offset| {
+            let date = Date::new(today.year().checked_add(offset)?, month, day).ok()?;
+            Some((date, today.until(date).ok()?.get_days()))
+        })
+        .collect();
+    let in_reach = |days: i32| days.abs() <= TENSE_REACH_DAYS;
+    let by_tense = match tense {
+        Some(Tense::Past) => candidates
+            .iter()
+            .filter(|(_, d)| *d <= 0 && in_reach(*d))
+            .max_by_key(|(_, d)| *d),
+        Some(Tense::Future) => candidates
+            .iter()
+            .filter(|(_, d)| *d >= 0 && in_reach(*d))
+            .min_by_key(|(_, d)| *d),
+        _ => None,
+    };
+    by_tense
+        .or_else(|| candidates.iter().min_by_key(|(_, d)| d.abs()))
+        .map(|(date, _)| *date)
+}
+
+/// A month without a year, chosen as [`nearest_day`] chooses days.
+fn nearest_month(today: Date, month: i8, tense: Option<Tense>) -> Point {
+    let year = i32::from(today.year());
+    let back = i32::from((today.month() - month).rem_euclid(12));
+    let ahead = (12 - back) % 12;
+    let reach = TENSE_REACH_MONTHS;
+    let back_year = if month > today.month() {
+        year - 1
+    } else {
+        year
+    };
+    let ahead_year = if month < today.month() {
+        year + 1
+    } else {
+        year
+    };
+    let year = match tense {
+        Some(Tense::Past) if back <= reach => back_year,
+        Some(Tense::Future) if ahead <= reach => ahead_year,
+        _ if back <= ahead => back_year,
+        _ => ahead_year,
+    };
+    Point::Month(year, month)
+}
+
+/// A weekday near the anchor: the anchor itself when it is that weekday, else the one before
+/// it (past or unknown tense) or after it (future). `last` and `next` never mean the anchor.
+fn weekday_near(today: Date, weekday: i8, shift: Option<i8>, tense: Option<Tense>) -> Option<Date> {
+    let target = Weekday::from_monday_one_offset(weekday).ok()?;
+    let today_number = i64::from(today.weekday().to_monday_one_offset());
+    let target_number = i64::from(target.to_monday_one_offset());
+    let back = (today_number - target_number).rem_euclid(7);
+    let ahead = (target_number - today_number).rem_euclid(7);
+    let days = match (shift, tense) {
+        (Some(-1), _) => -(if back == 0 { 7 } else { back }),
+        (Some(1), _) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        (_, Some(Tense::Future)) => ahead,
+        (Some(0), Some(Tense::Past)) | (None, _) => -back,
+        _ => ahead,
+    };
+    add_days(today, days)
+}
+
+/// `this week`, `last month`, `two years ago`: the unit of the anchor, moved by `by`.
+fn shifted(today: Date, unit: Unit, by: i64, tense: Option<Tense>) -> Point {
+    let year = i64::from(today.year());
+    let unknown = Point::Unknown("XXXX-XX-XX");
+    match unit {
+        Unit::Year | Unit::Millennium => Point::Year((year + by) as i32),
+        Unit::Month => {
+            add_months(today, by).map_or(unknown, |d| Point::Month(d.year().into(), d.month()))
+        }
+        Unit::Week | Unit::Fortnight => {
+            let weeks = if unit == Unit::Fortnight { by * 2 } else { by };
+            add_days(today, weeks * 7).map_or(unknown, Point::Week)
+        }
+        Unit::Weekend => {
+            let on_weekend = today.weekday().to_monday_one_offset() >= 6;
+            let weeks = match by {
+                0 if on_weekend || tense == Some(Tense::Future) => 0,
+                0 => -1,
+                by => by,
+            };
+            add_days(today, weeks * 7).map_or(unknown, Point::Weekend)
+        }
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            let days = if unit == Unit::Day { by } else { 0 };
+            add_days(today, days).map_or(unknown, Point::Day)
+        }
+        Unit::Quarter => {
+            let index = year * 4 + i64::from(quarter_of(today)) - 1 + by;
+            Point::Quarter(index.div_euclid(4) as i32, (index.rem_euclid(4) + 1) as i8)
+        }
+        Unit::Half => {
+            let index = year * 2 + i64::from(quarter_of(today) > 2) + by;
+            Point::Half(index.div_euclid(2) as i32, (index.rem_euclid(2) + 1) as i8)
+        }
+        Unit::Decade => Point::Decade((year.div_euclid(10) + by) as i32),
+        Unit::Century => Point::Century((year.div_euclid(100) + by) as i32),
+    }
+}
+
+fn quarter_of(date: Date) -> i8 {
+    (date.month() - 1) / 3 + 1
+}
+
+/// The last quarter before the anchor's, `years_back` years earlier: what financial news means
+/// by `the quarter` and `the year-ago quarter`.
+fn latest_quarter(today: Date, years_back: i32) -> Point {
+    match shifted(today, Unit::Quarter, -1, None) {
+        Point::Quarter(year, quarter) => Point::Quarter(year - years_back, quarter),
+        other => other,
+    }
+}
+
+/// The year of `this summer`, `last fall`, `next spring`: `last` is the latest one that has
+/// ended, `next` the first that has not begun.
+fn season_year(today: Date, season: &str, by: i32) -> i32 {
+    let year = i32::from(today.year());
+    let starts = match season {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    };
+    let month = today.month();
+    match by {
+        ..=-1 if starts + 3 <= month => year + by + 1,
+        1.. if starts > month => year + by - 1,
+        _ => year + by,
+    }
+}

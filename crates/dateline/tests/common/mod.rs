@@ -1,0 +1,21 @@
+//! Shared by the integration tests: one extractor, and the invariants every article keeps.
+
+use std::sync::OnceLock;
+
+use dateline::{Article, Extractor};
+
+/// One extractor for the whole test binary: building it is the slow part.
+pub fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(Extractor::new)
+}
+
+/// Asserts every invariant of an article extracted from `text` (see [`Article::validate`]),
+/// and that its JSON parses back to the same article.
+pub fn check(text: &str, article: &Article) {
+    if let Err(violation) = article.validate(text) {
+        panic!("{violation}\nin a text of {} bytes: {:?}", text.len(), text.chars().take(300).collect::<String>());
+    }
+    let back: Article = serde_json::from_str(&article.to_json()).expect("the JSON parses back");
+    assert_eq!(&back, article, "serde round trip");
+}
