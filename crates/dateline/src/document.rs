@@ -60,11 +60,6 @@ impl<'t> Document<'t> {
         }
     }
 
-    /// The text of a byte range.
-    pub fn slice(&self, range: Range<usize>) -> &'t str {
-        &self.text[range]
-    }
-
     /// The tokens that lie inside a byte range.
     pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
         let first = self.tokens.partition_point(|t| t.start < range.start);

@@ -35,7 +35,7 @@ pub use article::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use extractor::{parse_date, ExtractOptions, Extractor, ExtractorBuilder};
-pub use stages::entities::UserEntity;
+pub use stages::entities::{EntitiesFormat, UserEntity};
 /// A calendar date (from the `jiff` crate), as taken by [`ExtractOptions::date`].
 pub use jiff::civil::Date;
 

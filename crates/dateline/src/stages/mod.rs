@@ -4,8 +4,11 @@
 //! write its module here and register it in [`pipeline`]; nothing else changes.
 
 use crate::document::Document;
+use crate::extractor::ExtractorBuilder;
 
+pub mod entities;
 pub mod structure;
+pub mod time;
 
 /// One step of the pipeline.
 pub(crate) trait Stage: Send + Sync {
@@ -16,7 +19,11 @@ pub(crate) trait Stage: Send + Sync {
     fn run(&self, doc: &mut Document<'_>);
 }
 
-/// The registration point: every stage, in the order it runs.
-pub(crate) fn pipeline() -> Vec<Box<dyn Stage>> {
-    vec![Box::new(structure::Structure::new())]
+/// The registration point: every stage, in the order it runs, configured by the builder.
+pub(crate) fn pipeline(config: &ExtractorBuilder) -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(structure::Structure::new()),
+        Box::new(entities::Entities::new(config.user_entities.clone())),
+        Box::new(time::Time::new()),
+    ]
 }

@@ -27,7 +27,7 @@ use resolve::Setting;
 use roles::Roles;
 use tokens::{Abbreviations, Tok, TokKind};
 pub(crate) use user::read_file as read_user_file;
-pub use user::UserEntity;
+pub use user::{EntitiesFormat, UserEntity};
 
 use super::Stage;
 use crate::article::{CreditRole, Entity, KbId, KbRef, Label, Mention};

@@ -68,6 +68,17 @@ impl UserEntity {
     }
 }
 
+/// The formats of a file of user entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntitiesFormat {
+    /// A JSON array of `{"name", "label", "aliases", "kb"}` objects.
+    Json,
+    /// Comma-separated, with a header line naming the columns; fields may be quoted with `"`.
+    Csv,
+    /// Tab-separated, with a header line naming the columns.
+    Tsv,
+}
+
 /// Reads a file of user entities: a JSON array of objects, or CSV / TSV with the columns
 /// `name`, `label`, `aliases` (separated by `|`) and `kb`, and a header line.
 pub(crate) fn read_file(path: &Path) -> Result<Vec<UserEntity>> {
@@ -77,16 +88,26 @@ pub(crate) fn read_file(path: &Path) -> Result<Vec<UserEntity>> {
             format!("cannot read {}: {e}", path.display()),
         )
     })?;
-    let shown = path.display().to_string();
-    if text.trim_start().starts_with('[') {
-        return read_json(&text, &shown);
-    }
-    let separator = if path.extension().is_some_and(|e| e == "csv") {
-        ','
+    let format = if text.trim_start().starts_with('[') {
+        EntitiesFormat::Json
+    } else if path.extension().is_some_and(|e| e == "csv") {
+        EntitiesFormat::Csv
     } else {
-        '\t'
+        EntitiesFormat::Tsv
     };
-    read_table(&text, separator, &shown)
+    UserEntity::parse(&text, format, &path.display().to_string())
+}
+
+impl UserEntity {
+    /// Reads user entities from the contents of a file in `format`. `source` names the file
+    /// in errors, which also give the line (or entry) of a malformed entry.
+    pub fn parse(text: &str, format: EntitiesFormat, source: &str) -> Result<Vec<UserEntity>> {
+        match format {
+            EntitiesFormat::Json => read_json(text, source),
+            EntitiesFormat::Csv => read_table(text, ',', source),
+            EntitiesFormat::Tsv => read_table(text, '\t', source),
+        }
+    }
 }
 
 fn read_json(text: &str, shown: &str) -> Result<Vec<UserEntity>> {
