@@ -4,7 +4,7 @@
 //! (`python/dateline/`) turns them into objects. Errors are converted to Python in one place,
 //! [`to_py_err`]. Extraction releases the GIL; batches run on all cores.
 
-use dateline::{ErrorKind, ExtractOptions, Extractor as CoreExtractor};
+use dateline::{EntitiesFormat, ErrorKind, ExtractOptions, Extractor as CoreExtractor, UserEntity};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -68,12 +68,29 @@ struct Extractor {
 
 #[pymethods]
 impl Extractor {
+    /// `stages`: the stages to run (None: all). `entities_json`: a JSON array of user entities
+    /// (`{"name", "label", "aliases", "kb"}`). `entities_file`: a JSON, CSV or TSV file of them.
     #[new]
-    #[pyo3(signature = (stages=None))]
-    fn new(py: Python<'_>, stages: Option<Vec<String>>) -> PyResult<Extractor> {
+    #[pyo3(signature = (stages=None, entities_json=None, entities_file=None))]
+    fn new(
+        py: Python<'_>,
+        stages: Option<Vec<String>>,
+        entities_json: Option<&str>,
+        entities_file: Option<std::path::PathBuf>,
+    ) -> PyResult<Extractor> {
         let mut builder = CoreExtractor::builder();
         if let Some(stages) = stages {
             builder = builder.stages(&stages);
+        }
+        if let Some(json) = entities_json {
+            let entities = UserEntity::parse(json, EntitiesFormat::Json, "entities")
+                .map_err(|e| to_py_err(e, None))?;
+            builder = builder.entities(entities);
+        }
+        if let Some(path) = entities_file {
+            builder = builder
+                .entities_file(path)
+                .map_err(|e| to_py_err(e, None))?;
         }
         let inner = py
             .detach(|| builder.build())

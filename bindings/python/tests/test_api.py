@@ -113,3 +113,13 @@ def test_threads_share_one_extractor(extractor):
     for t in threads:
         t.join()
     assert len(results) == 40 and all(r == expected for r in results)
+
+
+def test_walkthrough_example_runs():
+    import subprocess
+    import sys
+
+    script = EXAMPLES / "walkthrough.py"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Tariq Shah Bahrami" in done.stdout

@@ -10,6 +10,7 @@ Offsets (``start``/``end``) are Python string indices: ``text[m.start:m.end] == 
 from __future__ import annotations
 
 import json
+import os
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from ._dateline import (
@@ -51,12 +52,39 @@ TextOrDict = Union[str, Dict[str, Any]]
 class Extractor:
     """Builds the pipeline once; extract as often as you like, from any number of threads.
 
-    ``stages`` limits the stages that run (``["structure", "time"]``); the structure stage
-    always runs. Building takes a few milliseconds: keep one Extractor and reuse it.
+    Keyword arguments, all optional:
+
+    - ``stages``: the stages to run, e.g. ``["structure", "time"]`` (default: all; the
+      structure stage always runs). Skipping stages saves their time.
+    - ``entities``: your own entities, dicts ``{"name", "label", "aliases", "kb"}``
+      (``label`` one of PERSON, ORG, GPE, LOC, NORP, FAC; ``aliases`` a list; ``kb`` your id).
+      They are found wherever their names are written and win over built-in entries.
+    - ``entities_file``: a file of such entities: a JSON array, or CSV / TSV with a header
+      naming the columns ``name,label,aliases,kb`` (aliases separated by ``|``).
+
+    Building takes a fraction of a second: keep one Extractor and reuse it.
     """
 
-    def __init__(self, stages: Optional[Sequence[str]] = None) -> None:
-        self._native = _NativeExtractor(None if stages is None else list(stages))
+    def __init__(
+        self,
+        stages: Optional[Sequence[str]] = None,
+        entities: Optional[Sequence[Dict[str, Any]]] = None,
+        entities_file: Optional[Union[str, "os.PathLike[str]"]] = None,
+    ) -> None:
+        self._stages = None if stages is None else list(stages)
+        self._entities: List[Dict[str, Any]] = list(entities or [])
+        self._entities_file = None if entities_file is None else os.fspath(entities_file)
+        self._native = self._build()
+
+    def _build(self) -> _NativeExtractor:
+        entities_json = json.dumps(self._entities) if self._entities else None
+        return _NativeExtractor(self._stages, entities_json, self._entities_file)
+
+    def add_entities(self, entities: Sequence[Dict[str, Any]]) -> None:
+        """Adds user entities (as for ``entities=``) and rebuilds the pipeline with them."""
+        added = self._entities + list(entities)
+        native = _NativeExtractor(self._stages, json.dumps(added), self._entities_file)
+        self._entities, self._native = added, native
 
     def extract(self, text: str, date: Optional[str] = None, id: Optional[str] = None) -> Article:
         """Extracts facts from one article. ``date`` is the publication date, ``YYYY-MM-DD``."""
