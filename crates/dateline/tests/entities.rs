@@ -123,6 +123,8 @@ fn tehran_entities() {
         entity(&a, "Seyyed Ali Khamenei").titles,
         ["Ayatollah", "Leader of the Islamic Revolution"]
     );
+    // An event, not an organization.
+    assert!(!a.entities.iter().any(|e| e.name == "Islamic Revolution"));
 
     check(&a, "Ali Shamkhani", Label::Person, &[("Ali Shamkhani", 1)]);
     let shamkhani = entity(&a, "Ali Shamkhani");

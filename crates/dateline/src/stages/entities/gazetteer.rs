@@ -31,6 +31,11 @@ const ORGANIZATIONS: &str = include_str!("../../../data/orgs/organizations.tsv")
 const TITLES: &str = include_str!("../../../data/people/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/people/given_names.txt");
 const GIVEN_NAMES_EXTRA: &str = include_str!("../../../data/people/given_names_extra.txt");
+const GIVEN_NAMES_STOP: &str = include_str!("../../../data/people/given_names_stop.txt");
+const NOT_PLACES: &str = include_str!("../../../data/places/not_places.txt");
+const EVENT_WORDS: &str = include_str!("../../../data/entities/event_words.txt");
+const GROUP_WORDS: &str = include_str!("../../../data/entities/group_words.txt");
+const PLACE_MODIFIERS: &str = include_str!("../../../data/entities/place_modifiers.txt");
 const NAME_PARTICLES: &str = include_str!("../../../data/people/name_particles.txt");
 const ORG_WORDS: &str = include_str!("../../../data/entities/org_words.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/entities/place_words.tsv");
@@ -142,6 +147,9 @@ pub(crate) struct Gazetteer {
     org_words: HashMap<&'static str, OrgWord>,
     place_words: HashMap<&'static str, Label>,
     not_names: HashSet<&'static str>,
+    event_words: HashSet<&'static str>,
+    group_words: HashSet<&'static str>,
+    place_modifiers: HashSet<&'static str>,
     cues: HashMap<&'static str, Cue>,
     adjective_endings: Vec<&'static str>,
 }
@@ -173,7 +181,13 @@ impl Gazetteer {
             orgs,
             users,
             countries,
-            given_names: words(GIVEN_NAMES).chain(words(GIVEN_NAMES_EXTRA)).collect(),
+            given_names: {
+                let stop: HashSet<&str> = words(GIVEN_NAMES_STOP).collect();
+                words(GIVEN_NAMES)
+                    .chain(words(GIVEN_NAMES_EXTRA))
+                    .filter(|n| !stop.contains(n))
+                    .collect()
+            },
             particles: words(NAME_PARTICLES).collect(),
             org_words: rows(ORG_WORDS)
                 .filter_map(|row| {
@@ -188,6 +202,9 @@ impl Gazetteer {
                 .map(|row| (row[0], label_named(row.get(1).copied().unwrap_or("GPE"))))
                 .collect(),
             not_names: words(NOT_NAMES).collect(),
+            event_words: words(EVENT_WORDS).collect(),
+            group_words: words(GROUP_WORDS).collect(),
+            place_modifiers: words(PLACE_MODIFIERS).collect(),
             cues: rows(CUES)
                 .filter_map(|row| {
                     let cue = match *row.get(1)? {
@@ -344,6 +361,21 @@ impl Gazetteer {
         self.adjective_endings.iter().any(|e| word.ends_with(e))
     }
 
+    /// `Cup`, `Revolution`: the last word of an event's name.
+    pub fn is_event_word(&self, word: &str) -> bool {
+        self.event_words.contains(word)
+    }
+
+    /// `Serb`, `Moslem`, `Republican`: a people or group that is no country's demonym.
+    pub fn is_group_word(&self, word: &str) -> bool {
+        self.group_words.contains(word)
+    }
+
+    /// `Northern`, `Downtown`: a word before a place's name that keeps it a place.
+    pub fn is_place_modifier(&self, word: &str) -> bool {
+        self.place_modifiers.contains(word)
+    }
+
     pub fn cue(&self, word: &str) -> Option<Cue> {
         self.cues.get(word).copied()
     }
@@ -388,6 +420,8 @@ impl Builder {
 
     fn add_places(&mut self) -> Vec<Place> {
         let mut places = Vec::new();
+        // Towns named like ordinary words (`Police`, `Most`, `Of`) are not found by that name.
+        let not_places: HashSet<&str> = words(NOT_PLACES).collect();
         let extra: HashMap<&str, Vec<&str>> =
             rows(COUNTRIES_EXTRA).map(|row| (row[0], row)).collect();
         for row in rows(COUNTRIES) {
@@ -444,7 +478,10 @@ impl Builder {
                 population: 0,
             });
             let aliases = row.get(6).copied().unwrap_or("").split('|');
-            for alias in std::iter::once(name).chain(aliases) {
+            for alias in std::iter::once(name)
+                .chain(aliases)
+                .filter(|a| !not_places.contains(a))
+            {
                 self.add(Cow::Borrowed(alias), Target::Place(index));
             }
         }
@@ -466,10 +503,12 @@ impl Builder {
                 lon: lon.parse().ok(),
                 population,
             });
-            self.add(Cow::Borrowed(name), Target::Place(index));
             let aliases = row.get(7).copied().unwrap_or("").split('|');
-            for alias in aliases
-                .filter(|a| population >= CITY_ALIAS_MIN_POPULATION || is_plain_spelling(a, name))
+            let aliases = aliases
+                .filter(|a| population >= CITY_ALIAS_MIN_POPULATION || is_plain_spelling(a, name));
+            for alias in std::iter::once(name)
+                .chain(aliases)
+                .filter(|a| !not_places.contains(a))
             {
                 self.add(Cow::Borrowed(alias), Target::Place(index));
             }

@@ -75,7 +75,7 @@ pub(super) fn link(
                 }
             }
             Class::Named(label, contained) => (*label, None, *contained),
-            Class::Unknown => continue,
+            Class::Unknown | Class::Event => continue,
         };
         let existing = match target {
             Some(t) => by_target.get(&t).copied(),

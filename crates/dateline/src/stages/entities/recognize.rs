@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::{Cue, Found, Gazetteer, OrgWord, Target};
+use super::gazetteer::{Cue, Found, Gazetteer, OrgWord, PlaceKind, Target};
 use super::tokens::{Tok, TokKind};
 use crate::article::Label;
 
@@ -22,6 +22,9 @@ pub(super) enum Class {
     Named(Label, Option<Target>),
     /// Capitalized, with nothing to tell what it is.
     Unknown,
+    /// The name of an event (`World Cup`, `Islamic Revolution`): no entity, but a name that a
+    /// title may hold (`Leader of the Islamic Revolution`).
+    Event,
 }
 
 #[derive(Debug, Clone)]
@@ -292,6 +295,18 @@ impl Recognizer<'_> {
             self.push(seg.clone(), pieces, class, shouting, out);
         };
 
+        // `Serb`, `Moslem`: a people or group, whatever town shares its name.
+        if let [(r, _)] = group {
+            if r.len() == 1 && self.gazetteer.is_group_word(self.word(r.start)) {
+                push(out, group, Class::Named(Label::Norp, None));
+                return;
+            }
+        }
+        // `World Cup`, `Islamic Revolution`: an event, which is no entity of these kinds.
+        if words.len() > 1 && self.gazetteer.is_event_word(last_word) {
+            push(out, group, Class::Event);
+            return;
+        }
         // One gazetteer name alone.
         if let [(_, Piece::Known(f))] = group {
             push(out, group, Class::Known(finds[*f].targets.clone()));
@@ -329,6 +344,26 @@ impl Recognizer<'_> {
             });
             if let Some(label) = place_label {
                 push(out, group, Class::Named(label, contained));
+                return;
+            }
+        }
+        // A word that is no given name before a city: a club or company named after it
+        // (`Bayern Munich`, `Werder Bremen`), not a place (`Northern Virginia`).
+        if let [(w, Piece::Word), (_, Piece::Known(f))] = group {
+            let word = words[0];
+            let cities = !finds[*f].targets.is_empty()
+                && finds[*f].targets.iter().all(|t| {
+                    matches!(t, Target::Place(p)
+                        if self.gazetteer.places[*p as usize].kind == PlaceKind::City)
+                });
+            if cities
+                && w.len() == 1
+                && !self.gazetteer.is_given_name(word)
+                && !self.gazetteer.is_place_modifier(word)
+                && !self.gazetteer.is_not_name(word)
+                && !is_initial(word)
+            {
+                push(out, group, Class::Named(Label::Org, contained));
                 return;
             }
         }

@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use super::link::Draft;
-use super::recognize::Candidate;
+use super::recognize::{Candidate, Class};
 use super::tokens::{Tok, TokKind};
 use crate::article::Label;
 
@@ -72,6 +72,11 @@ impl Roles<'_> {
             if let Some((c, d)) = self.entity_ending_at(t) {
                 entities.push((self.candidates[c].tokens.start, d));
                 t = self.candidates[c].tokens.start;
+                continue;
+            }
+            // An event's name inside a title: `Leader of the Islamic Revolution`.
+            if let Some(event) = self.event_ending_at(t) {
+                t = event;
                 continue;
             }
             let before = &self.tokens[t - 1];
@@ -174,6 +179,17 @@ impl Roles<'_> {
                 )
             })
             .min_by_key(|&(c, _)| self.candidates[c].tokens.start)
+    }
+
+    /// The first token of an event's name that ends right before token `t`.
+    fn event_ending_at(&self, t: usize) -> Option<usize> {
+        let after = self.candidates.partition_point(|c| c.tokens.start < t);
+        self.candidates[..after]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|c| c.tokens.end == t && c.class == Class::Event)
+            .map(|c| c.tokens.start)
     }
 
     /// Whether the entity starting at `at` is joined to `next` by `'s` (`Afghanistan's`).
