@@ -6,7 +6,11 @@
 use crate::document::Document;
 use crate::extractor::ExtractorBuilder;
 
+pub mod casualties;
 pub mod entities;
+pub mod events;
+mod facts_support;
+pub mod quotes;
 pub mod structure;
 pub mod time;
 
@@ -25,5 +29,8 @@ pub(crate) fn pipeline(config: &ExtractorBuilder) -> Vec<Box<dyn Stage>> {
         Box::new(structure::Structure::new()),
         Box::new(entities::Entities::new(config.user_entities.clone())),
         Box::new(time::Time::new()),
+        Box::new(quotes::Quotes::new()),
+        Box::new(casualties::Casualties::new()),
+        Box::new(events::Events::new()),
     ]
 }

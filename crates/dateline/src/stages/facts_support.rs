@@ -1,0 +1,1065 @@
+//! What the quote, casualty and event stages share: a phrase matcher for their curated word
+//! lists, the closed-class words they read phrases with, counts written in digits or words,
+//! and [`Story`], a view of one document that finds noun phrases, the entities they stand for
+//! (names, pronouns, "the minister", "the terrorist group"), and the place and time of a fact.
+//!
+//! The knowledge is read once per process ([`knowledge`]); a `Story` is built once per stage
+//! run and holds no per-token allocations.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use crate::article::{Entity, Label, Timex, TimexType};
+use crate::document::{Document, Token, TokenKind};
+use crate::lexicon;
+
+const FUNCTION_WORDS: &str = include_str!("../../data/facts/function_words.tsv");
+const NUMBERS: &str = include_str!("../../data/facts/numbers.tsv");
+const VAGUE_AMOUNTS: &str = include_str!("../../data/facts/vague_amounts.tsv");
+const QUALIFIERS: &str = include_str!("../../data/facts/qualifiers.tsv");
+const ARMED_GROUP_NOUNS: &str = include_str!("../../data/facts/armed_group_nouns.tsv");
+/// The organizations gazetteer: its `kind` column tells which ones are armed groups.
+const ORGANIZATIONS: &str = include_str!("../../data/orgs/organizations.tsv");
+
+/// Longest noun phrase, in tokens, read as a speaker, actor or perpetrator.
+const MAX_PHRASE_TOKENS: usize = 10;
+/// Longest appositive, in tokens, between a speaker's name and the verb.
+const MAX_APPOSITIVE_TOKENS: usize = 24;
+/// How many sentences back a pronoun or a description looks for what it stands for.
+const REFERENCE_SENTENCES: usize = 4;
+
+/// Whole-word, ASCII-case-insensitive occurrences of a list of phrases, each with a value.
+pub(super) struct Phrases<V> {
+    automaton: AhoCorasick,
+    values: Vec<V>,
+}
+
+impl<V: Copy> Phrases<V> {
+    pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Phrases<V> {
+        let (patterns, values): (Vec<&str>, Vec<V>) = entries.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&patterns)
+            .expect("phrase lists are small enough for an automaton");
+        Phrases { automaton, values }
+    }
+
+    /// The occurrences inside `range`, in text order.
+    pub fn find<'a>(
+        &'a self,
+        text: &'a str,
+        range: Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
+        self.automaton
+            .find_iter(Input::new(text).range(range))
+            .filter(move |m| is_whole_word(text, m.start(), m.end()))
+            .map(move |m| (m.range(), self.values[m.pattern().as_usize()]))
+    }
+
+    /// The longest phrase that starts exactly at `start` and ends at a word boundary before
+    /// `limit`: its end and value.
+    pub fn at(&self, text: &str, start: usize, limit: usize) -> Option<(usize, V)> {
+        if start >= limit || limit > text.len() {
+            return None;
+        }
+        let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
+        self.automaton
+            .find(input)
+            .filter(|m| is_whole_word(text, m.start(), m.end()))
+            .map(|m| (m.end(), self.values[m.pattern().as_usize()]))
+    }
+}
+
+/// No letter or digit touches the match on either side.
+fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Looks a word up in a table of lower-case keys without allocating: words longer than any
+/// key, or not ASCII, are never found.
+pub(super) fn lookup_lowercase<'m, V>(
+    table: &'m HashMap<&'static str, V>,
+    word: &str,
+) -> Option<&'m V> {
+    let mut buffer = [0u8; 24];
+    let bytes = word.as_bytes();
+    if bytes.len() > buffer.len() || !word.is_ascii() {
+        return None;
+    }
+    let lower = &mut buffer[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    table.get(std::str::from_utf8(lower).ok()?)
+}
+
+/// Classes of the closed-class words in `data/facts/function_words.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum WordClass {
+    Auxiliary,
+    Boundary,
+    Determiner,
+    PersonPronoun,
+    GroupPronoun,
+    ThingPronoun,
+    SpeakerPronoun,
+    Locative,
+}
+
+impl WordClass {
+    fn parse(name: &str) -> Option<WordClass> {
+        Some(match name {
+            "auxiliary" => WordClass::Auxiliary,
+            "boundary" => WordClass::Boundary,
+            "determiner" => WordClass::Determiner,
+            "person_pronoun" => WordClass::PersonPronoun,
+            "group_pronoun" => WordClass::GroupPronoun,
+            "thing_pronoun" => WordClass::ThingPronoun,
+            "speaker_pronoun" => WordClass::SpeakerPronoun,
+            "locative" => WordClass::Locative,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// How a qualifier bends the number after it (`data/facts/qualifiers.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    About,
+    Nearly,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberWord {
+    /// Added to the running number: `twenty` `five`.
+    Unit(u64),
+    /// Multiplies the running number: `three hundred`, `two dozen`.
+    Scale(u64),
+}
+
+/// The word lists every fact stage reads, loaded once per process.
+pub(super) struct Knowledge {
+    function_words: HashMap<&'static str, u8>,
+    numbers: HashMap<&'static str, NumberWord>,
+    vague_amounts: Phrases<u64>,
+    qualifiers: Phrases<Qualifier>,
+    armed_group_nouns: HashMap<&'static str, ()>,
+    /// Canonical names of the armed groups in the organizations gazetteer.
+    armed_groups: HashSet<&'static str>,
+}
+
+pub(super) fn knowledge() -> &'static Knowledge {
+    static KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+    KNOWLEDGE.get_or_init(Knowledge::load)
+}
+
+impl Knowledge {
+    fn load() -> Knowledge {
+        let mut function_words: HashMap<&'static str, u8> = HashMap::new();
+        for row in lexicon::rows(FUNCTION_WORDS) {
+            if let Some(class) = row.get(1).and_then(|c| WordClass::parse(c)) {
+                *function_words.entry(row[0]).or_default() |= class.bit();
+            }
+        }
+        let numbers = lexicon::rows(NUMBERS)
+            .filter_map(|row| {
+                let value = row.get(1)?.parse().ok()?;
+                let word = match *row.get(2)? {
+                    "scale" => NumberWord::Scale(value),
+                    _ => NumberWord::Unit(value),
+                };
+                Some((row[0], word))
+            })
+            .collect();
+        let vague_amounts = Phrases::new(
+            lexicon::rows(VAGUE_AMOUNTS)
+                .filter_map(|row| Some((row[0], row.get(1)?.parse().ok()?))),
+        );
+        let qualifiers = Phrases::new(lexicon::rows(QUALIFIERS).filter_map(|row| {
+            let effect = match *row.get(1)? {
+                "more_than" => Qualifier::MoreThan,
+                "at_least" => Qualifier::AtLeast,
+                "less_than" => Qualifier::LessThan,
+                "at_most" => Qualifier::AtMost,
+                "about" => Qualifier::About,
+                "nearly" => Qualifier::Nearly,
+                _ => return None,
+            };
+            Some((row[0], effect))
+        }));
+        let armed_groups = lexicon::rows(ORGANIZATIONS)
+            .filter(|row| row.get(2) == Some(&"militant"))
+            .map(|row| row[0])
+            .collect();
+        Knowledge {
+            function_words,
+            numbers,
+            vague_amounts,
+            qualifiers,
+            armed_group_nouns: lexicon::words(ARMED_GROUP_NOUNS).map(|w| (w, ())).collect(),
+            armed_groups,
+        }
+    }
+
+    pub fn is(&self, word: &str, class: WordClass) -> bool {
+        lookup_lowercase(&self.function_words, word).is_some_and(|bits| bits & class.bit() != 0)
+    }
+
+    /// A word that only ever stands between a subject and its verb: an auxiliary, or an adverb
+    /// in `-ly` (`has repeatedly said`).
+    fn is_auxiliary(&self, word: &str) -> bool {
+        self.is(word, WordClass::Auxiliary)
+            || (word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase))
+    }
+}
+
+/// A count of people as written: `57`, `more than 30`, `a dozen`, `dozens`, `twenty-five`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Amount {
+    /// Bytes from the qualifier (if any) to the end of the number.
+    pub span: Range<usize>,
+    /// The token after the amount.
+    pub next: usize,
+    pub count: Option<u64>,
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub approximate: bool,
+}
+
+/// One sentence of the story, with its tokens and paragraph.
+#[derive(Debug, Clone)]
+pub(super) struct Sentence {
+    pub range: Range<usize>,
+    /// Indices into [`Story::tokens`].
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// A noun phrase read as a speaker, actor or perpetrator, and the entity it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Phrase {
+    /// Indices into [`Story::tokens`].
+    pub tokens: Range<usize>,
+    /// Bytes.
+    pub span: Range<usize>,
+    /// Index into the article's entities.
+    pub entity: Option<usize>,
+}
+
+/// A mention of an entity, in bytes.
+#[derive(Debug, Clone, Copy)]
+struct MentionAt {
+    start: usize,
+    end: usize,
+    entity: usize,
+}
+
+/// One document as the fact stages read it.
+pub(super) struct Story<'d> {
+    pub text: &'d str,
+    pub tokens: &'d [Token],
+    pub sentences: Vec<Sentence>,
+    pub entities: &'d [Entity],
+    pub timexes: &'d [Timex],
+    pub knowledge: &'static Knowledge,
+    /// Every mention of every entity, by start.
+    mentions: Vec<MentionAt>,
+    /// The entity of the dateline's place.
+    pub dateline_place: Option<usize>,
+}
+
+impl<'d> Story<'d> {
+    pub fn new(doc: &'d Document<'_>) -> Story<'d> {
+        let article = &doc.article;
+        let mut paragraph = 0;
+        let sentences = doc
+            .sentences
+            .iter()
+            .map(|range| {
+                while doc
+                    .paragraphs
+                    .get(paragraph)
+                    .is_some_and(|p| p.end < range.end)
+                {
+                    paragraph += 1;
+                }
+                let first = doc.tokens.partition_point(|t| t.start < range.start);
+                let last = doc.tokens.partition_point(|t| t.end <= range.end);
+                Sentence {
+                    range: range.clone(),
+                    tokens: first..last.max(first),
+                    paragraph,
+                }
+            })
+            .collect();
+        let mut mentions: Vec<MentionAt> = article
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(entity, e)| {
+                e.mentions.iter().map(move |m| MentionAt {
+                    start: m.start,
+                    end: m.end,
+                    entity,
+                })
+            })
+            .collect();
+        mentions.sort_by_key(|m| (m.start, m.end));
+        let dateline_place = article
+            .dateline
+            .as_ref()
+            .and_then(|d| d.place_entity.as_deref())
+            .and_then(|id| article.entities.iter().position(|e| e.id == id));
+        Story {
+            text: doc.text,
+            tokens: &doc.tokens,
+            sentences,
+            entities: &article.entities,
+            timexes: &article.timexes,
+            knowledge: knowledge(),
+            mentions,
+            dateline_place,
+        }
+    }
+
+    pub fn word(&self, token: usize) -> &'d str {
+        let t = self.tokens[token];
+        &self.text[t.start..t.end]
+    }
+
+    fn is(&self, token: usize, class: WordClass) -> bool {
+        self.knowledge.is(self.word(token), class)
+    }
+
+    pub fn is_punct(&self, token: usize, punct: &str) -> bool {
+        self.tokens[token].kind == TokenKind::Punct && self.word(token) == punct
+    }
+
+    /// The index of the token that starts at or after byte `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < at)
+    }
+
+    pub fn entity_id(&self, entity: usize) -> String {
+        self.entities[entity].id.clone()
+    }
+
+    /// The mention that covers a token.
+    fn mention_covering(&self, token: usize) -> Option<MentionAt> {
+        let t = self.tokens[token];
+        let after = self.mentions.partition_point(|m| m.start <= t.start);
+        self.mentions[..after]
+            .iter()
+            .rev()
+            .take(4)
+            .find(|m| m.end >= t.end)
+            .copied()
+    }
+
+    /// The nearest mention that ends before byte `before` and after byte `floor`, of an entity
+    /// that `wanted` accepts.
+    fn nearest_mention_before(
+        &self,
+        before: usize,
+        floor: usize,
+        wanted: impl Fn(&Entity) -> bool,
+    ) -> Option<MentionAt> {
+        let candidates = self.mentions.partition_point(|m| m.start < before);
+        self.mentions[..candidates]
+            .iter()
+            .rev()
+            .filter(|m| m.end <= before)
+            .take_while(|m| m.start >= floor)
+            .find(|m| wanted(&self.entities[m.entity]))
+            .copied()
+    }
+
+    /// The start of the sentence `back` sentences before the one holding byte `at`.
+    fn sentences_back(&self, at: usize, back: usize) -> usize {
+        let current = self.sentences.partition_point(|s| s.range.end <= at);
+        self.sentences
+            .get(current.saturating_sub(back))
+            .map_or(0, |s| s.range.start)
+    }
+
+    /// What a pronoun stands for: the nearest person before it for `he`, the nearest group or
+    /// organization for `they`, the nearest organization or place for `it`.
+    pub fn resolve_pronoun(&self, token: usize) -> Option<usize> {
+        let at = self.tokens[token].start;
+        let near = self.sentences_back(at, REFERENCE_SENTENCES);
+        let labels: &[Label] = if self.is(token, WordClass::PersonPronoun) {
+            &[Label::Person]
+        } else if self.is(token, WordClass::GroupPronoun) {
+            &[Label::Org, Label::Norp]
+        } else if self.is(token, WordClass::ThingPronoun) {
+            &[Label::Org, Label::Gpe]
+        } else {
+            return None;
+        };
+        let floor = if labels == [Label::Person] { 0 } else { near };
+        self.nearest_mention_before(at, floor, |e| labels.contains(&e.label))
+            .map(|m| m.entity)
+    }
+
+    /// What a description stands for: `the terrorist group` → the nearest armed group named
+    /// before; `the Afghan minister` → the nearest person whose title holds `minister`; `the
+    /// ministry` → the nearest organization whose name holds `ministry`.
+    pub fn resolve_description(&self, head: usize) -> Option<usize> {
+        let word = self.word(head);
+        let at = self.tokens[head].start;
+        let floor = self.sentences_back(at, REFERENCE_SENTENCES);
+        let knowledge = self.knowledge;
+        if lookup_lowercase(&knowledge.armed_group_nouns, word).is_some() {
+            return self
+                .nearest_mention_before(at, floor, |e| {
+                    e.label == Label::Org && knowledge.armed_groups.contains(e.name.as_str())
+                })
+                .map(|m| m.entity);
+        }
+        let holds_word = |phrase: &str| {
+            phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        };
+        self.nearest_mention_before(at, 0, |e| match e.label {
+            Label::Person => e.titles.iter().any(|t| holds_word(t)),
+            Label::Org => holds_word(&e.name),
+            _ => false,
+        })
+        .map(|m| m.entity)
+    }
+
+    /// The entity a noun phrase stands for: the name at its head, the pronoun's antecedent, or
+    /// what its description refers to.
+    pub fn referent(&self, tokens: Range<usize>) -> Option<usize> {
+        let head = tokens.end.checked_sub(1).filter(|&h| h >= tokens.start)?;
+        if let Some(m) = self.mention_covering(head) {
+            let label = self.entities[m.entity].label;
+            return matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Norp)
+                .then_some(m.entity);
+        }
+        if tokens.len() == 1 {
+            return self.resolve_pronoun(head);
+        }
+        let opens_with_determiner = self.is(tokens.start, WordClass::Determiner)
+            || self.word(tokens.start).ends_with("'s")
+            || self.word(tokens.start).ends_with("’s");
+        if opens_with_determiner && self.word(head).starts_with(char::is_lowercase) {
+            return self.resolve_description(head);
+        }
+        None
+    }
+
+    /// The subject before a verb at token `verb`, not reaching before token `floor`: `Bahrami`
+    /// in "Bahrami said", `Senior Iranian officials` in "Senior Iranian officials have warned",
+    /// `John Smith, a spokesman,` in "John Smith, a spokesman, said".
+    pub fn subject_before(&self, verb: usize, floor: usize) -> Option<Phrase> {
+        let mut end = verb;
+        loop {
+            if end > floor && self.knowledge.is_auxiliary(self.word(end - 1)) {
+                end -= 1;
+            } else if let Some(timex) = self.timex_ending_at(end, floor) {
+                // "Trump this week said".
+                end = timex;
+            } else {
+                break;
+            }
+        }
+        if end <= floor {
+            return None;
+        }
+        if self.is_punct(end - 1, ",") {
+            return self.appositive_subject(end - 1, floor);
+        }
+        // "the US which invaded", "a source who said": the subject is what the pronoun follows.
+        let relative = self.word(end - 1);
+        if ["which", "who", "that"]
+            .iter()
+            .any(|r| relative.eq_ignore_ascii_case(r))
+        {
+            let start = self.phrase_start(end - 1, floor);
+            return (start < end - 1).then(|| self.phrase(start..end - 1));
+        }
+        let mut start = self.phrase_start(end, floor);
+        // "… help of Mrs. Clinton's plan said": no subject opens with a preposition.
+        while start < end
+            && matches!(
+                self.word(start),
+                "of" | "for" | "by" | "with" | "about" | "than"
+            )
+        {
+            start += 1;
+        }
+        (start < end).then(|| self.phrase(start..end))
+    }
+
+    /// The first token of a time expression that ends right before token `end`.
+    fn timex_ending_at(&self, end: usize, floor: usize) -> Option<usize> {
+        let before = end.checked_sub(1).filter(|&t| t >= floor)?;
+        let last = self.tokens[before].end;
+        let timex = self.timexes.iter().find(|x| x.end == last)?;
+        let first = self.token_at(timex.start);
+        (first >= floor && first < end).then_some(first)
+    }
+
+    /// "Smith, a spokesman for the ministry, said": the name before the appositive, with the
+    /// appositive in the span. `comma` is the comma before the verb.
+    fn appositive_subject(&self, comma: usize, floor: usize) -> Option<Phrase> {
+        let window = comma.saturating_sub(MAX_APPOSITIVE_TOKENS).max(floor);
+        let opening = (window..comma).rev().find(|&t| self.is_punct(t, ","))?;
+        if opening <= floor || opening + 1 >= comma {
+            return None;
+        }
+        let start = self.phrase_start(opening, floor);
+        if start >= opening {
+            return None;
+        }
+        // Either side may hold the name: "Smith, a spokesman," or "a spokesman, Smith,".
+        let before = self.phrase(start..opening);
+        let entity = before.entity.or_else(|| self.referent(opening + 1..comma));
+        let named = entity.is_some() || self.word(start).starts_with(char::is_uppercase);
+        named.then(|| Phrase {
+            span: before.span.start..self.tokens[comma - 1].end,
+            tokens: start..comma,
+            entity,
+        })
+    }
+
+    /// Where a noun phrase ending before token `end` starts: reading back over words until a
+    /// clause boundary, punctuation, a locative word, a verb in `-ed`, or the length limit. A
+    /// pronoun is a whole phrase.
+    fn phrase_start(&self, end: usize, floor: usize) -> usize {
+        let limit = end.saturating_sub(MAX_PHRASE_TOKENS).max(floor);
+        let mut start = end;
+        while start > limit {
+            let t = start - 1;
+            let word = self.word(t);
+            // "Rep. Gwen Moore (D-Wis.) said": a bracket after a name belongs to it.
+            if word == ")" {
+                match (limit..t).rev().find(|&o| self.word(o) == "(") {
+                    Some(open) if open > limit => {
+                        start = open;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            let head = start == end;
+            let pronoun = self.is_pronoun(t);
+            let stops = match self.tokens[t].kind {
+                TokenKind::Punct => !(word == "-" || word == "." && self.ends_abbreviation(t)),
+                TokenKind::Number => false,
+                TokenKind::Word => {
+                    self.is(t, WordClass::Boundary)
+                        || (self.is(t, WordClass::Locative) && self.mention_covering(t).is_none())
+                        || (!head && (pronoun || self.knowledge.is_auxiliary(word)))
+                        || (word.starts_with(char::is_lowercase) && word.ends_with("ed"))
+                }
+            };
+            if stops {
+                break;
+            }
+            start = t;
+            if head && pronoun {
+                break;
+            }
+        }
+        start
+    }
+
+    /// A period after a short capitalized word, which abbreviates a title or initial (`Mr.`,
+    /// `Rep.`, `R.`), in the middle of a sentence.
+    fn ends_abbreviation(&self, period: usize) -> bool {
+        let Some(before) = period.checked_sub(1) else {
+            return false;
+        };
+        let word = self.word(before);
+        let followed = self.tokens.get(period + 1).is_some_and(|t| {
+            t.start == self.tokens[period].end
+                || self.text[self.tokens[period].end..t.start]
+                    .chars()
+                    .all(|c| c == ' ')
+        });
+        self.tokens[before].kind == TokenKind::Word
+            && word.len() <= 4
+            && word.starts_with(char::is_uppercase)
+            && followed
+    }
+
+    fn is_pronoun(&self, token: usize) -> bool {
+        [
+            WordClass::PersonPronoun,
+            WordClass::GroupPronoun,
+            WordClass::ThingPronoun,
+            WordClass::SpeakerPronoun,
+        ]
+        .into_iter()
+        .any(|class| self.is(token, class))
+            && !self.is(token, WordClass::Determiner)
+    }
+
+    /// A noun phrase from token `start`: `Baqeri`, `the poll`, `officials in Kabul` (up to the
+    /// locative), stopping at punctuation, clause boundaries and `limit`.
+    pub fn phrase_after(&self, start: usize, limit: usize) -> Option<Phrase> {
+        let limit = limit.min(start + MAX_PHRASE_TOKENS).min(self.tokens.len());
+        let mut end = start;
+        while end < limit {
+            let stops = match self.tokens[end].kind {
+                // An initial's period ("Vann R. Newkirk") is inside the phrase; the last
+                // one of the sentence is not.
+                TokenKind::Punct => {
+                    !(self.word(end) == "-" || self.word(end) == "." && end + 1 < limit)
+                }
+                TokenKind::Number => false,
+                TokenKind::Word => {
+                    end > start
+                        && (self.is(end, WordClass::Boundary)
+                            || self.is(end, WordClass::Locative)
+                            || self.knowledge.is_auxiliary(self.word(end)))
+                }
+            };
+            if stops {
+                break;
+            }
+            end += 1;
+        }
+        (end > start).then(|| self.phrase(start..end))
+    }
+
+    fn phrase(&self, tokens: Range<usize>) -> Phrase {
+        Phrase {
+            span: self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end,
+            entity: self.referent(tokens.clone()),
+            tokens,
+        }
+    }
+
+    /// The subject of a sentence's main clause, after an opening phrase such as "On Sunday,":
+    /// who speaks in "…, saying …" and who acts in "… after holding talks with …".
+    pub fn sentence_subject(&self, sentence: &Sentence, before: usize) -> Option<Phrase> {
+        let tokens = sentence.tokens.clone();
+        let mut start = tokens.start;
+        let opening_comma =
+            (start..before.min(start + MAX_PHRASE_TOKENS)).find(|&t| self.is_punct(t, ","));
+        if let Some(comma) = opening_comma {
+            let opening_has_name = (start..comma).any(|t| self.mention_covering(t).is_some());
+            if !opening_has_name {
+                start = comma + 1;
+            }
+        }
+        // The subject ends at the first word that no name or description continues with.
+        let mut end = start;
+        let mut described = false;
+        while end < before && end < start + MAX_PHRASE_TOKENS {
+            let word = self.word(end);
+            let continues = self.mention_covering(end).is_some()
+                || (end == start && self.is(end, WordClass::Determiner))
+                || (end == start && self.resolve_pronoun(end).is_some())
+                || word.starts_with(char::is_uppercase)
+                || word.ends_with("'s")
+                || word.ends_with("’s")
+                || (described
+                    && word.starts_with(char::is_lowercase)
+                    && !self.knowledge.is_auxiliary(word)
+                    && !self.is(end, WordClass::Boundary)
+                    && !self.is(end, WordClass::Locative));
+            if !continues || self.tokens[end].kind == TokenKind::Punct {
+                break;
+            }
+            described |=
+                self.is(end, WordClass::Determiner) || word.ends_with("'s") || word.ends_with("’s");
+            end += 1;
+            if end - start == 1 && self.resolve_pronoun(start).is_some() {
+                break;
+            }
+        }
+        (end > start).then(|| self.phrase(start..end))
+    }
+
+    /// The count that starts at token `start`, read no further than token `limit`.
+    pub fn amount_at(&self, start: usize, limit: usize) -> Option<Amount> {
+        let knowledge = self.knowledge;
+        let text = self.text;
+        let limit = limit.min(self.tokens.len());
+        if start >= limit {
+            return None;
+        }
+        let limit_byte = self.tokens[limit - 1].end;
+        let mut t = start;
+        let qualifier = knowledge
+            .qualifiers
+            .at(text, self.tokens[t].start, limit_byte)
+            .map(|(end, q)| {
+                t = self.token_at(end);
+                q
+            });
+        if t >= limit {
+            return None;
+        }
+        let (value, next, vague) = if let Some((end, least)) =
+            knowledge
+                .vague_amounts
+                .at(text, self.tokens[t].start, limit_byte)
+        {
+            (least, self.token_at(end), true)
+        } else {
+            let (value, next) = self.number_at(t, limit)?;
+            (value, next, false)
+        };
+        let span = self.tokens[start].start..self.tokens[next - 1].end;
+        let mut amount = Amount {
+            span,
+            next,
+            count: None,
+            min: None,
+            max: None,
+            approximate: vague,
+        };
+        match (qualifier, vague) {
+            (_, true) => amount.min = Some(value),
+            (None, false) => {
+                amount.count = Some(value);
+                amount.min = Some(value);
+                amount.max = Some(value);
+            }
+            (Some(Qualifier::MoreThan), _) => amount.min = Some(value.saturating_add(1)),
+            (Some(Qualifier::AtLeast), _) => amount.min = Some(value),
+            (Some(Qualifier::LessThan), _) => amount.max = Some(value.saturating_sub(1)),
+            (Some(Qualifier::AtMost), _) => amount.max = Some(value),
+            (Some(Qualifier::About), _) => {
+                amount.count = Some(value);
+                amount.approximate = true;
+            }
+            (Some(Qualifier::Nearly), _) => {
+                amount.count = Some(value);
+                amount.max = Some(value);
+                amount.approximate = true;
+            }
+        }
+        Some(amount)
+    }
+
+    /// A number in digits (`57`, `1,200`, `1.5 million`) or words (`twenty-five`, `a dozen`,
+    /// `three hundred`) at token `start`: its value and the token after it. Money, percentages,
+    /// clock times and ages are no counts of people.
+    fn number_at(&self, start: usize, limit: usize) -> Option<(u64, usize)> {
+        let before = start.checked_sub(1).map(|t| self.word(t));
+        if before.is_some_and(|w| matches!(w, "$" | "€" | "£" | "¥" | "#" | "No.")) {
+            return None;
+        }
+        let (value, next) = if self.tokens[start].kind == TokenKind::Number {
+            let digits = self.word(start);
+            if digits.contains(':') {
+                return None;
+            }
+            let plain: String = digits.chars().filter(|&c| c != ',').collect();
+            let value: f64 = plain.parse().ok()?;
+            let next = start + 1;
+            match self.scale_at(next, limit) {
+                Some(scale) => ((value * scale as f64).round() as u64, next + 1),
+                None if value.fract() == 0.0 => (value as u64, next),
+                None => return None,
+            }
+        } else {
+            self.number_words_at(start, limit)?
+        };
+        // `30-year-old`, `30 percent`, `30 km`: what follows says it is no head count.
+        let after = (next < limit).then(|| self.word(next));
+        if after.is_some_and(|w| {
+            matches!(
+                w,
+                "%" | "percent"
+                    | "per"
+                    | "pct"
+                    | "km"
+                    | "miles"
+                    | "kilometres"
+                    | "kilometers"
+                    | "metres"
+                    | "meters"
+                    | "feet"
+                    | "years"
+                    | "year"
+                    | "months"
+                    | "days"
+                    | "hours"
+                    | "minutes"
+                    | "tons"
+                    | "tonnes"
+                    | "dollars"
+                    | "euros"
+                    | "pounds"
+                    | "a.m."
+                    | "p.m."
+                    | "GMT"
+            )
+        }) {
+            return None;
+        }
+        if after == Some("-") && next + 1 < limit {
+            let unit = self.word(next + 1);
+            if unit.starts_with("year") || unit.starts_with("month") || unit.starts_with("day") {
+                return None;
+            }
+        }
+        Some((value, next))
+    }
+
+    fn scale_at(&self, token: usize, limit: usize) -> Option<u64> {
+        if token >= limit {
+            return None;
+        }
+        match lookup_lowercase(&self.knowledge.numbers, self.word(token)) {
+            Some(&NumberWord::Scale(scale)) if scale >= 1000 => Some(scale),
+            _ => None,
+        }
+    }
+
+    /// `twenty-five`, `three hundred and twelve`, `a dozen`, `two million`.
+    fn number_words_at(&self, start: usize, limit: usize) -> Option<(u64, usize)> {
+        let numbers = &self.knowledge.numbers;
+        let mut total: u64 = 0;
+        let mut current: u64 = 0;
+        let mut seen_number = false;
+        let mut t = start;
+        if matches!(self.word(start), "a" | "an" | "A" | "An") {
+            // "a dozen", "a hundred": the article counts one.
+            let next_is_scale = start + 1 < limit
+                && matches!(
+                    lookup_lowercase(numbers, self.word(start + 1)),
+                    Some(NumberWord::Scale(_))
+                );
+            if !next_is_scale {
+                return None;
+            }
+            current = 1;
+            t += 1;
+        }
+        while t < limit {
+            let word = self.word(t);
+            if word.eq_ignore_ascii_case("and") && seen_number && t + 1 < limit {
+                if lookup_lowercase(numbers, self.word(t + 1)).is_some() {
+                    t += 1;
+                    continue;
+                }
+                break;
+            }
+            let mut parts = word.split('-');
+            let mut any = false;
+            let mut all_numbers = true;
+            let (mut part_total, mut part_current) = (total, current);
+            for part in &mut parts {
+                match lookup_lowercase(numbers, part) {
+                    Some(&NumberWord::Unit(v)) => part_current = part_current.saturating_add(v),
+                    Some(&NumberWord::Scale(v)) if v < 1000 => {
+                        part_current = part_current.max(1).saturating_mul(v)
+                    }
+                    Some(&NumberWord::Scale(v)) => {
+                        part_total =
+                            part_total.saturating_add(part_current.max(1).saturating_mul(v));
+                        part_current = 0;
+                    }
+                    None => all_numbers = false,
+                }
+                any = true;
+            }
+            if !any || !all_numbers {
+                break;
+            }
+            total = part_total;
+            current = part_current;
+            seen_number = true;
+            t += 1;
+        }
+        seen_number.then_some((total.saturating_add(current), t))
+    }
+
+    /// The timex a fact at byte `at` in `sentence` happened at: a date or time in the sentence
+    /// (preferring a calendar value over `PRESENT_REF`, then one in the same clause, then the
+    /// nearest), else the nearest one before it in the paragraph.
+    pub fn time_of(&self, sentence: &Sentence, at: usize) -> Option<usize> {
+        let dated = |t: &Timex| matches!(t.kind, TimexType::Date | TimexType::Time);
+        let in_sentence = self.timexes.iter().enumerate().filter(|(_, t)| {
+            dated(t) && t.start >= sentence.range.start && t.end <= sentence.range.end
+        });
+        let best = in_sentence.min_by_key(|(_, t)| {
+            let vague = t.value.ends_with("_REF");
+            (
+                vague,
+                self.crosses_clause(t.start.min(at), t.start.max(at)),
+                t.start.abs_diff(at),
+            )
+        });
+        if let Some((i, _)) = best {
+            return Some(i);
+        }
+        let paragraph_start = self
+            .sentences
+            .iter()
+            .find(|s| s.paragraph == sentence.paragraph)
+            .map_or(sentence.range.start, |s| s.range.start);
+        self.timexes
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                dated(t) && t.start >= paragraph_start && t.end <= sentence.range.start
+            })
+            .filter(|(_, t)| !t.value.ends_with("_REF"))
+            .max_by_key(|(_, t)| t.start)
+            .map(|(i, _)| i)
+    }
+
+    /// A clause boundary (`and`, `which`, a comma) lies between two bytes of a sentence.
+    fn crosses_clause(&self, from: usize, to: usize) -> bool {
+        (self.token_at(from)..self.token_at(to))
+            .any(|t| self.is_punct(t, ",") || self.is(t, WordClass::Boundary))
+    }
+
+    /// The place of a fact at byte `at` in sentence `sentence_index`: a place named there (the
+    /// nearest, preferring one introduced by `in`, `at`, `near` within three words), else in the
+    /// sentence before it in the same paragraph. With `introduced_only`, only places introduced
+    /// that way count: a meeting "with Iran's defense minister" is not in Iran.
+    pub fn place_of(
+        &self,
+        sentence_index: usize,
+        at: usize,
+        introduced_only: bool,
+    ) -> Option<usize> {
+        let sentence = self.sentences.get(sentence_index)?;
+        let in_sentence = self.place_in(sentence, at, introduced_only);
+        in_sentence.or_else(|| {
+            let previous = sentence_index
+                .checked_sub(1)
+                .and_then(|p| self.sentences.get(p))
+                .filter(|p| p.paragraph == sentence.paragraph)?;
+            self.place_in(previous, at, introduced_only)
+        })
+    }
+
+    fn place_in(&self, sentence: &Sentence, at: usize, introduced_only: bool) -> Option<usize> {
+        let first = self
+            .mentions
+            .partition_point(|m| m.start < sentence.range.start);
+        self.mentions[first..]
+            .iter()
+            .take_while(|m| m.end <= sentence.range.end)
+            .filter(|m| {
+                matches!(
+                    self.entities[m.entity].label,
+                    Label::Gpe | Label::Loc | Label::Fac
+                )
+            })
+            .map(|m| {
+                let token = self.token_at(m.start);
+                let introduced = (token.saturating_sub(3).max(sentence.tokens.start)..token)
+                    .any(|t| self.is(t, WordClass::Locative));
+                (m, introduced)
+            })
+            .filter(|(_, introduced)| *introduced || !introduced_only)
+            .min_by_key(|(m, introduced)| (!introduced, m.start.abs_diff(at)))
+            .map(|(m, _)| m.entity)
+    }
+
+    /// The index of the sentence that holds byte `at`.
+    pub fn sentence_index(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.range.end <= at);
+        self.sentences
+            .get(i)
+            .filter(|s| s.range.start <= at)
+            .map(|_| i)
+    }
+
+    /// The entity is an armed group of the organizations gazetteer.
+    pub fn is_armed_group(&self, entity: usize) -> bool {
+        let e = &self.entities[entity];
+        e.label == Label::Org && self.knowledge.armed_groups.contains(e.name.as_str())
+    }
+
+    /// The nearest armed group named in the sentence before byte `at` or in the sentence
+    /// before that.
+    pub fn armed_group_before(&self, at: usize) -> Option<usize> {
+        let floor = self.sentences_back(at, 1);
+        self.nearest_mention_before(at, floor, |e| {
+            e.label == Label::Org && self.knowledge.armed_groups.contains(e.name.as_str())
+        })
+        .map(|m| m.entity)
+    }
+
+    /// The nearest actor named before token `before` in a sentence: a person, organization,
+    /// country or group not read as a place (`in Kabul`), a pronoun for one, or a description
+    /// of an armed group (`the terrorist group`).
+    pub fn actor_before(
+        &self,
+        sentence: &Sentence,
+        before: usize,
+        within_clause: bool,
+    ) -> Option<usize> {
+        let clause_start = if within_clause {
+            (sentence.tokens.start..before.min(sentence.tokens.end))
+                .rev()
+                .find(|&t| self.is(t, WordClass::Boundary) || self.is_punct(t, ","))
+                .map_or(sentence.tokens.start, |t| t + 1)
+        } else {
+            sentence.tokens.start
+        };
+        (clause_start..before.min(sentence.tokens.end))
+            .rev()
+            .find_map(|t| {
+                let after_locative = t > 0 && self.is(t - 1, WordClass::Locative);
+                if let Some(m) = self.mention_covering(t) {
+                    let first = self.token_at(m.start);
+                    let placed = first > 0 && self.is(first - 1, WordClass::Locative);
+                    let label = self.entities[m.entity].label;
+                    let actor =
+                        matches!(label, Label::Person | Label::Org | Label::Gpe | Label::Norp);
+                    return (actor && !placed).then_some(m.entity);
+                }
+                if after_locative {
+                    return None;
+                }
+                if self.is_pronoun(t) && !self.is(t, WordClass::SpeakerPronoun) {
+                    // "Daesh … stepped up its attacks": a possessive speaks of the subject.
+                    let subject = self
+                        .sentence_subject(sentence, t)
+                        .and_then(|p| p.entity)
+                        .filter(|&e| self.entities[e].label != Label::Person);
+                    let group = !self.is(t, WordClass::PersonPronoun);
+                    return subject
+                        .filter(|_| group)
+                        .or_else(|| self.resolve_pronoun(t));
+                }
+                let described = t > 0 && self.is(t - 1, WordClass::Determiner)
+                    || t > 1 && self.is(t - 2, WordClass::Determiner);
+                if described
+                    && lookup_lowercase(&self.knowledge.armed_group_nouns, self.word(t)).is_some()
+                {
+                    return self.resolve_description(t);
+                }
+                None
+            })
+    }
+
+    /// The entity named at a token.
+    pub fn entity_named_at(&self, token: usize) -> Option<usize> {
+        self.mention_covering(token).map(|m| m.entity)
+    }
+
+    /// A token that is a word of class `class`.
+    pub fn is_class(&self, token: usize, class: WordClass) -> bool {
+        self.is(token, class)
+    }
+}

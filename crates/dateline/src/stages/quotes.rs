@@ -1,0 +1,744 @@
+//! The quotes stage: direct quotes between quotation marks and reported speech, each with the
+//! cue that introduces it and its speaker.
+//!
+//! 1. Quotation marks are paired paragraph by paragraph, so one stray mark costs at most its own
+//!    paragraph. A quote that runs over paragraphs opens each of them with a mark and closes only
+//!    at its end, as newspapers write it.
+//! 2. A direct quote finds its speaker after the closing mark (`"…," Baqeri said`, `"…," said
+//!    Baqeri`), before the opening one (`Baqeri said: "…"`), or from the quote it continues.
+//! 3. Reported speech comes from the speech cues of `data/facts/speech_cues.tsv`: `X said (that)
+//!    …`, `…, X said`, `…, said X`, `according to X, …`, `…, saying …`.
+//! 4. The speaker's noun phrase is kept as its span; [`Story`] links it to an entity through its
+//!    name, a pronoun (`he said`) or a description (`the minister said`).
+
+use std::ops::Range;
+
+use super::facts_support::{Phrase, Phrases, Sentence, Story, WordClass};
+use super::Stage;
+use crate::article::{Quote, QuoteKind};
+use crate::document::{Document, TokenKind};
+use crate::lexicon;
+
+const SPEECH_CUES: &str = include_str!("../../data/facts/speech_cues.tsv");
+
+/// How far after a closing mark, in tokens, the attribution of a quote may end.
+const ATTRIBUTION_WINDOW: usize = 12;
+/// A quote without any attribution is reported only from this many words: shorter ones are
+/// mostly titles and scare quotes ("a “rant”").
+const MIN_UNATTRIBUTED_WORDS: usize = 5;
+/// How many tokens may stand between a speech cue and the opening mark it introduces
+/// (`said on Friday: "…"`).
+const CUE_TO_QUOTE_TOKENS: usize = 4;
+/// Sentence-final attributions are short: `…, a source said in a statement on Friday.`
+const MAX_TRAILING_ATTRIBUTION: usize = 10;
+/// Words a speaker's phrase may have before the part read as its subject (`IMF chief
+/// economist` before `Maury Obstfeld`).
+const MAX_SPEAKER_LEAD: usize = 5;
+
+/// How the words after a cue relate to it (the `frame` column of the cue data).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Frame {
+    /// `said the trip…`, `said that…`, `…, sources said`.
+    Clause,
+    /// Only with `that` or a colon: `found that…`, `believes that…`.
+    That,
+    /// A hearer may stand between cue and content: `told reporters that…`.
+    Listener,
+    /// The content is the cue's object: `accused Iran of…`.
+    Object,
+    /// The speaker follows the cue: `according to police`.
+    SourceAfter,
+}
+
+pub(crate) struct Quotes {
+    cues: Phrases<Frame>,
+}
+
+impl Quotes {
+    pub fn new() -> Quotes {
+        let cues = lexicon::rows(SPEECH_CUES).filter_map(|row| {
+            let frame = match *row.get(2)? {
+                "clause" => Frame::Clause,
+                "that" => Frame::That,
+                "listener" => Frame::Listener,
+                "object" => Frame::Object,
+                "source_after" => Frame::SourceAfter,
+                _ => return None,
+            };
+            Some((row[0], frame))
+        });
+        Quotes {
+            cues: Phrases::new(cues),
+        }
+    }
+}
+
+/// A stretch between quotation marks.
+#[derive(Debug, Clone)]
+struct Marked {
+    /// The content, without the marks.
+    content: Range<usize>,
+    /// Byte of the opening mark.
+    open: usize,
+    /// Byte after the closing mark (the content's end when the mark is missing).
+    close: usize,
+}
+
+/// Who said a quote and with what cue: the speaker's span and entity id, if any, and the
+/// cue as written.
+type Attribution = (Option<(Range<usize>, Option<String>)>, String);
+
+/// A quote on its way out, with the index of the quote it continues, if any.
+struct Draft {
+    quote: Quote,
+    continues: Option<usize>,
+}
+
+impl Stage for Quotes {
+    fn name(&self) -> &'static str {
+        "quotes"
+    }
+
+    fn run(&self, doc: &mut Document<'_>) {
+        let story = Story::new(doc);
+        let marked = find_marked(doc.text, &doc.paragraphs);
+        let mut reported = Vec::new();
+        for sentence in &story.sentences {
+            self.reported_speech(&story, sentence, &marked, &mut reported);
+        }
+        let mut drafts: Vec<Draft> = Vec::new();
+        // The stretch before this one, when it became a quote.
+        let mut previous: Option<&Marked> = None;
+        for m in &marked {
+            let last = previous.and_then(|p| Some((p, drafts.last()?)));
+            let draft = self.direct_quote(&story, m, last, drafts.len().checked_sub(1));
+            previous = draft.is_some().then_some(m);
+            drafts.extend(draft);
+        }
+        let quotes = combine(drafts, reported);
+        doc.article.quotes = quotes
+            .into_iter()
+            .map(|mut q| {
+                q.text = doc.text[q.start..q.end].to_string();
+                q
+            })
+            .collect();
+    }
+}
+
+impl Quotes {
+    /// The direct quote of a marked stretch, with its speaker; `None` for short stretches no one
+    /// is said to have spoken (titles, scare quotes). `previous` is the quote just before, with
+    /// its index.
+    fn direct_quote(
+        &self,
+        story: &Story<'_>,
+        marked: &Marked,
+        previous: Option<(&Marked, &Draft)>,
+        previous_index: Option<usize>,
+    ) -> Option<Draft> {
+        let text = story.text;
+        let content = trim_content(text, marked.content.clone());
+        if content.is_empty() {
+            return None;
+        }
+        let attribution = self
+            .attribution_after(story, marked)
+            .or_else(|| self.attribution_before(story, marked));
+        let mut draft = Draft {
+            quote: Quote {
+                start: content.start,
+                end: content.end,
+                text: String::new(),
+                kind: QuoteKind::Direct,
+                speaker: None,
+                speaker_start: None,
+                speaker_end: None,
+                cue: None,
+            },
+            continues: None,
+        };
+        if let Some((speaker, cue)) = attribution {
+            if let Some((span, id)) = speaker {
+                draft.quote.speaker = id;
+                draft.quote.speaker_start = Some(span.start);
+                draft.quote.speaker_end = Some(span.end);
+            }
+            draft.quote.cue = Some(cue);
+            return Some(draft);
+        }
+        // More words of the speaker just quoted: after their attribution in the same paragraph
+        // (`"A," he said. "B."`, one turn), or opening the next paragraph.
+        if let Some((before, quoted)) = previous.filter(|(_, d)| d.quote.speaker_start.is_some()) {
+            let gap = before.close..marked.open;
+            let between = &text[gap.clone()];
+            let holds_attribution = quoted.quote.speaker_start.is_some_and(|s| gap.contains(&s))
+                && !between.contains('\n');
+            let next_paragraph = between.trim().is_empty() && between.matches('\n').count() <= 2;
+            if holds_attribution || next_paragraph {
+                draft.quote.speaker.clone_from(&quoted.quote.speaker);
+                draft.quote.speaker_start = quoted.quote.speaker_start;
+                draft.quote.speaker_end = quoted.quote.speaker_end;
+                draft.quote.cue.clone_from(&quoted.quote.cue);
+                draft.continues = previous_index.filter(|_| holds_attribution);
+                return Some(draft);
+            }
+        }
+        let words = &text[content];
+        let title = words
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
+        (word_count(words) >= MIN_UNATTRIBUTED_WORDS && !title).then_some(draft)
+    }
+
+    /// `"…," Baqeri said.` or `"…," said Baqeri, the army chief.`: the speaker and the cue.
+    /// The attribution may stand in the sentence after the closing mark, since a sentence ends
+    /// at `?"` and `."`.
+    fn attribution_after(&self, story: &Story<'_>, marked: &Marked) -> Option<Attribution> {
+        let first = story.token_at(marked.close);
+        let sentence = &story.sentences[story.sentence_index(story.tokens.get(first)?.start)?];
+        let window_end = (first + ATTRIBUTION_WINDOW).min(sentence.tokens.end);
+        if first >= window_end {
+            return None;
+        }
+        let limit = story.tokens[window_end - 1].end;
+        let next_mark = find_opening_mark(story.text, marked.close..limit).unwrap_or(limit);
+        // `"…" ― Sonya Herridge`: a dash signs the quote.
+        if matches!(story.word(first), "―" | "—" | "–" | "--") {
+            if let Some(name) = story.phrase_after(first + 1, sentence.tokens.end) {
+                let id = name.entity.map(|e| story.entity_id(e));
+                return Some((Some((name.span, id)), story.word(first).to_string()));
+            }
+        }
+        let (cue_range, frame) = self.cues(story, marked.close..next_mark, sentence).next()?;
+        if frame == Frame::SourceAfter {
+            return None;
+        }
+        let cue = story.token_at(cue_range.start);
+        let cue_end = story.token_at(cue_range.end);
+        let only_punct_between = (first..cue).all(|t| story.tokens[t].kind == TokenKind::Punct);
+        let speaker = if only_punct_between {
+            story.phrase_after(cue_end, sentence.tokens.end)
+        } else {
+            // The subject must open the attribution: `"…," IMF chief economist Maury Obstfeld
+            // said`, not `"…" The crowd cheered and the president said`.
+            let subject = story.subject_before(cue, first)?;
+            let gap = first..subject.tokens.start;
+            let clean_gap = gap.len() <= MAX_SPEAKER_LEAD
+                && gap.clone().all(|t| !story.is_class(t, WordClass::Boundary));
+            clean_gap.then_some(subject)
+        };
+        let speaker = speaker.map(|p| (p.span, p.entity.map(|e| story.entity_id(e))));
+        Some((speaker, story.text[cue_range].to_string()))
+    }
+
+    /// Speech cues in a range of a sentence. A cue is written in lower case except at the
+    /// sentence start, which keeps out `States` and `Reports` in names and headlines.
+    fn cues<'a>(
+        &'a self,
+        story: &'a Story<'_>,
+        range: Range<usize>,
+        sentence: &'a Sentence,
+    ) -> impl Iterator<Item = (Range<usize>, Frame)> + 'a {
+        self.cues.find(story.text, range).filter(move |(r, _)| {
+            r.start == sentence.range.start
+                || !story.text[r.clone()].starts_with(char::is_uppercase)
+        })
+    }
+
+    /// `Baqeri said: "…"`, `Trump tweeted that, "…"`: the speaker and the cue.
+    fn attribution_before(&self, story: &Story<'_>, marked: &Marked) -> Option<Attribution> {
+        let sentence = story.sentence_index(marked.open)?;
+        let sentence = &story.sentences[sentence];
+        let open_token = story.token_at(marked.open);
+        let from = open_token
+            .saturating_sub(ATTRIBUTION_WINDOW)
+            .max(sentence.tokens.start);
+        if from >= open_token {
+            return None;
+        }
+        let search = story.tokens[from].start..marked.open;
+        let (cue_range, frame) = self.cues(story, search, sentence).last()?;
+        let cue = story.token_at(cue_range.start);
+        let cue_end = story.token_at(cue_range.end);
+        let ends_with_colon = open_token > 0 && story.is_punct(open_token - 1, ":");
+        if open_token - cue_end > CUE_TO_QUOTE_TOKENS && !ends_with_colon {
+            return None;
+        }
+        let speaker = if frame == Frame::SourceAfter {
+            story.phrase_after(cue_end, open_token)
+        } else {
+            story.subject_before(cue, sentence.tokens.start)
+        };
+        let speaker = speaker.map(|p| (p.span, p.entity.map(|e| story.entity_id(e))));
+        Some((speaker, story.text[cue_range].to_string()))
+    }
+
+    /// The reported speech of one sentence, outside its quotation marks.
+    fn reported_speech(
+        &self,
+        story: &Story<'_>,
+        sentence: &Sentence,
+        marked: &[Marked],
+        out: &mut Vec<Quote>,
+    ) {
+        let inside_marks = |at: usize| {
+            let i = marked.partition_point(|m| m.close <= at);
+            marked.get(i).is_some_and(|m| m.open <= at)
+        };
+        // A cue just after a closing mark attributes that quote, not reported speech.
+        let attributes_quote = |at: usize| {
+            let i = marked.partition_point(|m| m.close <= at);
+            i.checked_sub(1).map(|p| &marked[p]).is_some_and(|m| {
+                m.close >= sentence.range.start
+                    && story.token_at(at) - story.token_at(m.close) <= ATTRIBUTION_WINDOW
+            })
+        };
+        let cues: Vec<(Range<usize>, Frame)> = self
+            .cues(story, sentence.range.clone(), sentence)
+            .filter(|(r, _)| !inside_marks(r.start) && !attributes_quote(r.start))
+            .collect();
+        for (n, (cue_range, frame)) in cues.iter().enumerate() {
+            // A later cue after a comma ("…, saying …") ends this one's content.
+            let content_limit = cues[n + 1..]
+                .iter()
+                .map(|(r, _)| story.token_at(r.start))
+                .find(|&t| t > 0 && story.is_punct(t - 1, ","))
+                .map_or(sentence.tokens.end, |t| t - 1);
+            if let Some(quote) =
+                self.reported(story, sentence, cue_range.clone(), *frame, content_limit)
+            {
+                out.push(quote);
+            }
+        }
+    }
+
+    fn reported(
+        &self,
+        story: &Story<'_>,
+        sentence: &Sentence,
+        cue_range: Range<usize>,
+        frame: Frame,
+        content_limit: usize,
+    ) -> Option<Quote> {
+        let text = story.text;
+        let cue = story.token_at(cue_range.start);
+        let after_cue = story.token_at(cue_range.end);
+        let first = sentence.tokens.start;
+        let cue_text = text[cue_range.clone()].to_string();
+        let quote = |content: Range<usize>, speaker: Option<Phrase>| {
+            let content = trim_content(text, content);
+            (word_count(&text[content.clone()]) >= 2).then(|| Quote {
+                start: content.start,
+                end: content.end,
+                text: String::new(),
+                kind: QuoteKind::Reported,
+                speaker: speaker
+                    .as_ref()
+                    .and_then(|p| p.entity)
+                    .map(|e| story.entity_id(e)),
+                speaker_start: speaker.as_ref().map(|p| p.span.start),
+                speaker_end: speaker.as_ref().map(|p| p.span.end),
+                cue: Some(cue_text.clone()),
+            })
+        };
+        let comma_before_cue = cue > first && story.is_punct(cue - 1, ",");
+
+        if frame == Frame::SourceAfter {
+            let speaker = story.phrase_after(after_cue, content_limit)?;
+            let content = if comma_before_cue {
+                story.tokens[first].start..story.tokens[cue - 1].start
+            } else if cue == first || story.is_punct(cue - 1, "(") {
+                let comma =
+                    (speaker.tokens.end..content_limit).find(|&t| story.is_punct(t, ","))?;
+                let from = comma + 1;
+                story.tokens.get(from)?.start..sentence_end(story, content_limit)
+            } else {
+                story.tokens[first].start..story.tokens[cue].start
+            };
+            return quote(content, Some(speaker));
+        }
+
+        let participle = cue_text.ends_with("ing");
+        // "…, said Baqeri." ends the sentence with the attribution; "…, Mitch McConnell, R-Ky.,
+        // said Tuesday." has its speaker before the cue.
+        let appositive = comma_before_cue
+            .then(|| story.subject_before(cue, first))
+            .flatten()
+            .filter(|s| s.tokens.start > first && story.is_punct(s.tokens.start - 1, ","));
+        if let Some(speaker) = appositive.filter(|_| !participle) {
+            let content = story.tokens[first].start..story.tokens[speaker.tokens.start - 1].start;
+            return quote(content, Some(speaker));
+        }
+        if comma_before_cue && frame == Frame::Clause && !participle {
+            let speaker = story.phrase_after(after_cue, content_limit)?;
+            let rest = content_limit.saturating_sub(speaker.tokens.end);
+            if rest <= MAX_TRAILING_ATTRIBUTION {
+                let content = story.tokens[first].start..story.tokens[cue - 1].start;
+                return quote(content, Some(speaker));
+            }
+            return None;
+        }
+        // "…, saying …" speaks with the voice of the main clause's subject.
+        let speaker = if participle && comma_before_cue {
+            story.sentence_subject(sentence, cue - 1)
+        } else {
+            let subject = story.subject_before(cue, first)?;
+            if participle && subject.entity.is_none() {
+                return None;
+            }
+            Some(subject)
+        };
+        let speaker_ref = speaker.as_ref()?;
+        let after_comma =
+            speaker_ref.tokens.start > first && story.is_punct(speaker_ref.tokens.start - 1, ",");
+        // "Though that was seamless, he said, replacing her would be …": the whole sentence.
+        if after_comma && after_cue < content_limit && story.is_punct(after_cue, ",") {
+            let content = story.tokens[first].start..sentence_end(story, content_limit);
+            return quote(content, speaker);
+        }
+        if let Some(start) = self.content_start(story, after_cue, content_limit, frame) {
+            let content = story.tokens[start].start..sentence_end(story, content_limit);
+            return quote(content, speaker);
+        }
+        // Nothing after the cue but adverbials: "…, a source said on Friday."
+        let trailing = content_limit.saturating_sub(after_cue) <= MAX_TRAILING_ATTRIBUTION;
+        if matches!(frame, Frame::Clause | Frame::Listener) && trailing && after_comma {
+            let content =
+                story.tokens[first].start..story.tokens[speaker_ref.tokens.start - 1].start;
+            return quote(content, speaker);
+        }
+        None
+    }
+
+    /// Where the content after a cue starts: after `that` or a colon, after the hearer of
+    /// `told`, after a time (`said on Friday that`); `None` when the cue ends its clause or
+    /// what follows is no clause (`said to be`, `reported killed`).
+    fn content_start(
+        &self,
+        story: &Story<'_>,
+        after_cue: usize,
+        limit: usize,
+        frame: Frame,
+    ) -> Option<usize> {
+        let mut t = after_cue;
+        let mut skipped_hearer = false;
+        let mut skipped = 0;
+        while t < limit && skipped < 3 {
+            let word = story.word(t);
+            if word.eq_ignore_ascii_case("that") || word == ":" {
+                return (t + 1 < limit).then_some(t + 1);
+            }
+            if let Some(end) = self.time_after(story, t) {
+                t = end;
+                skipped += 1;
+                continue;
+            }
+            if frame == Frame::Listener && !skipped_hearer {
+                if let Some(hearer) = story.phrase_after(t, limit) {
+                    skipped_hearer = true;
+                    skipped += 1;
+                    t = hearer.tokens.end;
+                    continue;
+                }
+            }
+            // "said in a statement that", "said at a news conference on Friday that".
+            if story.is_class(t, WordClass::Locative) {
+                let that_or_comma = (t + 1..(t + 8).min(limit)).find(|&u| {
+                    story.word(u).eq_ignore_ascii_case("that") || story.is_punct(u, ",")
+                })?;
+                t = that_or_comma + 1;
+                skipped += 1;
+                if story.word(that_or_comma).eq_ignore_ascii_case("that") {
+                    return (t < limit).then_some(t);
+                }
+                continue;
+            }
+            break;
+        }
+        if t >= limit || frame == Frame::That {
+            return None;
+        }
+        let word = story.word(t);
+        let opens_clause = match story.tokens[t].kind {
+            TokenKind::Punct => false,
+            TokenKind::Number => true,
+            TokenKind::Word => !matches!(
+                word.to_ascii_lowercase().as_str(),
+                "to" | "of"
+                    | "by"
+                    | "about"
+                    | "for"
+                    | "with"
+                    | "so"
+                    | "yes"
+                    | "no"
+                    | "nothing"
+                    | "anything"
+                    | "something"
+                    | "killed"
+                    | "dead"
+                    | "wounded"
+                    | "injured"
+                    | "missing"
+            ),
+        };
+        (opens_clause && frame != Frame::Object || frame == Frame::Object).then_some(t)
+    }
+
+    /// The token after a time phrase starting at token `t` (`on Friday`, `Friday`,
+    /// `last week`).
+    fn time_after(&self, story: &Story<'_>, t: usize) -> Option<usize> {
+        let start = story.tokens[t].start;
+        let next_start = story.tokens.get(t + 1).map_or(usize::MAX, |n| n.start);
+        let timex = story.timexes.iter().find(|x| {
+            x.start == start
+                || (x.start > start
+                    && x.start <= next_start
+                    && story.is_class(t, WordClass::Locative))
+        })?;
+        Some(story.token_at(timex.end))
+    }
+}
+
+/// The byte where content ending before token `limit` ends.
+fn sentence_end(story: &Story<'_>, limit: usize) -> usize {
+    story
+        .tokens
+        .get(limit.saturating_sub(1))
+        .map_or(story.text.len(), |t| t.end)
+}
+
+/// Direct quotes first, then reported speech; a direct quote inside reported content belongs
+/// to it ("X said the plan was “a disaster”"), and a quote that continues an attributed one in
+/// the same paragraph joins it (`"A," he said. "B."` is one turn).
+fn combine(drafts: Vec<Draft>, reported: Vec<Quote>) -> Vec<Quote> {
+    let inside_reported = |q: &Quote| {
+        reported
+            .iter()
+            .any(|r| r.start <= q.start && q.end <= r.end && (r.start, r.end) != (q.start, q.end))
+    };
+    let mut quotes: Vec<Quote> = Vec::with_capacity(drafts.len() + reported.len());
+    let mut position_of: Vec<Option<usize>> = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        if inside_reported(&draft.quote) {
+            position_of.push(None);
+            continue;
+        }
+        match draft
+            .continues
+            .and_then(|d| position_of.get(d).copied().flatten())
+        {
+            Some(p) => {
+                quotes[p].end = draft.quote.end;
+                position_of.push(Some(p));
+            }
+            None => {
+                position_of.push(Some(quotes.len()));
+                quotes.push(draft.quote);
+            }
+        }
+    }
+    let direct_count = quotes.len();
+    for r in reported {
+        let covered = quotes[..direct_count]
+            .iter()
+            .any(|d| d.start <= r.start && r.end <= d.end);
+        if !covered {
+            quotes.push(r);
+        }
+    }
+    quotes.sort_by_key(|q| (q.start, q.end));
+    quotes.dedup_by(|b, a| a.start == b.start && a.end == b.end);
+    quotes
+}
+
+/// Pairs quotation marks paragraph by paragraph. A paragraph of quotation that ends inside a
+/// quote carries it into the next one when that opens with a mark; otherwise the quote ends
+/// with its paragraph, so a lost closing mark costs nothing beyond it.
+fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        let body = &text[paragraph.clone()];
+        if open.is_none() && !body.contains(QUOTATION_MARKS) {
+            continue;
+        }
+        let mut skip_first_open = open.is_some();
+        let mut previous: Option<char> = None;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let at = paragraph.start + i;
+            let next = chars.peek().map(|&(_, n)| n);
+            let Some(role) = mark_role(c, previous, next, open.is_some()) else {
+                previous = Some(c);
+                continue;
+            };
+            previous = Some(c);
+            let after = at + c.len_utf8();
+            match role {
+                Role::Open if skip_first_open => skip_first_open = false,
+                Role::Open => {
+                    if let Some((mark, content)) = open.take() {
+                        out.push(Marked {
+                            content: content..at,
+                            open: mark,
+                            close: at,
+                        });
+                    }
+                    open = Some((at, after));
+                }
+                Role::Close => {
+                    skip_first_open = false;
+                    if let Some((mark, content)) = open.take() {
+                        out.push(Marked {
+                            content: content..at,
+                            open: mark,
+                            close: after,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some((mark, content)) = open {
+            // Only a paragraph of quotation continues into the next one: one that opens with
+            // the mark, or introduces it (`he said: "…`).
+            let lead = text.get(paragraph.start..mark).map_or("", str::trim_end);
+            let quotation = lead.is_empty() || lead.ends_with([':', ',']);
+            let next_opens = quotation
+                && paragraphs
+                    .get(p + 1)
+                    .and_then(|n| text[n.clone()].chars().next())
+                    .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«'));
+            if !next_opens {
+                out.push(Marked {
+                    content: content..paragraph.end,
+                    open: mark,
+                    close: paragraph.end,
+                });
+                open = None;
+            }
+        }
+    }
+    if let Some((mark, content)) = open {
+        let end = paragraphs.last().map_or(content, |p| p.end).max(content);
+        out.push(Marked {
+            content: content..end,
+            open: mark,
+            close: end,
+        });
+    }
+    out
+}
+
+const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»'];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+}
+
+/// Whether a character opens or closes a quote. Curly marks say which they are, unless the
+/// space around them says otherwise (a typo'd `”Word`); a straight mark opens after a space
+/// and closes before one, and otherwise toggles. A mark between two spaces is a stray.
+fn mark_role(c: char, previous: Option<char>, next: Option<char>, is_open: bool) -> Option<Role> {
+    let is_mark = QUOTATION_MARKS.contains(&c);
+    // A mark with space on both sides touches no word: a stray, not a quote's edge.
+    if !is_mark
+        || (previous.is_some_and(char::is_whitespace) && next.is_some_and(char::is_whitespace))
+    {
+        return None;
+    }
+    let space_before = previous.map_or(true, |p| p.is_whitespace() || "([{—–-".contains(p));
+    let space_after = next.map_or(true, |n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
+    match c {
+        '“' | '„' | '«' => Some(if is_open && !space_before && space_after {
+            Role::Close
+        } else {
+            Role::Open
+        }),
+        '”' | '»' => Some(if !is_open && space_before && !space_after {
+            Role::Open
+        } else {
+            Role::Close
+        }),
+        '"' => Some(match (space_before, space_after) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ if is_open => Role::Close,
+            _ => Role::Open,
+        }),
+        _ => None,
+    }
+}
+
+/// The first opening quotation mark in a range.
+fn find_opening_mark(text: &str, range: Range<usize>) -> Option<usize> {
+    text[range.clone()]
+        .find(['“', '"', '„', '«'])
+        .map(|i| range.start + i)
+}
+
+/// A content range without surrounding spaces, quotation marks and final punctuation.
+fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
+    // A range read past its sentence's end comes out empty.
+    let Some(slice) = text.get(range.clone()) else {
+        return range.start..range.start;
+    };
+    let is_edge = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '„' | '«' | '»');
+    let start_trimmed = slice.trim_start_matches(is_edge);
+    let start = range.start + (slice.len() - start_trimmed.len());
+    let trimmed =
+        start_trimmed.trim_end_matches(|c: char| is_edge(c) || matches!(c, ',' | ';' | ':' | '.'));
+    start..start + trimmed.len()
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(text: &str) -> Vec<&str> {
+        let paragraphs: Vec<Range<usize>> = {
+            let mut out = Vec::new();
+            let mut start = 0;
+            for line in text.split('\n') {
+                out.push(start..start + line.len());
+                start += line.len() + 1;
+            }
+            out
+        };
+        find_marked(text, &paragraphs)
+            .into_iter()
+            .map(|m| &text[m.content])
+            .collect()
+    }
+
+    #[test]
+    fn marks_pair_within_and_across_paragraphs() {
+        assert_eq!(
+            marked("\"We won,\" he said. “Again.”"),
+            ["We won,", "Again."]
+        );
+        assert_eq!(
+            marked("“First part.\n“Second part,” he said."),
+            ["First part.\n“Second part,"]
+        );
+        // A lost closing mark ends with its paragraph; the next paragraph is read afresh.
+        assert_eq!(
+            marked("“Lost mark.\nHe said “fine.”"),
+            ["Lost mark.", "fine."]
+        );
+        assert_eq!(marked("”Typo opens,” she said."), ["Typo opens,"]);
+    }
+
+    #[test]
+    fn trimming() {
+        let text = " “Hello, world,” ";
+        assert_eq!(&text[trim_content(text, 0..text.len())], "Hello, world");
+    }
+}
