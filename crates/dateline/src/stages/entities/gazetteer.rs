@@ -127,6 +127,11 @@ pub(crate) enum Cue {
     PlaceBefore,
     /// A word after a hyphen or after the name that makes it a place: `-based`, `-born`.
     PlaceAfter,
+    /// A preposition before a place or an organization alike (`at Headingley`, `at Reuters`):
+    /// it tells nothing of a name's kind, only that a place name after it is used as a place.
+    Locative,
+    /// `v`, `vs`: between two sides of a match (`Birmingham v Barnsley`).
+    Versus,
 }
 
 pub(crate) struct Gazetteer {
@@ -211,6 +216,8 @@ impl Gazetteer {
                         "person_after" => Cue::PersonAfter,
                         "place_before" => Cue::PlaceBefore,
                         "place_after" => Cue::PlaceAfter,
+                        "locative" => Cue::Locative,
+                        "versus" => Cue::Versus,
                         _ => return None,
                     };
                     Some((row[0], cue))

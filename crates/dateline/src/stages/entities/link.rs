@@ -48,7 +48,7 @@ pub(super) fn link(
     };
     let teams: HashSet<&str> = candidates
         .iter()
-        .filter(|c| c.before_number && is_local_place(c))
+        .filter(|c| c.team_position && is_local_place(c))
         .map(&surface)
         .collect();
     let persons: HashSet<&str> = candidates
@@ -64,7 +64,7 @@ pub(super) fn link(
                 let Some(target) = setting.choose(gazetteer, targets) else {
                     continue;
                 };
-                if teams.contains(surface(c)) && is_local_place(c) {
+                if teams.contains(surface(c)) && !c.locative && is_local_place(c) {
                     // A team named after its town, as results tables show (`Somerset 83`).
                     (Label::Org, None, Some(target))
                 } else if persons.contains(surface(c)) && is_local_place(c) {

@@ -11,6 +11,7 @@
 
 mod gazetteer;
 mod link;
+mod nominals;
 mod recognize;
 mod resolve;
 mod roles;
@@ -36,6 +37,7 @@ use crate::lexicon::rows;
 
 const ABBREVIATIONS: &str = include_str!("../../../data/structure/abbreviations.tsv");
 const TITLE_MODIFIERS: &str = include_str!("../../../data/entities/title_modifiers.txt");
+const NOMINAL_HEADS: &str = include_str!("../../../data/entities/nominal_heads.tsv");
 
 /// Longest name, in words, looked up again in text written in capitals.
 const MAX_SHOUTED_WORDS: usize = 6;
@@ -44,6 +46,8 @@ pub(crate) struct Entities {
     gazetteer: Gazetteer,
     abbreviations: Abbreviations,
     title_modifiers: std::collections::HashSet<&'static str>,
+    /// Head nouns of descriptions that stand for a named entity, with the entity's label.
+    nominal_heads: HashMap<&'static str, Label>,
 }
 
 impl Entities {
@@ -52,6 +56,9 @@ impl Entities {
             gazetteer: Gazetteer::new(users),
             abbreviations: Abbreviations(rows(ABBREVIATIONS).map(|row| row[0]).collect()),
             title_modifiers: crate::lexicon::words(TITLE_MODIFIERS).collect(),
+            nominal_heads: rows(NOMINAL_HEADS)
+                .filter_map(|row| Some((row[0], gazetteer::label_named(row.get(1)?))))
+                .collect(),
         }
     }
 }
@@ -111,7 +118,18 @@ impl Stage for Entities {
             drafts: &drafts,
             is_modifier: &is_modifier,
         };
-        let entities = self.write(text, &candidates, &drafts, &roles);
+        let shouting: Vec<bool> = segments.iter().map(|s| s.shouting).collect();
+        let descriptions = nominals::Nominals {
+            text,
+            tokens: &tokens,
+            segment_starts: &segment_starts,
+            candidates: &candidates,
+            draft_of: &draft_of,
+            drafts: &drafts,
+            heads: &self.nominal_heads,
+        }
+        .find(&shouting);
+        let entities = self.write(text, &candidates, &drafts, &roles, &descriptions);
         if let (Some(place), Some(dateline)) = (dateline_place, doc.article.dateline.as_mut()) {
             dateline.place_entity = candidates
                 .iter()
@@ -203,7 +221,9 @@ impl Entities {
                 },
                 sentence_initial: false,
                 after_the: false,
-                before_number: false,
+                team_position: false,
+                // The dateline names where the story is: a place, whatever else it names.
+                locative: label == Label::Gpe,
                 shouting: false,
                 cue: None,
                 abbreviates: None,
@@ -254,7 +274,8 @@ impl Entities {
                             class,
                             sentence_initial: false,
                             after_the: false,
-                            before_number: false,
+                            team_position: false,
+                            locative: false,
                             shouting: true,
                             cue: None,
                             abbreviates: None,
@@ -290,14 +311,16 @@ impl Entities {
         setting
     }
 
-    /// Writes the drafts out as entities numbered by first mention. Returns each entity with
-    /// the index of its draft.
+    /// Writes the drafts out as entities numbered by first mention, with the descriptions
+    /// that stand for them among their mentions. Returns each entity with the index of its
+    /// draft.
     fn write(
         &self,
         text: &str,
         candidates: &[Candidate],
         drafts: &[Draft],
         roles: &Roles<'_>,
+        descriptions: &[(usize, Range<usize>)],
     ) -> Vec<(usize, Entity)> {
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&d| candidates[drafts[d].mentions[0]].range.start);
@@ -321,16 +344,19 @@ impl Entities {
         let mut out = Vec::with_capacity(drafts.len());
         for &d in &order {
             let draft = &drafts[d];
-            let mentions: Vec<Mention> = draft
-                .mentions
+            let names = draft.mentions.iter().map(|&m| candidates[m].range.clone());
+            let described = descriptions
                 .iter()
-                .map(|&m| {
-                    let r = candidates[m].range.clone();
-                    Mention {
-                        start: r.start,
-                        end: r.end,
-                        text: text[r].to_string(),
-                    }
+                .filter(|(of, _)| *of == d)
+                .map(|(_, r)| r.clone());
+            let mut ranges: Vec<Range<usize>> = names.chain(described).collect();
+            ranges.sort_by_key(|r| r.start);
+            let mentions: Vec<Mention> = ranges
+                .into_iter()
+                .map(|r| Mention {
+                    start: r.start,
+                    end: r.end,
+                    text: text[r].to_string(),
                 })
                 .collect();
             let (mut country, kb) = self.country_and_kb(draft);

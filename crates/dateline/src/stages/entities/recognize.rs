@@ -42,9 +42,11 @@ pub(super) struct Candidate {
     pub cue: Option<Cue>,
     /// Right after `the`, which persons' names rarely are.
     pub after_the: bool,
-    /// Right before a number: in results tables, a place name so written is a team
-    /// (`Somerset 83`, `CHICAGO 5`).
-    pub before_number: bool,
+    /// Where a team stands: right before a number in results tables (`Somerset 83`,
+    /// `CHICAGO 5`) or beside `v` in fixtures (`Birmingham v Barnsley`).
+    pub team_position: bool,
+    /// Right after a preposition of place (`in`, `at`): a place name so written is a place.
+    pub locative: bool,
     /// A short form in brackets right after a name: `Young Journalists Club (YJC)`. The value
     /// is where the name it abbreviates starts.
     pub abbreviates: Option<usize>,
@@ -307,10 +309,34 @@ impl Recognizer<'_> {
             push(out, group, Class::Event);
             return;
         }
-        // One gazetteer name alone.
+        // One gazetteer name alone; after a title, a town's name is a person's (`President
+        // Clinton`).
         if let [(_, Piece::Known(f))] = group {
-            push(out, group, Class::Known(finds[*f].targets.clone()));
+            let targets = &finds[*f].targets;
+            let towns = targets.iter().all(|t| {
+                matches!(t, Target::Place(p)
+                    if self.gazetteer.places[*p as usize].kind == PlaceKind::City)
+            });
+            let class = if after_title && towns {
+                Class::Named(Label::Person, None)
+            } else {
+                Class::Known(targets.clone())
+            };
+            push(out, group, class);
             return;
+        }
+        // An organization's name and words that are no person's: a part or product of it
+        // (`Apple Computer`, `Boeing Commercial Airplanes`).
+        if let [(_, Piece::Known(f)), rest @ ..] = group {
+            let org = finds[*f]
+                .targets
+                .iter()
+                .all(|t| matches!(t, Target::Org(_)));
+            let words_only = !rest.is_empty() && rest.iter().all(|(_, p)| *p == Piece::Word);
+            if org && words_only && !self.gazetteer.is_given_name(self.word(rest[0].0.start)) {
+                push(out, group, Class::Named(Label::Org, None));
+                return;
+            }
         }
         // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
         // before `of` (`Ministry of Defense`, `University of Texas`).
@@ -454,12 +480,8 @@ impl Recognizer<'_> {
         out.push(Candidate {
             sentence_initial: self.is_sentence_initial(seg.start, tokens.start),
             after_the: self.follows_the(tokens.start),
-            // Not a date: `LONDON 1996-08-30`.
-            before_number: self
-                .tokens
-                .get(tokens.end)
-                .is_some_and(|t| t.kind == TokKind::Number && seg.contains(&tokens.end))
-                && self.word(tokens.end + 1) != "-",
+            team_position: self.is_team_position(seg.clone(), tokens.clone()),
+            locative: self.is_locative(seg.clone(), tokens.clone()),
             cue: self.cue(seg.clone(), tokens.clone()),
             range,
             tokens,
@@ -467,6 +489,32 @@ impl Recognizer<'_> {
             shouting,
             abbreviates: None,
         });
+    }
+
+    /// Whether a name at `tokens` is written as a place: after a preposition of place (`in`,
+    /// `at`), or before a date as datelines are (`LONDON 1996-08-30`).
+    fn is_locative(&self, seg: Range<usize>, tokens: Range<usize>) -> bool {
+        let after_preposition = tokens.start > seg.start
+            && matches!(
+                self.gazetteer.cue(self.word(tokens.start - 1)),
+                Some(Cue::PlaceBefore | Cue::Locative)
+            );
+        after_preposition
+            || (self.before_number(seg, tokens.end) && self.word(tokens.end + 1) == "-")
+    }
+
+    fn before_number(&self, seg: Range<usize>, t: usize) -> bool {
+        seg.contains(&t) && self.tokens[t].kind == TokKind::Number
+    }
+
+    /// Whether a name at `tokens` stands where results tables and fixtures put teams.
+    fn is_team_position(&self, seg: Range<usize>, tokens: Range<usize>) -> bool {
+        let versus =
+            |t: usize| seg.contains(&t) && self.gazetteer.cue(self.word(t)) == Some(Cue::Versus);
+        // Not a date: `LONDON 1996-08-30`.
+        let before_number =
+            self.before_number(seg.clone(), tokens.end) && self.word(tokens.end + 1) != "-";
+        before_number || versus(tokens.end) || tokens.start.checked_sub(1).is_some_and(versus)
     }
 
     fn follows_the(&self, t: usize) -> bool {

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::document::{Token, TokenKind};
 
-use super::lexicon::{Class, Found};
+use super::lexicon::{Class, Lexicon};
 
 /// What separates an atom from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +28,8 @@ pub(super) struct Atom {
     pub class: Option<Class>,
 }
 
-/// Fills `out` with the atoms of `tokens`. `found` are the lexicon words of the same stretch of
-/// text, in order; an atom whose text is exactly one of them gets its class.
-pub(super) fn atoms(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec<Atom>) {
+/// Fills `out` with the atoms of `tokens`, each word with its class in the lexicon.
+pub(super) fn atoms(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<Atom>) {
     out.clear();
     let mut previous_end: Option<usize> = None;
     let mut pending_hyphen = false;
@@ -57,14 +56,13 @@ pub(super) fn atoms(text: &str, tokens: &[Token], found: &[Found], out: &mut Vec
             out.push(atom(token.start, token.end, token.kind, first_gap));
             continue;
         }
-        push_word_parts(text, token, first_gap, out);
+        push_word_parts(text, token, first_gap, lexicon, out);
     }
-    classify(out, found);
 }
 
 /// Tokens of a stretch of text that the structure stage does not tokenize (the title), by the
-/// same rules in short: letters with inner `'`, `-` and `.`; digits with inner `,` `.` `:` `/`;
-/// any other character alone.
+/// same rules in short: letters with inner `'`, `-` and `.` (and the final `.` of a word with an
+/// inner one: `a.m.`); digits with inner `,` `.` `:` `/`; any other character alone.
 pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let piece = &text[range.clone()];
     let mut chars = piece.char_indices().peekable();
@@ -93,12 +91,18 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             _ => matches!(d, ',' | '.' | ':' | '/'),
         };
         let mut end = i + c.len_utf8();
+        let mut inner_period = false;
         while let Some(&(j, d)) = chars.peek() {
             let after = piece[j + d.len_utf8()..].chars().next();
             if continues(d) || (joins(d) && after.is_some_and(continues)) {
+                inner_period |= kind == TokenKind::Word && d == '.';
                 end = j + d.len_utf8();
                 chars.next();
             } else {
+                if inner_period && d == '.' {
+                    end = j + 1;
+                    chars.next();
+                }
                 break;
             }
         }
@@ -111,34 +115,50 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 }
 
 /// A word token as atoms: split at inner hyphens, and before a final `'s` or `’s`.
-fn push_word_parts(text: &str, token: &Token, first_gap: Gap, out: &mut Vec<Atom>) {
+fn push_word_parts(
+    text: &str,
+    token: &Token,
+    first_gap: Gap,
+    lexicon: &Lexicon,
+    out: &mut Vec<Atom>,
+) {
+    let mut gap = first_gap;
+    let mut previous_end = token.start;
+    word_parts(text, token, |start, end| {
+        if start > previous_end {
+            gap = Gap::Hyphen;
+        }
+        out.push(Atom {
+            class: lexicon.class(&text[start..end]),
+            ..atom(start, end, TokenKind::Word, gap)
+        });
+        gap = Gap::None;
+        previous_end = end;
+    });
+}
+
+/// Calls `part` with the byte range of each part of a word token: the pieces between its inner
+/// hyphens, and a final `'s` or `’s` on its own.
+pub(super) fn word_parts(text: &str, token: &Token, mut part: impl FnMut(usize, usize)) {
     let word = &text[token.start..token.end];
-    // Most words have neither a hyphen nor an apostrophe: one atom, no string work.
+    // Most words have neither a hyphen nor an apostrophe: one part, no string work.
     if !word.bytes().any(|b| b == b'-' || b == b'\'' || b == 0xE2) {
-        out.push(atom(token.start, token.end, TokenKind::Word, first_gap));
+        part(token.start, token.end);
         return;
     }
-    let (stem, possessive) = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-        Some(stem) if !stem.is_empty() => (stem, true),
-        _ => (word, false),
+    let stem = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        Some(stem) if !stem.is_empty() => stem,
+        _ => word,
     };
-    let mut gap = first_gap;
-    let mut part_start = token.start;
-    for part in stem.split('-') {
-        if !part.is_empty() {
-            out.push(atom(
-                part_start,
-                part_start + part.len(),
-                TokenKind::Word,
-                gap,
-            ));
+    let mut piece_start = token.start;
+    for piece in stem.split('-') {
+        if !piece.is_empty() {
+            part(piece_start, piece_start + piece.len());
         }
-        part_start += part.len() + 1;
-        gap = Gap::Hyphen;
+        piece_start += piece.len() + 1;
     }
-    if possessive {
-        let start = token.start + stem.len();
-        out.push(atom(start, token.end, TokenKind::Word, Gap::None));
+    if stem.len() < word.len() {
+        part(token.start + stem.len(), token.end);
     }
 }
 
@@ -149,19 +169,5 @@ fn atom(start: usize, end: usize, kind: TokenKind, gap: Gap) -> Atom {
         kind,
         gap,
         class: None,
-    }
-}
-
-/// Gives each atom the class of the lexicon word that covers exactly its text. Both lists are
-/// in text order, so one merge pass does it.
-fn classify(atoms: &mut [Atom], found: &[Found]) {
-    let mut words = found.iter().peekable();
-    for atom in atoms.iter_mut() {
-        while words.next_if(|w| w.start < atom.start).is_some() {}
-        if let Some(word) = words.peek() {
-            if word.start == atom.start && word.end == atom.end {
-                atom.class = Some(word.class);
-            }
-        }
     }
 }

@@ -1,12 +1,15 @@
-//! The words the time stage knows, read from `data/time/*.tsv` and `data/calendar/months.tsv`,
-//! and the one automaton that finds them all in a sentence.
+//! The words the time stage knows, read from `data/time/*.tsv` and `data/calendar/months.tsv`.
 //!
-//! Every lexicon word gets a [`Class`]. A single Aho-Corasick pass over a sentence reports each
-//! occurrence; the grammar then only looks at tokens whose text is exactly a lexicon word, plus
-//! numbers. Sentences without any such word or digit cost nothing more than that pass.
+//! Every lexicon word gets a [`Class`]. The stage reads the tokens the structure stage made, with
+//! no second scan of the text: a cheap test on every word finds the words that can head an
+//! expression ([`Class::is_head`]), which with numbers tell the grammar where to look; only the
+//! words around them are looked up in full.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
+use super::atoms;
+use crate::document::Token;
 use crate::lexicon;
 
 const MONTHS: &str = include_str!("../../../data/calendar/months.tsv");
@@ -76,22 +79,71 @@ pub(super) enum Class {
     QuarterWord(i8),
     HalfWord(i8),
     UnitAdjective,
-    Trigger,
+    Head,
     Tense(Tense),
 }
 
 pub(super) struct Lexicon {
-    automaton: AhoCorasick,
-    /// The class of each automaton pattern, by pattern id.
-    classes: Vec<Class>,
+    /// Every word, by its [`key`].
+    words: HashMap<u128, Class, BuildHasherDefault<KeyHasher>>,
+    /// Which (length, first letter, last letter) the words have, one bit each by [`shape_bit`]:
+    /// most words of a story fail this test and are never hashed.
+    shapes: Shapes,
+    /// The same for the head words alone ([`Class::is_head`]).
+    head_shapes: Shapes,
 }
 
-/// A lexicon word found in a text: its byte range and class.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub class: Class,
+/// A set of word shapes, one bit each by [`shape_bit`].
+struct Shapes(Vec<u64>);
+
+impl Shapes {
+    fn new() -> Shapes {
+        Shapes(vec![0; ((LONGEST_WORD + 1) << 10) / 64])
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        let bit = shape_bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether a word of this shape may be in the set: no if it is longer than any lexicon word.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() > LONGEST_WORD {
+            return false;
+        }
+        let bit = shape_bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// Longest lexicon word, in bytes.
+const LONGEST_WORD: usize = 16;
+
+impl Class {
+    /// Whether an expression can be built around this word with nothing but function words and
+    /// modifiers beside it (`the quarter`, `last Friday`, `the near term`, `3 p.m.`). The grammar
+    /// only looks near such words and some numbers: `this`, `more` or `said` alone name no time,
+    /// and a number word counts units (`two weeks`) unless it begins a spelled year (`nineteen
+    /// ninety-six`, `two thousand`).
+    pub fn is_head(self) -> bool {
+        !matches!(
+            self,
+            Class::Cardinal(0..=17 | 21..=999 | 1001..)
+                | Class::Ordinal(_)
+                | Class::Shift(_)
+                | Class::Boundary(_)
+                | Class::Edge(_)
+                | Class::Approx(_)
+                | Class::Recent(_)
+                | Class::Every
+                | Class::Ago(_)
+                | Class::Vague
+                | Class::Fiscal
+                | Class::Zone
+                | Class::UnitAdjective
+                | Class::Tense(_)
+        )
+    }
 }
 
 impl Lexicon {
@@ -122,7 +174,7 @@ impl Lexicon {
         }
         for row in lexicon::rows(WORDS) {
             let value = row.get(2).copied().unwrap_or("");
-            if let Some(class) = row.get(1).and_then(|c| word_class(c, value)) {
+            if let Some(class) = row.get(1).and_then(|c| class_named(c, value)) {
                 entries.push((row[0], class));
             }
         }
@@ -132,48 +184,117 @@ impl Lexicon {
                 Some("future") => Tense::Future,
                 _ => Tense::Neither,
             };
-            // A word already known for its meaning ("next", "ago") keeps that class.
-            if !entries.iter().any(|(word, _)| *word == row[0]) {
-                entries.push((row[0], Class::Tense(tense)));
-            }
+            entries.push((row[0], Class::Tense(tense)));
         }
-        // A DFA: a few hundred short words make a small one, and it scans fastest.
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(entries.iter().map(|(word, _)| word))
-            .expect("the time lexicon is a small list of words");
-        Lexicon {
-            automaton,
-            classes: entries.into_iter().map(|(_, class)| class).collect(),
-        }
-    }
-
-    /// Every lexicon word in `text` that stands as a whole word (not inside a longer one),
-    /// with offsets shifted by `offset`.
-    pub fn find_words(&self, text: &str, offset: usize, out: &mut Vec<Found>) {
-        let bytes = text.as_bytes();
-        for m in self.automaton.find_iter(text) {
-            let before = m.start().checked_sub(1).map(|i| bytes[i]);
-            let after = bytes.get(m.end()).copied();
-            if before.is_some_and(is_word_byte) || after.is_some_and(is_word_byte) {
+        let mut words = HashMap::default();
+        let mut shapes = Shapes::new();
+        let mut head_shapes = Shapes::new();
+        for (word, class) in entries {
+            // The first class wins: a word known for its meaning ("next", "ago") keeps it over
+            // its tense.
+            let Some(key) = key(word.as_bytes()) else {
                 continue;
+            };
+            let class = *words.entry(key).or_insert(class);
+            shapes.insert(word.as_bytes());
+            if class.is_head() {
+                head_shapes.insert(word.as_bytes());
             }
-            out.push(Found {
-                start: offset + m.start(),
-                end: offset + m.end(),
-                class: self.classes[m.pattern().as_usize()],
-            });
         }
+        Lexicon {
+            words,
+            shapes,
+            head_shapes,
+        }
+    }
+
+    /// The class of a word, whatever its case.
+    pub fn class(&self, word: &str) -> Option<Class> {
+        let word = word.as_bytes();
+        if !self.shapes.may_hold(word) {
+            return None;
+        }
+        self.words.get(&key(word)?).copied()
+    }
+
+    /// Whether a word token is a head word, or holds one as a part (`third-quarter`,
+    /// `Friday's`). Called on every word of a story, so the common answer, no, is made cheap.
+    pub fn has_head(&self, text: &str, token: &Token) -> bool {
+        let word = &text.as_bytes()[token.start..token.end];
+        if !has_joiner(word) {
+            return self.is_head(word);
+        }
+        let mut head = false;
+        atoms::word_parts(text, token, |start, end| {
+            head |= self.is_head(&text.as_bytes()[start..end]);
+        });
+        head
+    }
+
+    #[inline]
+    fn is_head(&self, word: &[u8]) -> bool {
+        if !self.head_shapes.may_hold(word) {
+            return false;
+        }
+        key(word)
+            .and_then(|key| self.words.get(&key))
+            .is_some_and(|class| class.is_head())
     }
 }
 
-/// Letters and digits continue a word; so do the bytes of non-ASCII characters (`Mayotte` is
-/// not `May`, and neither is `Mayé`).
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+/// Whether a word token may have parts ([`atoms::word_parts`]): a hyphen, a possessive, or a
+/// non-ASCII character (which may be the apostrophe of `Friday’s`).
+fn has_joiner(word: &[u8]) -> bool {
+    word.iter().any(|&b| b == b'-' || b >= 0x80) || word.ends_with(b"'s")
 }
+
+/// The bit of a word's shape: its length (1 to [`LONGEST_WORD`]) with the low five bits of its
+/// first and last bytes, which are the same for a letter's two cases.
+fn shape_bit(word: &[u8]) -> usize {
+    let first = usize::from(word.first().map_or(0, |b| b & 31));
+    let last = usize::from(word.last().map_or(0, |b| b & 31));
+    (word.len() % (LONGEST_WORD + 1)) << 10 | first << 5 | last
+}
+
+/// The key of a word in the lexicon: its ASCII bytes, lower-cased, packed into one integer.
+/// Words longer than 16 bytes or with a non-ASCII character have none: no lexicon word is like
+/// that.
+fn key(word: &[u8]) -> Option<u128> {
+    if word.len() > LONGEST_WORD || !word.is_ascii() {
+        return None;
+    }
+    Some(
+        word.iter()
+            .fold(0, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase())),
+    )
+}
+
+/// Hashes a [`key`] with one multiplication: a general hasher costs more than the rest of a
+/// lookup, which runs for every word near a head.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(SPREAD);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        let folded = key as u64 ^ ((key >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(SPREAD);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiplication leaves its best bits high; the table takes its bucket from the low
+        // ones.
+        self.0.rotate_left(26)
+    }
+}
+
+/// An odd constant with well-spread bits (2^64 divided by the golden ratio).
+const SPREAD: u64 = 0x9E37_79B9_7F4A_7C15;
 
 fn unit_named(name: &str) -> Option<Unit> {
     Some(match name {
@@ -195,7 +316,7 @@ fn unit_named(name: &str) -> Option<Unit> {
     })
 }
 
-fn word_class(class: &str, value: &'static str) -> Option<Class> {
+fn class_named(class: &str, value: &'static str) -> Option<Class> {
     let number = || value.parse::<i8>().ok();
     Some(match class {
         "dayref" => Class::DayRef(number()?),
@@ -221,7 +342,7 @@ fn word_class(class: &str, value: &'static str) -> Option<Class> {
         "quarterword" => Class::QuarterWord(number()?),
         "halfword" => Class::HalfWord(number()?),
         "unitadj" => Class::UnitAdjective,
-        "trigger" => Class::Trigger,
+        "head" => Class::Head,
         _ => return None,
     })
 }
@@ -229,28 +350,51 @@ fn word_class(class: &str, value: &'static str) -> Option<Class> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::TokenKind;
 
-    fn classes(text: &str) -> Vec<(&str, Class)> {
-        let mut found = Vec::new();
-        Lexicon::new().find_words(text, 0, &mut found);
-        found
+    fn heads(text: &str) -> Vec<&str> {
+        let mut tokens = Vec::new();
+        atoms::tokenize(text, 0..text.len(), &mut tokens);
+        let lexicon = Lexicon::new();
+        tokens
             .iter()
-            .map(|f| (&text[f.start..f.end], f.class))
+            .filter(|t| t.kind == TokenKind::Word && lexicon.has_head(text, t))
+            .map(|t| &text[t.start..t.end])
             .collect()
     }
 
     #[test]
-    fn whole_words_only() {
+    fn head_words_and_words_holding_one() {
         assert_eq!(
-            classes("Mayotte said on Friday, two weeks ago"),
-            [
-                ("said", Class::Tense(Tense::Past)),
-                ("Friday", Class::Weekday(5)),
-                ("two", Class::Cardinal(2)),
-                ("weeks", Class::Unit(Unit::Week)),
-                ("ago", Class::Ago(-1)),
-            ]
+            heads("Mayotte said on Friday's meeting, two weeks ago, in third-quarter results"),
+            ["Friday's", "weeks", "third-quarter"]
         );
+    }
+
+    #[test]
+    fn joiners_anywhere_in_a_word() {
+        for word in [
+            "mid-May",
+            "Friday's",
+            "Friday’s",
+            "twenty-four-hour",
+            "Köln",
+        ] {
+            assert!(has_joiner(word.as_bytes()), "{word}");
+        }
+        for word in ["May", "a.m.", "yesterday", "Thanksgiving", "won't"] {
+            assert!(!has_joiner(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn words_of_every_class() {
+        let lexicon = Lexicon::new();
+        assert_eq!(lexicon.class("said"), Some(Class::Tense(Tense::Past)));
+        assert_eq!(lexicon.class("won't"), Some(Class::Tense(Tense::Future)));
+        assert_eq!(lexicon.class("NEXT"), Some(Class::Shift(1)));
+        assert_eq!(lexicon.class("Weeks"), Some(Class::Unit(Unit::Week)));
+        assert_eq!(lexicon.class("Mayotte"), None);
     }
 
     #[test]
@@ -258,8 +402,9 @@ mod tests {
         let lexicon = Lexicon::new();
         let rows = [MONTHS, WEEKDAYS, NUMBERS, UNITS, WORDS]
             .iter()
-            .map(|data| lexicon::rows(data).count())
-            .sum::<usize>();
-        assert!(lexicon.classes.len() >= rows, "a row has an unknown class");
+            .flat_map(|data| lexicon::rows(data))
+            .filter(|row| lexicon.class(row[0]).is_none())
+            .count();
+        assert_eq!(rows, 0, "a row has an unknown class");
     }
 }

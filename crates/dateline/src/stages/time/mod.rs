@@ -2,11 +2,11 @@
 //! (types DATE, TIME, DURATION, SET) against the story's date.
 //!
 //! Three steps, one module each:
-//! - [`lexicon`]: one Aho-Corasick pass finds the words that can make up an expression (month
-//!   and weekday names, units, number words, `ago`, `today`, …); sentences with none of them and
-//!   no digit are skipped.
-//! - [`grammar`]: small parsers over the sentence's tokens recognize expressions and say what
-//!   each one means ([`grammar::Expr`]), with the tense of the nearest verb.
+//! - [`lexicon`]: one lookup per word token finds the words that can make up an expression
+//!   (month and weekday names, units, number words, `ago`, `today`, …).
+//! - [`atoms`] and [`grammar`]: around each number and head word, small parsers over the
+//!   sentence's tokens recognize expressions and say what each one means ([`grammar::Expr`]),
+//!   with the tense of the nearest verb. Sentences with no number and no head word are skipped.
 //! - [`normalize`]: the meaning becomes a TIMEX3 value, computed from the publication date, else
 //!   the dateline's date, with `jiff`.
 //!
@@ -26,20 +26,19 @@ use jiff::civil::Weekday;
 use super::Stage;
 use crate::article::{Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
-use grammar::{Expr, Mention};
-use lexicon::{Class, Found, Lexicon};
+use grammar::{Expr, Mention, Sentence};
+use lexicon::{Class, Lexicon};
 use normalize::{Anchor, Normalizer};
 
 pub(crate) struct Time {
     lexicon: Lexicon,
 }
 
-/// Buffers reused from one sentence to the next.
-#[derive(Default)]
-struct Scratch {
-    found: Vec<Found>,
-    atoms: Vec<atoms::Atom>,
-}
+/// How many tokens before a head word or a number an expression may begin: `no more than two
+/// weeks`, `at the end of the year`.
+const REACH_BEFORE: usize = 6;
+/// How many tokens after the last one it may go on: `May 13, 2018`, `5 p.m. EST, Nov. 6`.
+const REACH_AFTER: usize = 8;
 
 impl Time {
     pub fn new() -> Time {
@@ -87,50 +86,66 @@ impl Time {
     fn recognize(&self, doc: &Document<'_>) -> (Vec<Mention>, Vec<usize>) {
         let mut mentions = Vec::new();
         let mut sentence_of = Vec::new();
-        let mut scratch = Scratch::default();
+        let mut atoms = Vec::new();
         if let Some(title) = &doc.article.title {
             let mut tokens = Vec::new();
             atoms::tokenize(doc.text, title.start..title.end, &mut tokens);
-            self.recognize_in(
-                doc.text,
-                title.start..title.end,
-                &tokens,
-                &mut scratch,
-                &mut mentions,
-            );
+            self.recognize_in(doc.text, &tokens, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), 0);
         }
         for (n, sentence) in doc.sentences.iter().enumerate() {
             let tokens = doc.tokens_in(sentence.clone());
-            self.recognize_in(
-                doc.text,
-                sentence.clone(),
-                tokens,
-                &mut scratch,
-                &mut mentions,
-            );
+            self.recognize_in(doc.text, tokens, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), n);
         }
         (mentions, sentence_of)
     }
 
-    /// The expressions of one stretch of text, given its tokens.
+    /// The expressions of one sentence. Every expression holds a number or a head word
+    /// ([`Class::is_head`]), so the grammar only reads the stretches around them, and a sentence
+    /// with none costs one cheap test per token. `atoms` is scratch space.
     fn recognize_in(
         &self,
         text: &str,
-        range: Range<usize>,
         tokens: &[Token],
-        scratch: &mut Scratch,
+        atoms: &mut Vec<atoms::Atom>,
         mentions: &mut Vec<Mention>,
     ) {
-        scratch.found.clear();
-        self.lexicon
-            .find_words(&text[range.clone()], range.start, &mut scratch.found);
-        if scratch.found.is_empty() && !tokens.iter().any(|t| t.kind == TokenKind::Number) {
-            return;
+        let sentence = Sentence {
+            tokens,
+            lexicon: &self.lexicon,
+        };
+        let mut stretch: Option<Stretch> = None;
+        for (n, token) in tokens.iter().enumerate() {
+            let head = match token.kind {
+                TokenKind::Number => number_is_head(text, tokens, n),
+                TokenKind::Word => self.lexicon.has_head(text, token),
+                TokenKind::Punct => false,
+            };
+            if !head {
+                continue;
+            }
+            let from = n.saturating_sub(REACH_BEFORE);
+            let to = (n + 1 + REACH_AFTER).min(tokens.len());
+            match &mut stretch {
+                Some(open) if from <= open.tokens.end => {
+                    open.tokens.end = to;
+                    open.last_head = token.start;
+                }
+                _ => {
+                    let around = Stretch {
+                        tokens: from..to,
+                        last_head: token.start,
+                    };
+                    if let Some(done) = stretch.replace(around) {
+                        done.parse(text, sentence, atoms, mentions);
+                    }
+                }
+            }
         }
-        atoms::atoms(text, tokens, &scratch.found, &mut scratch.atoms);
-        grammar::recognize(text, &scratch.atoms, mentions);
+        if let Some(done) = stretch {
+            done.parse(text, sentence, atoms, mentions);
+        }
     }
 
     /// The dateline's date as a timex: its span is the month and day (and year) inside the
@@ -155,10 +170,15 @@ impl Time {
 
     /// The span of `May 13`, `Jan. 5` or `June 29, 2018` inside a dateline.
     fn date_in(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
-        let mut found = Vec::new();
-        self.lexicon
-            .find_words(&text[range.clone()], range.start, &mut found);
-        let month = found.iter().find(|f| matches!(f.class, Class::Month(_)))?;
+        let mut tokens = Vec::new();
+        atoms::tokenize(text, range.clone(), &mut tokens);
+        let month = tokens.iter().find(|t| {
+            t.kind == TokenKind::Word
+                && matches!(
+                    self.lexicon.class(&text[t.start..t.end]),
+                    Some(Class::Month(_))
+                )
+        })?;
         let bytes = text.as_bytes();
         let mut end = month.end;
         let skip = |at: &mut usize, allowed: &dyn Fn(u8) -> bool| {
@@ -183,6 +203,40 @@ impl Time {
         }
         Some(month.start..end)
     }
+}
+
+/// Tokens of a sentence around one or more heads, where expressions may be.
+struct Stretch {
+    tokens: Range<usize>,
+    /// Where the last head begins, in bytes.
+    last_head: usize,
+}
+
+impl Stretch {
+    fn parse(
+        self,
+        text: &str,
+        sentence: Sentence<'_>,
+        atoms: &mut Vec<atoms::Atom>,
+        mentions: &mut Vec<Mention>,
+    ) {
+        let tokens = &sentence.tokens[self.tokens];
+        atoms::atoms(text, tokens, sentence.lexicon, atoms);
+        grammar::recognize(text, atoms, sentence, self.last_head, mentions);
+    }
+}
+
+/// Whether number token `n` can make an expression without a head word near it: a year or an
+/// ISO date (`1996`, `2018-05-13`), a clock time or a slashed date (`10:35`, `5/13/2018`), a
+/// decade (`1990s`, `'90s`). Counts (`17 years`), days (`May 13`) and hours (`3 p.m.`) have
+/// their head word.
+fn number_is_head(text: &str, tokens: &[Token], n: usize) -> bool {
+    let token = &tokens[n];
+    let number = &text.as_bytes()[token.start..token.end];
+    let decade = tokens
+        .get(n + 1)
+        .is_some_and(|next| next.start == token.end && &text[next.start..next.end] == "s");
+    number.len() == 4 || decade || number.iter().any(|&b| b == b':' || b == b'/')
 }
 
 /// The anchor of the story: the publication date, else the dateline's date.

@@ -1,0 +1,376 @@
+//! Calendar dates: month and day (`May 13`, `13 May 2018`, `5/13/2018`, `2018-05-13`), weekdays,
+//! quarters, halves, seasons, fiscal years and clock times.
+
+use super::super::atoms::Gap;
+use super::super::lexicon::{Class, Unit};
+use super::{Expr, Parsed, Parser, YearRef};
+
+/// Words after which a bare month name such as `May` or `March` is a month, not a verb or a
+/// parade: `in May`, `since March`, `early May`.
+const MONTH_CONTEXT: &[&str] = &[
+    "in",
+    "on",
+    "by",
+    "since",
+    "until",
+    "till",
+    "of",
+    "from",
+    "through",
+    "during",
+    "before",
+    "after",
+    "between",
+    "and",
+    "or",
+    "to",
+    "last",
+    "next",
+    "this",
+    "early",
+    "mid",
+    "late",
+    "since",
+    "end",
+    "beginning",
+    "until",
+];
+/// Month names that are also ordinary English words.
+const AMBIGUOUS_MONTHS: &[&str] = &[
+    "may", "march", "mar", "jan", "sept", "sep", "dec", "jun", "jul",
+];
+
+impl Parser<'_> {
+    /// `2018-05-13`.
+    pub(super) fn iso_date(&self, i: usize, year: u64) -> Option<Parsed> {
+        let glued = self.gap(i + 1) == Gap::Hyphen && self.gap(i + 2) == Gap::Hyphen;
+        if !glued || self.word(i + 1).len() != 2 || self.word(i + 2).len() != 2 {
+            return None;
+        }
+        let month = self.digits(i + 1)? as i8;
+        let day = self.digits(i + 2)? as i8;
+        valid_day(month, day)?;
+        Some(Parsed::new(
+            i + 3,
+            Expr::Calendar {
+                year: Some(YearRef::Written(year as i32)),
+                month,
+                day: Some(day),
+            },
+        ))
+    }
+
+    /// `5/13/2018` (month first, as US news writes it, unless the first number can only be a
+    /// day) and `13/5/18`. Without a year (`5/13`) it could be a fraction or a score, so no.
+    pub(super) fn slashed_date(&self, i: usize) -> Option<Parsed> {
+        let mut parts = self.word(i).split('/');
+        let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || a.len() > 2 || b.len() > 2 || !(c.len() == 2 || c.len() == 4) {
+            return None;
+        }
+        let (a, b, year): (i8, i8, i32) = (a.parse().ok()?, b.parse().ok()?, c.parse().ok()?);
+        let year = if c.len() == 2 {
+            if year < 50 {
+                2000 + year
+            } else {
+                1900 + year
+            }
+        } else {
+            year
+        };
+        let (month, day) = if a > 12 { (b, a) } else { (a, b) };
+        valid_day(month, day)?;
+        Some(Parsed::new(
+            i + 1,
+            Expr::Calendar {
+                year: Some(YearRef::Written(year)),
+                month,
+                day: Some(day),
+            },
+        ))
+    }
+
+    /// `13 May 2018`, `13th of May`.
+    pub(super) fn day_month(&self, i: usize, day: u64) -> Option<Parsed> {
+        if !(1..=31).contains(&day) {
+            return None;
+        }
+        let mut next = i + 1;
+        if matches!(self.word(next), "st" | "nd" | "rd" | "th") && self.gap(next) == Gap::None {
+            next += 1;
+        }
+        if self.is(next, "of") {
+            next += 1;
+        }
+        let Some(Class::Month(month)) = self.class(next) else {
+            return None;
+        };
+        if !self.capitalized(next) {
+            return None;
+        }
+        let day = day as i8;
+        valid_day(month, day)?;
+        let mut end = next + 1;
+        if self.word(end) == "." {
+            end += 1;
+        }
+        let (end, year) = match self.year_after(end) {
+            Some((end, year)) => (end, Some(year)),
+            None => (next + 1, None),
+        };
+        Some(Parsed::new(
+            end,
+            Expr::Calendar {
+                year,
+                month,
+                day: Some(day),
+            },
+        ))
+    }
+
+    /// A year written after a date, a month or a season: `, 2018`, ` 1996`, `of 1994`,
+    /// `this year`, `last year`.
+    pub(super) fn year_after(&self, i: usize) -> Option<(usize, YearRef)> {
+        let mut at = i;
+        if self.word(at) == "," || self.is(at, "of") {
+            at += 1;
+        }
+        if let Some(year) = self.digits(at).filter(|_| self.word(at).len() == 4) {
+            if self.looks_like_year(at, year) || self.word(at - 1) == "," || self.is(at - 1, "of") {
+                return Some((at + 1, YearRef::Written(year as i32)));
+            }
+        }
+        if let Some(year) = self.spelled_year(at) {
+            return Some(year);
+        }
+        if let (Some(Class::Shift(shift)), Some(Class::Unit(Unit::Year))) =
+            (self.class(i), self.class(i + 1))
+        {
+            return Some((i + 2, YearRef::Shift(shift.into())));
+        }
+        None
+    }
+
+    /// A month name and what follows it: `May 13`, `Jan. 5, 2018`, `May 2018`, `May`.
+    pub(super) fn month_date(&self, i: usize, month: i8) -> Option<Parsed> {
+        if !self.capitalized(i) {
+            return None;
+        }
+        let name = self.word(i);
+        let abbreviated = name.len() <= 4
+            && !name.eq_ignore_ascii_case("may")
+            && !name.eq_ignore_ascii_case("june")
+            && !name.eq_ignore_ascii_case("july");
+        let mut next = i + 1;
+        if self.word(next) == "." {
+            next += 1;
+        }
+        if let Some(day) = self
+            .digits(next)
+            .filter(|d| (1..=31).contains(d) && self.word(next).len() <= 2)
+        {
+            let day = day as i8;
+            valid_day(month, day)?;
+            let mut end = next + 1;
+            if matches!(self.word(end), "st" | "nd" | "rd" | "th") && self.gap(end) == Gap::None {
+                end += 1;
+            }
+            let (end, year) = match self.year_after(end) {
+                Some((end, year)) => (end, Some(year)),
+                None => (end, None),
+            };
+            return Some(Parsed::new(
+                end,
+                Expr::Calendar {
+                    year,
+                    month,
+                    day: Some(day),
+                },
+            ));
+        }
+        if let Some((end, year)) = self.year_after(next) {
+            return Some(Parsed::new(
+                end,
+                Expr::Calendar {
+                    year: Some(year),
+                    month,
+                    day: None,
+                },
+            ));
+        }
+        if abbreviated {
+            return None;
+        }
+        // A bare month name: not a person (`April Glaspie`), and `May`, `March` only where a
+        // month is expected.
+        let before = i.checked_sub(1).map_or("", |b| self.word(b));
+        let bounded = i > 0 && matches!(self.class(i - 1), Some(Class::Boundary(_)));
+        if self.capitalized(i + 1) && self.atoms.get(i + 1).is_some_and(|a| a.class.is_none()) {
+            return None;
+        }
+        let ambiguous = AMBIGUOUS_MONTHS
+            .iter()
+            .any(|m| name.eq_ignore_ascii_case(m));
+        if ambiguous && !bounded && !MONTH_CONTEXT.iter().any(|w| before.eq_ignore_ascii_case(w)) {
+            return None;
+        }
+        Some(Parsed::new(
+            i + 1,
+            Expr::Calendar {
+                year: None,
+                month,
+                day: None,
+            },
+        ))
+    }
+
+    /// A weekday, with what may follow it: `Friday`, `Friday morning`, `Saturday, April 25`.
+    pub(super) fn weekday(&self, i: usize, weekday: i8, shift: Option<i8>) -> Option<Parsed> {
+        if !self.capitalized(i) {
+            return None;
+        }
+        let mut next = i + 1;
+        if self.word(next) == "," {
+            next += 1;
+        }
+        if let Some(Class::Month(month)) = self.class(next) {
+            if let Some(date) = self.month_date(next, month) {
+                if matches!(date.expr, Expr::Calendar { day: Some(_), .. }) {
+                    return Some(date);
+                }
+            }
+        }
+        Some(self.with_part_of_day(i + 1, Expr::Weekday { weekday, shift }))
+    }
+
+    /// A day followed by a part of it: `Friday morning`, `yesterday afternoon`.
+    pub(super) fn with_part_of_day(&self, i: usize, day: Expr) -> Parsed {
+        match self.class(i) {
+            Some(Class::Part(part)) => Parsed::new(
+                i + 1,
+                Expr::PartOfDay {
+                    day: Box::new(day),
+                    part,
+                },
+            ),
+            _ => Parsed::new(i, day),
+        }
+    }
+
+    /// `fiscal 1989`, `fiscal first quarter`, `fiscal year`.
+    pub(super) fn fiscal(&self, i: usize) -> Option<Parsed> {
+        let next = i + 1;
+        if let Some(year) = self.digits(next).filter(|_| self.word(next).len() == 4) {
+            return Some(Parsed::new(
+                next + 1,
+                Expr::Year(YearRef::Written(year as i32)),
+            ));
+        }
+        match self.class(next)? {
+            Class::Ordinal(n) => self.ordinal_period(next, n, YearRef::Shift(0)),
+            Class::Unit(Unit::Year) => Some(Parsed::new(next + 1, Expr::Year(YearRef::Shift(0)))),
+            _ => None,
+        }
+    }
+
+    /// `third quarter`, `third-quarter`, `first half of 1998`, `20th century` in words.
+    pub(super) fn ordinal_period(&self, i: usize, n: i8, year: YearRef) -> Option<Parsed> {
+        let next = i + 1;
+        let (end, year) = match self.year_after(next + 1) {
+            Some((end, written)) if matches!(year, YearRef::Shift(0)) => (end, written),
+            _ => (next + 1, year),
+        };
+        match self.class(next)? {
+            Class::Unit(Unit::Quarter) if (1..=4).contains(&n) => {
+                Some(Parsed::new(end, Expr::Quarter { quarter: n, year }))
+            }
+            Class::Unit(Unit::Half) if (1..=2).contains(&n) => {
+                Some(Parsed::new(end, Expr::Half { half: n, year }))
+            }
+            Class::Unit(Unit::Century) => {
+                Some(Parsed::new(next + 1, Expr::Century(i32::from(n) - 1)))
+            }
+            // `the first nine months`: a duration.
+            Class::Cardinal(_) if n == 1 => self
+                .quantity_phrase(next)
+                .filter(|p| matches!(p.expr, Expr::Duration { .. })),
+            _ if n == 1 && self.is_number(next) => self
+                .quantity_phrase(next)
+                .filter(|p| matches!(p.expr, Expr::Duration { .. })),
+            _ => None,
+        }
+    }
+
+    /// `spring 2018`, `the winter of 1994`. A season alone (`their spring offensive`) is not a
+    /// time the story fixes.
+    pub(super) fn season_of_year(&self, i: usize, season: &'static str) -> Option<Parsed> {
+        let (end, year) = self.year_after(i + 1)?;
+        Some(Parsed::new(end, Expr::Season { season, year }))
+    }
+
+    /// A clock time: `3 p.m.`, `10:35 a.m.`, `15:30 GMT`, `noon`, with a day after it
+    /// (`10 p.m. Wednesday`, `5 p.m. EST, Nov. 6`).
+    pub(super) fn clock(&self, i: usize) -> Option<Parsed> {
+        let (mut end, hour, minute) = match self.class(i) {
+            Some(Class::Clock(hour)) => (i + 1, hour, 0),
+            _ if self.is_number(i) => {
+                let word = self.word(i);
+                let (hour, minute) = match word.split_once(':') {
+                    Some((h, m)) if m.len() == 2 && h.len() <= 2 => {
+                        (h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)
+                    }
+                    None if word.len() <= 2 => (word.parse::<i8>().ok()?, 0),
+                    _ => return None,
+                };
+                let mut end = i + 1;
+                let mut hour = hour;
+                let written_minutes = word.contains(':');
+                match self.class(end) {
+                    Some(Class::Meridiem(add)) if (1..=12).contains(&hour) => {
+                        hour = hour % 12 + add;
+                        end += 1;
+                    }
+                    Some(Class::Zone) if written_minutes => {}
+                    _ if written_minutes && i > 0 && self.is(i - 1, "at") => {}
+                    _ => return None,
+                }
+                if !(0..=23).contains(&hour) || !(0..=59).contains(&minute) {
+                    return None;
+                }
+                (end, hour, minute)
+            }
+            _ => return None,
+        };
+        if self.class(end) == Some(Class::Zone) {
+            end += 1;
+        }
+        let mut day_at = end;
+        if self.word(day_at) == "," {
+            day_at += 1;
+        }
+        let day = match self.class(day_at) {
+            Some(Class::Weekday(weekday)) if self.capitalized(day_at) => Some(Parsed::new(
+                day_at + 1,
+                Expr::Weekday {
+                    weekday,
+                    shift: None,
+                },
+            )),
+            Some(Class::DayRef(days)) => Some(Parsed::new(day_at + 1, Expr::Days(days.into()))),
+            Some(Class::Month(month)) => self
+                .month_date(day_at, month)
+                .filter(|p| matches!(p.expr, Expr::Calendar { day: Some(_), .. })),
+            _ => None,
+        };
+        let (end, day) = match day {
+            Some(parsed) => (parsed.end, Some(Box::new(parsed.expr))),
+            None => (end, None),
+        };
+        Some(Parsed::new(end, Expr::Clock { hour, minute, day }))
+    }
+}
+
+/// Whether `day` exists in `month` in some year (February 29 does).
+fn valid_day(month: i8, day: i8) -> Option<()> {
+    jiff::civil::Date::new(2000, month, day).ok().map(|_| ())
+}
