@@ -2,7 +2,7 @@
 
 use dateline::{Article, Entity, ErrorKind, ExtractOptions, Extractor, Label, UserEntity};
 
-const TEHRAN: &str = include_str!("../../../../shared/examples/tehran.txt");
+const TEHRAN: &str = include_str!("../../../examples/tehran.txt");
 
 fn tehran() -> Article {
     let options = ExtractOptions::new().date("2018-05-13").unwrap();

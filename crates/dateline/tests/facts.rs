@@ -4,7 +4,7 @@
 
 use dateline::{Article, ExtractOptions, Extractor, QuoteKind};
 
-const TEHRAN: &str = include_str!("../../../../shared/examples/tehran.txt");
+const TEHRAN: &str = include_str!("../../../examples/tehran.txt");
 
 fn tehran() -> Article {
     Extractor::new().extract(TEHRAN, &ExtractOptions::new().date("2018-05-13").unwrap())
