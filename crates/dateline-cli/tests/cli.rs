@@ -124,3 +124,45 @@ fn a_missing_file_is_reported() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/story.txt"));
 }
+
+#[test]
+fn a_closed_pipe_ends_with_a_clear_message() {
+    let input: String = (0..3000)
+        .map(|n| format!("{{\"id\": \"{n}\", \"text\": \"LONDON, May 1 - Story {n}.\"}}\n"))
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["extract", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before any output
+    child.stdin.take().unwrap().write_all(input.as_bytes()).ok();
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("broken pipe"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_full_disk_ends_with_a_clear_message() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_dateline"))
+        .args(["extract", TEHRAN])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot write output"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
