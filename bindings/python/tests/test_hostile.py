@@ -1,0 +1,55 @@
+"""Hostile input through the Python API: documented exceptions or well-defined results, never a crash."""
+import pytest
+
+import dateline
+
+ODD_TEXTS = [
+    "",
+    " \t\r\n\u00a0\u2028\u3000",
+    "\x00" * 100,
+    "\"" * 20_000,
+    "(" * 20_000 + "Iran" + ")" * 20_000,
+    "Alpha Bravo Charlie " * 20_000,
+    "x" * 1_000_000,
+    "طهران، 13 مايو - قال وزير الدفاع الأفغاني \u202eTehran\u202c في طهران.",
+    "Ira\u0301n said, Ka\u0303bul. 👨‍👩‍👧 🇮🇷 “🙂”",
+    "TEHRAN, May 13 - Iran said so.\r\nIraq agreed.\rSyria did not.\n\r\n",
+    "<html><body><p>TEHRAN, May 13 - <b>Iran</b> said &quot;no&quot;.</p></body></html>",
+    "".join(chr(c) for c in range(0, 0x30000, 7) if not 0xD800 <= c <= 0xDFFF),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return dateline.Extractor()
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS, ids=range(len(ODD_TEXTS)))
+def test_odd_text_gives_valid_spans(extractor, text):
+    article = extractor.extract(text, date="2018-05-13")
+    for fact in article.mentions + article.timexes + article.quotes + article.casualties:
+        assert 0 <= fact.start <= fact.end <= len(text)
+        assert text[fact.start:fact.end] == fact.text
+    for sentence in article.sentences:
+        assert 0 <= sentence.start <= sentence.end <= len(text)
+
+
+@pytest.mark.parametrize("bad", [b"bytes", bytearray(b"x"), 42, None, ["a list"], object()])
+def test_non_text_is_a_type_error(extractor, bad):
+    with pytest.raises(TypeError):
+        extractor.extract(bad)
+    with pytest.raises(TypeError):
+        extractor.extract_many(["fine", bad])
+
+
+@pytest.mark.parametrize("date", ["", "2018-13-01", "2018-02-30", "tomorrow", "2018/05/13"])
+def test_bad_dates_are_invalid_date_errors(extractor, date):
+    with pytest.raises(dateline.InvalidDateError):
+        extractor.extract("text", date=date)
+
+
+def test_lone_surrogates_are_a_unicode_error(extractor):
+    with pytest.raises(UnicodeEncodeError):
+        extractor.extract("a\udc80b")
+    with pytest.raises(UnicodeEncodeError):
+        extractor.extract_many(["fine", "\ud800"])
