@@ -3,7 +3,10 @@
 //! Cases come from tables in `tests/data/` (one row per case, with its source) so that adding
 //! a case needs no code.
 
-use dateline::{Article, CreditRole, ExtractOptions, Extractor};
+mod common;
+
+use common::extractor;
+use dateline::{Article, CreditRole, ExtractOptions};
 
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
     table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
@@ -18,7 +21,7 @@ fn extract(text: &str, date: Option<&str>) -> Article {
     if let Some(date) = date {
         options = options.date(date).unwrap();
     }
-    Extractor::new().extract(text, &options)
+    extractor().extract(text, &options)
 }
 
 #[test]
