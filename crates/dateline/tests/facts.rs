@@ -345,6 +345,46 @@ fn quotation_marks_paired_without_losing_the_story() {
 }
 
 #[test]
+fn speakers_of_direct_quotes() {
+    let text = "''It has the virtue of being responsible,'' Leonard Burman said of the plan.\n\n\
+                “We won,” Smith said.\n\n\
+                Jones continued: “They lost everything in the end.”\n\n\
+                Limbaugh added:\n\n\
+                “This reeks of fear and desperation, folks.”\n\n\
+                Secretary General Ban Ki-moon condemned what he called a “brazen breach” of rules.\n\n\
+                Said Ellis: “I don't get the sense she is interested.”\n\n\
+                Cruz called Trump a “pathological liar.”";
+    let article = Extractor::new().extract(text, &ExtractOptions::new());
+    let pairs: Vec<(&str, String)> = article
+        .quotes
+        .iter()
+        .map(|q| {
+            let speaker = match (q.speaker_start, q.speaker_end) {
+                (Some(start), Some(end)) => text.chars().skip(start).take(end - start).collect(),
+                _ => "-".to_string(),
+            };
+            (q.text.as_str(), speaker)
+        })
+        .collect();
+    for (quote, speaker) in [
+        ("It has the virtue of being responsible", "Leonard Burman"),
+        ("We won", "Smith"),
+        ("They lost everything in the end", "Jones"),
+        ("This reeks of fear and desperation, folks", "Limbaugh"),
+        ("brazen breach", "Ban Ki-moon"),
+        ("I don't get the sense she is interested", "Ellis"),
+        ("pathological liar", "Cruz"),
+    ] {
+        assert!(
+            pairs
+                .iter()
+                .any(|(q, s)| *q == quote && s.contains(speaker)),
+            "{quote:?} by {speaker}: {pairs:#?}"
+        );
+    }
+}
+
+#[test]
 fn hostile_input_is_safe() {
     let extractor = Extractor::new();
     let options = ExtractOptions::new();

@@ -3,9 +3,10 @@
 //!
 //! 1. Quotation marks are paired paragraph by paragraph, so one stray mark costs at most its own
 //!    paragraph. A quote that runs over paragraphs opens each of them with a mark and closes only
-//!    at its end, as newspapers write it.
+//!    at its end, as newspapers write it. Two apostrophes (`''`) count as a double mark.
 //! 2. A direct quote finds its speaker after the closing mark (`"…," Baqeri said`, `"…," said
-//!    Baqeri`), before the opening one (`Baqeri said: "…"`), or from the quote it continues.
+//!    Baqeri`), before the opening one (`Baqeri said: "…"`, `called it "…"`), or from the
+//!    quote it continues.
 //! 3. Reported speech comes from the speech cues of `data/facts/speech_cues.tsv`: `X said (that)
 //!    …`, `…, X said`, `…, said X`, `according to X, …`, `…, saying …`.
 //! 4. The speaker's noun phrase is kept as its span; [`Story`] links it to an entity through its
@@ -21,8 +22,10 @@ use crate::lexicon;
 
 const SPEECH_CUES: &str = include_str!("../../data/facts/speech_cues.tsv");
 
-/// How far after a closing mark, in tokens, the attribution of a quote may end.
-const ATTRIBUTION_WINDOW: usize = 12;
+/// How far after a closing mark, in tokens, the attribution of a quote may end: far enough for
+/// a long appositive (`"…," Leonard E. Burman, director of the Tax Policy Center and a
+/// professor at …, said`), as the speaker must still open the attribution.
+const ATTRIBUTION_WINDOW: usize = 30;
 /// A quote without any attribution is reported only from this many words: shorter ones are
 /// mostly titles and scare quotes ("a “rant”").
 const MIN_UNATTRIBUTED_WORDS: usize = 5;
@@ -48,6 +51,9 @@ enum Frame {
     Object,
     /// The speaker follows the cue: `according to police`.
     SourceAfter,
+    /// Only before or after quotation marks, since without them the word says nothing of
+    /// speech: `called it "a disaster"`, `"Why?" she asked`.
+    Quoting,
 }
 
 pub(crate) struct Quotes {
@@ -63,6 +69,7 @@ impl Quotes {
                 "listener" => Frame::Listener,
                 "object" => Frame::Object,
                 "source_after" => Frame::SourceAfter,
+                "quoting" => Frame::Quoting,
                 _ => return None,
             };
             Some((row[0], frame))
@@ -211,7 +218,18 @@ impl Quotes {
             }
         }
         let (cue_range, frame) = self.cues(story, marked.close..next_mark, sentence).next()?;
-        if frame == Frame::SourceAfter {
+        // The attribution of a quote stands in its own paragraph.
+        if frame == Frame::SourceAfter || story.text[marked.close..cue_range.start].contains('\n') {
+            return None;
+        }
+        // `"…." Limbaugh continued: "…"`: a sentence after a finished quote that runs on into
+        // the next quote introduces that one. (`"…?" he asked, "…"` goes on the first quote's
+        // sentence, which its lower case shows.)
+        let finished = story.text[..marked.content.end]
+            .trim_end_matches(|c: char| c.is_whitespace() || QUOTATION_MARKS.contains(&c))
+            .ends_with(['.', '?', '!']);
+        let new_sentence = story.word(first).starts_with(char::is_uppercase);
+        if finished && new_sentence && next_mark < limit {
             return None;
         }
         let cue = story.token_at(cue_range.start);
@@ -246,11 +264,17 @@ impl Quotes {
         })
     }
 
-    /// `Baqeri said: "…"`, `Trump tweeted that, "…"`: the speaker and the cue.
+    /// `Baqeri said: "…"`, `Trump tweeted that, "…"`, `Said Ellis: "…"`: the speaker and the
+    /// cue. A quote opening a paragraph may be introduced by the colon ending the one before
+    /// (`He said:¶"…"`).
     fn attribution_before(&self, story: &Story<'_>, marked: &Marked) -> Option<Attribution> {
-        let sentence = story.sentence_index(marked.open)?;
-        let sentence = &story.sentences[sentence];
+        let index = story.sentence_index(marked.open)?;
         let open_token = story.token_at(marked.open);
+        let ends_with_colon = open_token > 0 && story.is_punct(open_token - 1, ":");
+        let mut sentence = &story.sentences[index];
+        if ends_with_colon && index > 0 && sentence.tokens.start >= open_token.saturating_sub(1) {
+            sentence = &story.sentences[index - 1];
+        }
         let from = open_token
             .saturating_sub(ATTRIBUTION_WINDOW)
             .max(sentence.tokens.start);
@@ -261,17 +285,62 @@ impl Quotes {
         let (cue_range, frame) = self.cues(story, search, sentence).last()?;
         let cue = story.token_at(cue_range.start);
         let cue_end = story.token_at(cue_range.end);
-        let ends_with_colon = open_token > 0 && story.is_punct(open_token - 1, ":");
         if open_token - cue_end > CUE_TO_QUOTE_TOKENS && !ends_with_colon {
             return None;
         }
-        let speaker = if frame == Frame::SourceAfter {
+        let cue_text = &story.text[cue_range.clone()];
+        let speaker = if frame == Frame::SourceAfter || cue == sentence.tokens.start {
             story.phrase_after(cue_end, open_token)
+        } else if cue_text.ends_with("ing") {
+            // `"…," he said, adding, "…"`, `He defended it, saying, "…"`, `issued a statement
+            // calling it "…"`: the speaker of the clause the participle hangs on.
+            self.main_speaker(story, sentence, cue)
         } else {
-            story.subject_before(cue, sentence.tokens.start)
+            let subject = story.subject_before(cue, sentence.tokens.start);
+            // `Ban condemned what he called a "brazen breach"`: the one who condemns.
+            let what = subject
+                .as_ref()
+                .map(|s| s.tokens.start)
+                .filter(|&s| s > sentence.tokens.start && s + 1 == cue)
+                .map(|s| s - 1)
+                .filter(|&w| story.word(w).eq_ignore_ascii_case("what"));
+            match what {
+                Some(what) => story.sentence_subject(sentence, what).or(subject),
+                // `Clinton, the former secretary, stressed … and said: "…"`.
+                None => subject.or_else(|| opening_subject(story, sentence, cue)),
+            }
         };
         let speaker = speaker.map(|p| (p.span, p.entity.map(|e| story.entity_id(e))));
-        Some((speaker, story.text[cue_range].to_string()))
+        Some((speaker, cue_text.to_string()))
+    }
+
+    /// Who speaks in the clause before token `before`: the subject of its speech cue (`"…,"
+    /// he said, adding …`), else of the sentence (`He defended it, saying …`).
+    fn main_speaker(
+        &self,
+        story: &Story<'_>,
+        sentence: &Sentence,
+        before: usize,
+    ) -> Option<Phrase> {
+        let earlier = story.tokens[sentence.tokens.start].start..story.tokens[before].start;
+        let from_cue = self
+            .cues(story, earlier, sentence)
+            .last()
+            .and_then(|(range, frame)| {
+                let cue = story.token_at(range.start);
+                let cue_end = story.token_at(range.end);
+                // `"…," said Hester`: the speaker follows a cue that follows a quote.
+                let lead = story.text[..range.start].trim_end().trim_end_matches(',');
+                let inverted = frame == Frame::SourceAfter
+                    || lead.ends_with(QUOTATION_MARKS)
+                    || lead.ends_with(DOUBLED_APOSTROPHE);
+                if inverted {
+                    story.phrase_after(cue_end, before)
+                } else {
+                    story.subject_before(cue, sentence.tokens.start)
+                }
+            });
+        from_cue.or_else(|| opening_subject(story, sentence, before))
     }
 
     /// The reported speech of one sentence, outside its quotation marks.
@@ -296,7 +365,9 @@ impl Quotes {
         };
         let cues: Vec<(Range<usize>, Frame)> = self
             .cues(story, sentence.range.clone(), sentence)
-            .filter(|(r, _)| !inside_marks(r.start) && !attributes_quote(r.start))
+            .filter(|(r, frame)| {
+                *frame != Frame::Quoting && !inside_marks(r.start) && !attributes_quote(r.start)
+            })
             .collect();
         for (n, (cue_range, frame)) in cues.iter().enumerate() {
             // A later cue after a comma ("…, saying …") ends this one's content.
@@ -501,6 +572,15 @@ impl Quotes {
     }
 }
 
+/// The subject of a sentence's main clause, unless what opens the sentence is an adverbial
+/// (`After saying …`, `At the convention …`), which names no speaker.
+fn opening_subject(story: &Story<'_>, sentence: &Sentence, before: usize) -> Option<Phrase> {
+    story.sentence_subject(sentence, before).filter(|p| {
+        !story.is_class(p.tokens.start, WordClass::Boundary)
+            && !story.is_class(p.tokens.start, WordClass::Locative)
+    })
+}
+
 /// The byte where content ending before token `limit` ends.
 fn sentence_end(story: &Story<'_>, limit: usize) -> usize {
     story
@@ -561,7 +641,7 @@ fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
     let mut open: Option<(usize, usize)> = None;
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let body = &text[paragraph.clone()];
-        if open.is_none() && !body.contains(QUOTATION_MARKS) {
+        if open.is_none() && !body.contains(QUOTATION_MARKS) && !body.contains(DOUBLED_APOSTROPHE) {
             continue;
         }
         let mut skip_first_open = open.is_some();
@@ -569,13 +649,16 @@ fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
         let mut chars = body.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let at = paragraph.start + i;
+            // Two apostrophes stand for a straight double mark (`''Yes,'' he said` in NYT copy).
+            let doubled = c == '\'' && chars.next_if(|&(_, n)| n == '\'').is_some();
+            let (c, width) = if doubled { ('"', 2) } else { (c, c.len_utf8()) };
             let next = chars.peek().map(|&(_, n)| n);
             let Some(role) = mark_role(c, previous, next, open.is_some()) else {
                 previous = Some(c);
                 continue;
             };
             previous = Some(c);
-            let after = at + c.len_utf8();
+            let after = at + width;
             match role {
                 Role::Open if skip_first_open => skip_first_open = false,
                 Role::Open => {
@@ -606,10 +689,10 @@ fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
             let lead = text.get(paragraph.start..mark).map_or("", str::trim_end);
             let quotation = lead.is_empty() || lead.ends_with([':', ',']);
             let next_opens = quotation
-                && paragraphs
-                    .get(p + 1)
-                    .and_then(|n| text[n.clone()].chars().next())
-                    .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«'));
+                && paragraphs.get(p + 1).is_some_and(|n| {
+                    let body = &text[n.clone()];
+                    body.starts_with(['"', '“', '„', '«']) || body.starts_with(DOUBLED_APOSTROPHE)
+                });
             if !next_opens {
                 out.push(Marked {
                     content: content..paragraph.end,
@@ -632,6 +715,8 @@ fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
 }
 
 const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»'];
+/// A double quotation mark as typed on old newsroom systems.
+const DOUBLED_APOSTROPHE: &str = "''";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -675,8 +760,12 @@ fn mark_role(c: char, previous: Option<char>, next: Option<char>, is_open: bool)
 
 /// The first opening quotation mark in a range.
 fn find_opening_mark(text: &str, range: Range<usize>) -> Option<usize> {
-    text[range.clone()]
-        .find(['“', '"', '„', '«'])
+    let slice = &text[range.clone()];
+    let mark = slice.find(['“', '"', '„', '«']);
+    let doubled = slice.find(DOUBLED_APOSTROPHE);
+    mark.into_iter()
+        .chain(doubled)
+        .min()
         .map(|i| range.start + i)
 }
 
@@ -687,10 +776,22 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
         return range.start..range.start;
     };
     let is_edge = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '„' | '«' | '»');
-    let start_trimmed = slice.trim_start_matches(is_edge);
+    let start_trimmed = slice
+        .trim_start_matches(is_edge)
+        .trim_start_matches(DOUBLED_APOSTROPHE)
+        .trim_start_matches(is_edge);
     let start = range.start + (slice.len() - start_trimmed.len());
-    let trimmed =
-        start_trimmed.trim_end_matches(|c: char| is_edge(c) || matches!(c, ',' | ';' | ':' | '.'));
+    // A lone apostrophe is no edge (`the members'`), but a doubled one is a mark.
+    let mut trimmed = start_trimmed;
+    loop {
+        let shorter = trimmed
+            .trim_end_matches(|c: char| is_edge(c) || matches!(c, ',' | ';' | ':' | '.'))
+            .trim_end_matches(DOUBLED_APOSTROPHE);
+        if shorter.len() == trimmed.len() {
+            break;
+        }
+        trimmed = shorter;
+    }
     start..start + trimmed.len()
 }
 
@@ -734,6 +835,11 @@ mod tests {
             ["Lost mark.", "fine."]
         );
         assert_eq!(marked("”Typo opens,” she said."), ["Typo opens,"]);
+        // Doubled apostrophes are a mark; a lone one is not.
+        assert_eq!(
+            marked("''The members' plan,'' he said, ''works.''"),
+            ["The members' plan,", "works."]
+        );
     }
 
     #[test]
