@@ -12,9 +12,14 @@ use dateline_benches::committed_articles;
 /// The hostile inputs, by name. Sizes follow the performance issue: a 10 MB article, a million
 /// capitalized words in a row, 100,000 quotation marks, a 5 MB line without spaces.
 fn inputs() -> Vec<(&'static str, String)> {
-    let news: String = committed_articles().iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    let news: String = committed_articles()
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     let ten_mb = news.repeat(10_000_000 / news.len() + 1);
-    let capitalized = "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett ".repeat(100_000);
+    let capitalized =
+        "Alpha Bravo Charlie Delta Echo Foxtrot Golf Hotel India Juliett ".repeat(100_000);
     let quotes = "\"".repeat(100_000);
     let curly = "“He said” ".repeat(20_000);
     let no_spaces = "abcdefghij".repeat(500_000);
@@ -32,12 +37,16 @@ fn inputs() -> Vec<(&'static str, String)> {
 
 fn hostile(c: &mut Criterion) {
     let extractor = Extractor::new();
-    let options = ExtractOptions::new().date("2018-05-13").expect("a valid date");
+    let options = ExtractOptions::new()
+        .date("2018-05-13")
+        .expect("a valid date");
     let mut group = c.benchmark_group("hostile");
     group.sample_size(10);
     for (name, text) in inputs() {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| b.iter(|| black_box(extractor.extract(&text, &options))));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(extractor.extract(&text, &options)))
+        });
     }
     group.finish();
 }

@@ -50,4 +50,3 @@ pub fn extract_line(
         .extract(text, &ExtractOptions { date, id })
         .to_json())
 }
-

@@ -12,9 +12,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use dateline::{ExtractOptions, Extractor};
+use dateline_cli::extract_line;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use dateline_cli::extract_line;
 
 #[derive(Parser)]
 #[command(
