@@ -6,7 +6,7 @@ use crate::article::Article;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::stages::entities::UserEntity;
-use crate::stages::{self, Stage};
+use crate::stages::{self, Stage, PIPELINE};
 
 /// Runs the pipeline. Build it once (building compiles the gazetteers and rules), then call
 /// [`Extractor::extract`] as often as you like, from as many threads as you like.
@@ -21,7 +21,8 @@ use crate::stages::{self, Stage};
 /// # Ok::<(), dateline::Error>(())
 /// ```
 pub struct Extractor {
-    stages: Vec<Box<dyn Stage>>,
+    /// The stages that run, by name, in order.
+    stages: Vec<(&'static str, Box<dyn Stage>)>,
 }
 
 /// Configures an [`Extractor`]. Obtained from [`Extractor::builder`].
@@ -64,20 +65,33 @@ impl ExtractorBuilder {
         for (n, entity) in self.user_entities.iter().enumerate() {
             entity.validate(&format!("user entity {}", n + 1))?;
         }
-        let mut stages = stages::pipeline(&self);
-        if let Some(wanted) = &self.stages {
-            let known: Vec<&str> = stages.iter().map(|s| s.name()).collect();
-            if let Some(unknown) = wanted.iter().find(|w| !known.contains(&w.as_str())) {
-                return Err(Error::new(
-                    ErrorKind::InvalidOption,
-                    format!(
-                        "there is no stage {unknown:?}; the stages are {}",
-                        known.join(", ")
-                    ),
-                ));
-            }
-            stages.retain(|s| s.name() == "structure" || wanted.iter().any(|w| w == s.name()));
+        let known: Vec<&str> = PIPELINE.iter().map(|r| r.name).collect();
+        if let Some(unknown) = self
+            .stages
+            .iter()
+            .flatten()
+            .find(|w| !known.contains(&w.as_str()))
+        {
+            return Err(Error::new(
+                ErrorKind::InvalidOption,
+                format!(
+                    "there is no stage {unknown:?}; the stages are {}",
+                    known.join(", ")
+                ),
+            ));
         }
+        let wanted = |name: &str| {
+            name == "structure"
+                || self
+                    .stages
+                    .as_ref()
+                    .is_none_or(|w| w.iter().any(|w| w == name))
+        };
+        let stages = PIPELINE
+            .iter()
+            .filter(|r| wanted(r.name))
+            .map(|r| (r.name, (r.build)(&self)))
+            .collect();
         Ok(Extractor { stages })
     }
 }
@@ -97,13 +111,13 @@ impl Extractor {
 
     /// The names of the stages, in the order they run.
     pub fn stage_names(&self) -> Vec<&'static str> {
-        self.stages.iter().map(|s| s.name()).collect()
+        self.stages.iter().map(|(name, _)| *name).collect()
     }
 
     /// Extracts every fact from one article. Never fails: an empty text gives an empty article.
     pub fn extract(&self, text: &str, options: &ExtractOptions) -> Article {
         let mut doc = Document::new(text, options.date, options.id.clone());
-        for stage in &self.stages {
+        for (_, stage) in &self.stages {
             stage.run(&mut doc);
         }
         doc.finish()

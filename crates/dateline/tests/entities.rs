@@ -232,3 +232,42 @@ fn no_panic_on_odd_text() {
         dateline::extract(text);
     }
 }
+
+/// The entity a mention belongs to.
+fn entity_of<'a>(article: &'a Article, mention: &str) -> &'a Entity {
+    article
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == mention))
+        .unwrap_or_else(|| panic!("no mention {mention:?} in {:#?}", names(article)))
+}
+
+fn kb_id(e: &Entity) -> dateline::KbId {
+    e.kb.as_ref().expect("a kb reference").id.clone()
+}
+
+#[test]
+fn a_list_of_states_makes_georgia_the_state() {
+    let a = dateline::extract("Storms hit Alabama, Texas and Georgia on Monday.");
+    let georgia = entity_of(&a, "Georgia");
+    assert_eq!(georgia.country.as_deref(), Some("US"));
+    assert_eq!(kb_id(georgia), dateline::KbId::Text("US-GA".into()));
+}
+
+#[test]
+fn a_neighbouring_town_picks_the_namesake_near_it() {
+    let a =
+        dateline::extract("Police in St. Thomas said the driver was taken to hospital in London.");
+    assert_eq!(entity_of(&a, "London").country.as_deref(), Some("CA"));
+    // Without a neighbour the bigger namesake wins.
+    let a = dateline::extract("The driver was taken to hospital in London.");
+    assert_eq!(entity_of(&a, "London").country.as_deref(), Some("GB"));
+}
+
+#[test]
+fn the_story_country_does_not_outweigh_a_far_bigger_namesake() {
+    let a = dateline::extract(
+        "The United States said on Monday that the United States would attend the talks in Paris.",
+    );
+    assert_eq!(entity_of(&a, "Paris").country.as_deref(), Some("FR"));
+}

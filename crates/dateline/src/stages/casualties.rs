@@ -100,10 +100,6 @@ struct Counted {
 }
 
 impl Stage for Casualties {
-    fn name(&self) -> &'static str {
-        "casualties"
-    }
-
     fn run(&self, doc: &mut Document<'_>) {
         let story = Story::new(doc);
         let mut found: Vec<Casualty> = Vec::new();

@@ -66,10 +66,6 @@ impl Events {
 }
 
 impl Stage for Events {
-    fn name(&self) -> &'static str {
-        "events"
-    }
-
     fn run(&self, doc: &mut Document<'_>) {
         let story = Story::new(doc);
         let mut events: Vec<Event> = Vec::new();

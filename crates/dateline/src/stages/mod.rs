@@ -1,7 +1,7 @@
 //! The pipeline: stages that run in order over one [`Document`], each owning one kind of fact.
 //!
 //! A stage reads what earlier stages put in the document and adds its own facts. To add a stage,
-//! write its module here and register it in [`pipeline`]; nothing else changes.
+//! write its module here and register it in [`PIPELINE`]; nothing else changes.
 
 use crate::document::Document;
 use crate::extractor::ExtractorBuilder;
@@ -16,21 +16,42 @@ pub mod time;
 
 /// One step of the pipeline.
 pub(crate) trait Stage: Send + Sync {
-    /// A short name for benchmarks and debugging: `structure`, `entities`, `time`.
-    fn name(&self) -> &'static str;
-
     /// Adds this stage's facts to the document. Must not panic on any input.
     fn run(&self, doc: &mut Document<'_>);
 }
 
-/// The registration point: every stage, in the order it runs, configured by the builder.
-pub(crate) fn pipeline(config: &ExtractorBuilder) -> Vec<Box<dyn Stage>> {
-    vec![
-        Box::new(structure::Structure::new()),
-        Box::new(entities::Entities::new(config.user_entities.clone())),
-        Box::new(time::Time::new()),
-        Box::new(quotes::Quotes::new()),
-        Box::new(casualties::Casualties::new()),
-        Box::new(events::Events::new()),
-    ]
+/// A stage's name and how to build it from the builder's configuration.
+pub(crate) struct Registration {
+    /// A short name for options, benchmarks and debugging: `structure`, `entities`, `time`.
+    pub name: &'static str,
+    pub build: fn(&ExtractorBuilder) -> Box<dyn Stage>,
 }
+
+/// The registration point: every stage, in the order it runs. Only the stages an extractor
+/// runs are built, so leaving out `entities` also saves loading its gazetteers.
+pub(crate) const PIPELINE: &[Registration] = &[
+    Registration {
+        name: "structure",
+        build: |_| Box::new(structure::Structure::new()),
+    },
+    Registration {
+        name: "entities",
+        build: |config| Box::new(entities::Entities::new(config.user_entities.clone())),
+    },
+    Registration {
+        name: "time",
+        build: |_| Box::new(time::Time::new()),
+    },
+    Registration {
+        name: "quotes",
+        build: |_| Box::new(quotes::Quotes::new()),
+    },
+    Registration {
+        name: "casualties",
+        build: |_| Box::new(casualties::Casualties::new()),
+    },
+    Registration {
+        name: "events",
+        build: |_| Box::new(events::Events::new()),
+    },
+];

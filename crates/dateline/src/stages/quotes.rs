@@ -102,10 +102,6 @@ struct Draft {
 }
 
 impl Stage for Quotes {
-    fn name(&self) -> &'static str {
-        "quotes"
-    }
-
     fn run(&self, doc: &mut Document<'_>) {
         let story = Story::new(doc);
         let marked = find_marked(doc.text, &doc.paragraphs);

@@ -71,10 +71,6 @@ struct Segment {
 }
 
 impl Stage for Entities {
-    fn name(&self) -> &'static str {
-        "entities"
-    }
-
     fn run(&self, doc: &mut Document<'_>) {
         let text = doc.text;
         let (tokens, segments) = self.tokenize(doc);

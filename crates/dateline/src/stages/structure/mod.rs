@@ -66,10 +66,6 @@ impl Structure {
 }
 
 impl Stage for Structure {
-    fn name(&self) -> &'static str {
-        "structure"
-    }
-
     fn run(&self, doc: &mut Document<'_>) {
         let text = doc.text;
         let mut lines = split_lines(text);

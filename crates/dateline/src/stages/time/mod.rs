@@ -49,10 +49,6 @@ impl Time {
 }
 
 impl Stage for Time {
-    fn name(&self) -> &'static str {
-        "time"
-    }
-
     fn run(&self, doc: &mut Document<'_>) {
         let (mentions, sentence_of) = self.recognize(doc);
         let anchor = document_anchor(doc, &mentions);
