@@ -1,6 +1,6 @@
 //! Reads the seed story and prints what dateline found, fact by fact.
 //!
-//! `cargo run --release --example seed_story` (from the repository root).
+//! `cargo run --release -p dateline --example seed_story` (from the repository root).
 
 use dateline::{Article, ExtractOptions, Extractor};
 
