@@ -317,24 +317,30 @@ impl Article {
     /// so that callers who store or transform articles can check them too.
     pub fn validate(&self, text: &str) -> Result<(), String> {
         let chars: Vec<char> = text.chars().collect();
-        let covered = |what: &str, start: usize, end: usize, reported: Option<&str>| -> Result<(), String> {
-            if start > end || end > chars.len() {
-                return Err(format!("{what}: span {start}..{end} outside a text of {} characters", chars.len()));
-            }
-            match reported {
-                Some(r) if !chars[start..end].iter().copied().eq(r.chars()) => {
-                    Err(format!("{what}: span {start}..{end} does not cover its text {r:?}"))
+        let covered =
+            |what: &str, start: usize, end: usize, reported: Option<&str>| -> Result<(), String> {
+                if start > end || end > chars.len() {
+                    return Err(format!(
+                        "{what}: span {start}..{end} outside a text of {} characters",
+                        chars.len()
+                    ));
                 }
-                _ => Ok(()),
-            }
-        };
+                match reported {
+                    Some(r) if !chars[start..end].iter().copied().eq(r.chars()) => Err(format!(
+                        "{what}: span {start}..{end} does not cover its text {r:?}"
+                    )),
+                    _ => Ok(()),
+                }
+            };
         let ids: Vec<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
         let known = |what: &str, id: Option<&str>| match id {
             Some(id) if !ids.contains(&id) => Err(format!("{what}: unknown entity id {id}")),
             _ => Ok(()),
         };
         let timex = |what: &str, index: Option<usize>| match index {
-            Some(i) if i >= self.timexes.len() => Err(format!("{what}: time index {i} out of range")),
+            Some(i) if i >= self.timexes.len() => {
+                Err(format!("{what}: time index {i} out of range"))
+            }
             _ => Ok(()),
         };
         if let Some(t) = &self.title {
@@ -352,9 +358,17 @@ impl Article {
         }
         for e in &self.entities {
             for m in &e.mentions {
-                covered(&format!("mention of {}", e.id), m.start, m.end, Some(&m.text))?;
+                covered(
+                    &format!("mention of {}", e.id),
+                    m.start,
+                    m.end,
+                    Some(&m.text),
+                )?;
             }
-            known(&format!("affiliation of {}", e.id), e.affiliation.as_deref())?;
+            known(
+                &format!("affiliation of {}", e.id),
+                e.affiliation.as_deref(),
+            )?;
         }
         for t in &self.timexes {
             covered("timex", t.start, t.end, Some(&t.text))?;

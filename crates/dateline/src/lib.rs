@@ -35,9 +35,9 @@ pub use article::{
 };
 pub use error::{Error, ErrorKind, Result};
 pub use extractor::{parse_date, ExtractOptions, Extractor, ExtractorBuilder};
-pub use stages::entities::{EntitiesFormat, UserEntity};
 /// A calendar date (from the `jiff` crate), as taken by [`ExtractOptions::date`].
 pub use jiff::civil::Date;
+pub use stages::entities::{EntitiesFormat, UserEntity};
 
 /// Extracts facts with a default [`Extractor`] built on first use, and no publication date.
 pub fn extract(text: &str) -> Article {

@@ -20,7 +20,11 @@ fn empty_and_blank() {
     for text in ["", " ", "\n", "\t\r\n \u{a0}\u{2028}\u{3000}", "\r\r\r"] {
         let article = extractor().extract(text, &ExtractOptions::new());
         check(text, &article);
-        assert!(article.sentences.is_empty() && article.entities.is_empty() && article.dateline.is_none());
+        assert!(
+            article.sentences.is_empty()
+                && article.entities.is_empty()
+                && article.dateline.is_none()
+        );
     }
 }
 
@@ -37,7 +41,13 @@ fn a_megabyte_without_a_newline() {
 fn a_hundred_thousand_quotation_marks() {
     run("straight", &"\"".repeat(100_000));
     run("curly", &"“ said ”".repeat(20_000));
-    run("unbalanced in story", &format!("He said \"yes. {} And \"no\", she said.", "Iran met Iraq. ".repeat(1000)));
+    run(
+        "unbalanced in story",
+        &format!(
+            "He said \"yes. {} And \"no\", she said.",
+            "Iran met Iraq. ".repeat(1000)
+        ),
+    );
 }
 
 #[test]
@@ -57,17 +67,35 @@ fn deeply_nested_brackets() {
 
 #[test]
 fn every_unicode_category() {
-    let text: String = (0u32..0x3_0000).step_by(7).filter_map(char::from_u32).collect();
+    let text: String = (0u32..0x3_0000)
+        .step_by(7)
+        .filter_map(char::from_u32)
+        .collect();
     run("every category", &text);
-    run("rtl", "طهران، 13 مايو - قال وزير الدفاع الأفغاني \u{202e}Tehran\u{202c} في طهران.");
-    run("combining", "Ira\u{301}n\u{301} sai\u{308}d, Ka\u{303}bul. Q\u{20dd}.");
-    run("emoji", "🙂 TEHRAN, May 13 - 👨‍👩‍👧 Iran 🇮🇷 said “🙂” on Friday.");
-    run("nul and controls", "TEHRAN\0, May 13 - Iran\u{7} said\u{1b}[31m so.\u{0}");
+    run(
+        "rtl",
+        "طهران، 13 مايو - قال وزير الدفاع الأفغاني \u{202e}Tehran\u{202c} في طهران.",
+    );
+    run(
+        "combining",
+        "Ira\u{301}n\u{301} sai\u{308}d, Ka\u{303}bul. Q\u{20dd}.",
+    );
+    run(
+        "emoji",
+        "🙂 TEHRAN, May 13 - 👨‍👩‍👧 Iran 🇮🇷 said “🙂” on Friday.",
+    );
+    run(
+        "nul and controls",
+        "TEHRAN\0, May 13 - Iran\u{7} said\u{1b}[31m so.\u{0}",
+    );
 }
 
 #[test]
 fn mixed_line_ends_and_html() {
-    run("mixed", "TEHRAN, May 13 - Iran said so.\r\nIraq agreed.\rSyria did not.\n\r\nSource: Press TV\r");
+    run(
+        "mixed",
+        "TEHRAN, May 13 - Iran said so.\r\nIraq agreed.\rSyria did not.\n\r\nSource: Press TV\r",
+    );
     run(
         "html",
         "<html><body><p>TEHRAN, May 13 - <b>Iran</b> said &quot;no&quot; on Friday.</p><script>var a = \"<\";</script></body></html>",

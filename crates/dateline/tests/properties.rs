@@ -13,18 +13,67 @@ use proptest::prelude::*;
 /// Pieces of news text, odd characters and structure marks, glued at random.
 fn news_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "TEHRAN, May 13 - ", "WASHINGTON (Reuters) - ", "KABUL, Afghanistan (AP) — ", "\n", "\n\n", "\r\n",
-        "    ", "Afghanistan's Defense Minister Tariq Shah Bahrami ", "met ", "said ", "\"", "“", "”", "'",
-        "on Friday", "last month", "more than 30 policemen", "killed ", "wounded 57 people", "Iran", "the US ",
-        "Daesh", ". ", "? ", "Mr. ", "U.S. ", "Jan. 5", "1,000", "3.5", "(", ")", "—", "Source: Press TV",
-        "Reporting by A B; Editing by C D", "Reuter", "é", "🙂", "東京", "\u{202e}", "\u{301}", "\0", "…", "  ",
-        "Bahrami", "He ", "the minister ", "according to officials, ", "in Kabul", "2018", "XXXX", ":",
+        "TEHRAN, May 13 - ",
+        "WASHINGTON (Reuters) - ",
+        "KABUL, Afghanistan (AP) — ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "    ",
+        "Afghanistan's Defense Minister Tariq Shah Bahrami ",
+        "met ",
+        "said ",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "on Friday",
+        "last month",
+        "more than 30 policemen",
+        "killed ",
+        "wounded 57 people",
+        "Iran",
+        "the US ",
+        "Daesh",
+        ". ",
+        "? ",
+        "Mr. ",
+        "U.S. ",
+        "Jan. 5",
+        "1,000",
+        "3.5",
+        "(",
+        ")",
+        "—",
+        "Source: Press TV",
+        "Reporting by A B; Editing by C D",
+        "Reuter",
+        "é",
+        "🙂",
+        "東京",
+        "\u{202e}",
+        "\u{301}",
+        "\0",
+        "…",
+        "  ",
+        "Bahrami",
+        "He ",
+        "the minister ",
+        "according to officials, ",
+        "in Kabul",
+        "2018",
+        "XXXX",
+        ":",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|parts| parts.concat())
 }
 
 fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![news_like(), any::<String>(), "[A-Z][a-z]{0,8}( [A-Z][a-z]{0,8}){0,20}\\.?"]
+    prop_oneof![
+        news_like(),
+        any::<String>(),
+        "[A-Z][a-z]{0,8}( [A-Z][a-z]{0,8}){0,20}\\.?"
+    ]
 }
 
 proptest! {
@@ -50,10 +99,20 @@ fn results_are_the_same_across_threads() {
     .map(|t| t.repeat(3))
     .collect();
     let options = ExtractOptions::new().date("2018-05-13").unwrap();
-    let serial: Vec<Article> = texts.iter().map(|t| extractor().extract(t, &options)).collect();
+    let serial: Vec<Article> = texts
+        .iter()
+        .map(|t| extractor().extract(t, &options))
+        .collect();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..8)
-            .map(|_| scope.spawn(|| texts.iter().map(|t| extractor().extract(t, &options)).collect::<Vec<_>>()))
+            .map(|_| {
+                scope.spawn(|| {
+                    texts
+                        .iter()
+                        .map(|t| extractor().extract(t, &options))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         for handle in handles {
             assert_eq!(handle.join().unwrap(), serial);

@@ -9,7 +9,10 @@ use common::extractor;
 use dateline::{Article, CreditRole, ExtractOptions};
 
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
-    table.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
 }
 
 fn optional(field: &str) -> Option<&str> {
@@ -35,14 +38,21 @@ fn datelines_from_real_wire_copy() {
         let text = text.replace("\\n", "\n");
         let article = extract(&text, optional(date));
         let found = article.dateline.as_ref();
-        assert_eq!(found.map(|d| d.place.as_str()), optional(place), "{source}: place");
+        assert_eq!(
+            found.map(|d| d.place.as_str()),
+            optional(place),
+            "{source}: place"
+        );
         if let Some(d) = found {
             assert_eq!(d.region.as_deref(), optional(region), "{source}: region");
             assert_eq!(d.date.as_deref(), optional(value), "{source}: date");
             assert_eq!(d.agency.as_deref(), optional(agency), "{source}: agency");
             let span: String = text.chars().skip(d.start).take(d.end - d.start).collect();
             assert_eq!(span, d.text, "{source}: span");
-            assert!(article.sentences.iter().all(|s| s.start >= d.end), "{source}: the dateline is in no sentence");
+            assert!(
+                article.sentences.iter().all(|s| s.start >= d.end),
+                "{source}: the dateline is in no sentence"
+            );
         }
         cases += 1;
     }
@@ -54,12 +64,18 @@ fn credit_lines_from_real_wire_copy() {
     let table = include_str!("data/credits.tsv");
     let mut expected: Vec<(String, Vec<(String, String, Option<String>)>)> = Vec::new();
     for row in rows(table) {
-        let [source, line, role, name, alias] = row[..] else { panic!("credits.tsv: a row needs 5 fields: {row:?}") };
+        let [source, line, role, name, alias] = row[..] else {
+            panic!("credits.tsv: a row needs 5 fields: {row:?}")
+        };
         if expected.last().is_none_or(|(l, _)| l != line) {
             expected.push((line.to_string(), Vec::new()));
         }
         if role != "-" {
-            let entry = (role.to_string(), name.to_string(), optional(alias).map(String::from));
+            let entry = (
+                role.to_string(),
+                name.to_string(),
+                optional(alias).map(String::from),
+            );
             expected.last_mut().unwrap().1.push(entry);
         }
         let _ = source;
@@ -72,7 +88,17 @@ fn credit_lines_from_real_wire_copy() {
         let found: Vec<(String, String, Option<String>)> = article
             .credits
             .iter()
-            .map(|c| (serde_json::to_value(c.role).unwrap().as_str().unwrap().to_string(), c.name.clone(), c.alias.clone()))
+            .map(|c| {
+                (
+                    serde_json::to_value(c.role)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string(),
+                    c.name.clone(),
+                    c.alias.clone(),
+                )
+            })
             .collect();
         assert_eq!(found, credits, "credits of {line:?}");
         if !credits.is_empty() {
@@ -86,23 +112,41 @@ fn seed_story() {
     let text = include_str!("../../../examples/tehran.txt");
     let article = extract(text, Some("2018-05-13"));
     let dateline = article.dateline.as_ref().unwrap();
-    assert_eq!((dateline.start, dateline.end, dateline.place.as_str()), (0, 16, "Tehran"));
+    assert_eq!(
+        (dateline.start, dateline.end, dateline.place.as_str()),
+        (0, 16, "Tehran")
+    );
     assert_eq!(dateline.date.as_deref(), Some("2018-05-13"));
-    assert_eq!(extract(text, None).dateline.unwrap().date.as_deref(), Some("XXXX-05-13"));
+    assert_eq!(
+        extract(text, None).dateline.unwrap().date.as_deref(),
+        Some("XXXX-05-13")
+    );
 
     let agency = &article.credits[0];
-    assert_eq!((agency.name.as_str(), agency.alias.as_deref(), agency.role), ("Young Journalists Club", Some("YJC"), CreditRole::Agency));
+    assert_eq!(
+        (agency.name.as_str(), agency.alias.as_deref(), agency.role),
+        ("Young Journalists Club", Some("YJC"), CreditRole::Agency)
+    );
     assert_eq!(agency.text, "TEHRAN, Young Journalists Club (YJC) –");
     let source = &article.credits[1];
-    assert_eq!((source.start, source.end, source.name.as_str(), source.role), (2832, 2848, "Press TV", CreditRole::Source));
+    assert_eq!(
+        (source.start, source.end, source.name.as_str(), source.role),
+        (2832, 2848, "Press TV", CreditRole::Source)
+    );
 
     assert_eq!(article.paragraphs.len(), 15);
     assert_eq!(article.sentences.len(), 16);
     assert_eq!(article.sentences[0].start, 17);
     let chars: Vec<char> = text.chars().collect();
-    let sentence = |n: usize| chars[article.sentences[n].start..article.sentences[n].end].iter().collect::<String>();
+    let sentence = |n: usize| {
+        chars[article.sentences[n].start..article.sentences[n].end]
+            .iter()
+            .collect::<String>()
+    };
     assert!(sentence(1).starts_with("Bahrami is currently"));
-    assert!(sentence(12).starts_with("\"After the victory") && sentence(12).ends_with("Baqeri said."));
+    assert!(
+        sentence(12).starts_with("\"After the victory") && sentence(12).ends_with("Baqeri said.")
+    );
     assert!(sentence(15).ends_with("later on Sunday."));
     assert!((0..16).all(|n| !sentence(n).contains("Source: Press TV")));
 }
@@ -111,13 +155,34 @@ fn seed_story() {
 fn hard_wrapped_reuters_copy() {
     let text = "\nTOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND\n    By Michael Gelb, Reuters\n    WASHINGTON, Feb 26 - The Tower Commission report, which\nsays President Reagan was ignorant of much of the Iran arms\ndeal, just about ends his prospects of regaining political\nlost ground, analysts said.\n    Reagan's popularity is sure to drop. Mr. Reagan\nwill speak on March 4.\n Reuter\n";
     let article = extract(text, Some("1987-02-26"));
-    assert_eq!(article.title.as_ref().unwrap().text, "TOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND");
-    let names: Vec<(&str, CreditRole)> = article.credits.iter().map(|c| (c.name.as_str(), c.role)).collect();
-    assert_eq!(names, [("Michael Gelb", CreditRole::Author), ("Reuters", CreditRole::Agency), ("Reuter", CreditRole::Agency)]);
+    assert_eq!(
+        article.title.as_ref().unwrap().text,
+        "TOWER REPORT DIMINISHES REAGAN'S HOPES OF REBOUND"
+    );
+    let names: Vec<(&str, CreditRole)> = article
+        .credits
+        .iter()
+        .map(|c| (c.name.as_str(), c.role))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Michael Gelb", CreditRole::Author),
+            ("Reuters", CreditRole::Agency),
+            ("Reuter", CreditRole::Agency)
+        ]
+    );
     assert_eq!(article.paragraphs.len(), 2);
-    let sentences: Vec<&str> = article.sentences.iter().map(|s| &text[s.start..s.end]).collect();
+    let sentences: Vec<&str> = article
+        .sentences
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect();
     assert_eq!(sentences.len(), 3);
-    assert!(sentences[0].starts_with("The Tower Commission") && sentences[0].ends_with("analysts said."));
+    assert!(
+        sentences[0].starts_with("The Tower Commission")
+            && sentences[0].ends_with("analysts said.")
+    );
     assert_eq!(sentences[2], "Mr. Reagan\nwill speak on March 4.");
 }
 
@@ -126,14 +191,41 @@ fn headline_without_dateline_and_crlf() {
     let text = "Stealth Over Health: Clinton Was Headed to ER\r\n\r\nThe New York Post reports that the team avoided it.\r\nShe left at 9 a.m. on Sunday.\rNobody knew.";
     let article = extract(text, None);
     assert!(article.dateline.is_none());
-    assert_eq!(article.title.unwrap().text, "Stealth Over Health: Clinton Was Headed to ER");
-    let sentences: Vec<&str> = article.sentences.iter().map(|s| &text[s.start..s.end]).collect();
-    assert_eq!(sentences, ["The New York Post reports that the team avoided it.", "She left at 9 a.m. on Sunday.", "Nobody knew."]);
+    assert_eq!(
+        article.title.unwrap().text,
+        "Stealth Over Health: Clinton Was Headed to ER"
+    );
+    let sentences: Vec<&str> = article
+        .sentences
+        .iter()
+        .map(|s| &text[s.start..s.end])
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "The New York Post reports that the team avoided it.",
+            "She left at 9 a.m. on Sunday.",
+            "Nobody knew."
+        ]
+    );
 }
 
 #[test]
 fn empty_and_odd_inputs_give_well_defined_results() {
-    for text in ["", " ", "\n\n\r\n", "-", "—", "(", "TEHRAN,", "A.", "...", "\u{0}", "LONDON, May 99 -", "May 13 -"] {
+    for text in [
+        "",
+        " ",
+        "\n\n\r\n",
+        "-",
+        "—",
+        "(",
+        "TEHRAN,",
+        "A.",
+        "...",
+        "\u{0}",
+        "LONDON, May 99 -",
+        "May 13 -",
+    ] {
         let article = extract(text, Some("2018-05-13"));
         let chars = text.chars().count();
         for s in &article.sentences {

@@ -14,7 +14,11 @@ pub fn extractor() -> &'static Extractor {
 /// and that its JSON parses back to the same article.
 pub fn check(text: &str, article: &Article) {
     if let Err(violation) = article.validate(text) {
-        panic!("{violation}\nin a text of {} bytes: {:?}", text.len(), text.chars().take(300).collect::<String>());
+        panic!(
+            "{violation}\nin a text of {} bytes: {:?}",
+            text.len(),
+            text.chars().take(300).collect::<String>()
+        );
     }
     let back: Article = serde_json::from_str(&article.to_json()).expect("the JSON parses back");
     assert_eq!(&back, article, "serde round trip");

@@ -13,10 +13,10 @@
 //! leftmost-longest name at each word with one hash lookup for most words.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::user::UserEntity;
 use crate::article::Label;
@@ -47,6 +47,10 @@ const ADJECTIVE_ENDINGS: &str = include_str!("../../../data/entities/adjective_e
 /// Cities below this population are known only by their main name: GeoNames' alternate names
 /// of small places are mostly other languages' spellings that collide with English words.
 const CITY_ALIAS_MIN_POPULATION: u64 = 100_000;
+
+/// About how many names the built-in data adds (some 91,000 patterns of 96,000 entries), to
+/// size the tables once.
+const NAMES: usize = 100_000;
 
 /// A place of the built-in gazetteer.
 #[derive(Debug)]
@@ -96,7 +100,7 @@ pub(crate) enum Target {
 }
 
 /// One name of one target, as written in the data.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Entry {
     written: Cow<'static, str>,
     target: Target,
@@ -138,7 +142,7 @@ pub(crate) struct Gazetteer {
     /// Pattern (lowercased name, single spaces) → its index.
     patterns: FxHashMap<Box<str>, u32>,
     /// The first word of each pattern → the most words a pattern starting with it has.
-    first_words: FxHashMap<Box<str>, u8>,
+    first_words: FxHashMap<Box<str>, FirstWord>,
     /// For each pattern, its entries' range in `entries`.
     pattern_entries: Vec<Range<u32>>,
     entries: Vec<Entry>,
@@ -146,22 +150,22 @@ pub(crate) struct Gazetteer {
     pub orgs: Vec<Org>,
     pub users: Vec<UserEntity>,
     /// ISO code → the country's index in `places`.
-    countries: HashMap<&'static str, u32>,
-    given_names: HashSet<&'static str>,
-    particles: HashSet<&'static str>,
-    org_words: HashMap<&'static str, OrgWord>,
-    place_words: HashMap<&'static str, Label>,
-    not_names: HashSet<&'static str>,
-    event_words: HashSet<&'static str>,
-    group_words: HashSet<&'static str>,
-    place_modifiers: HashSet<&'static str>,
-    cues: HashMap<&'static str, Cue>,
+    countries: FxHashMap<&'static str, u32>,
+    given_names: FxHashSet<&'static str>,
+    particles: FxHashSet<&'static str>,
+    org_words: FxHashMap<&'static str, OrgWord>,
+    place_words: FxHashMap<&'static str, Label>,
+    not_names: FxHashSet<&'static str>,
+    event_words: FxHashSet<&'static str>,
+    group_words: FxHashSet<&'static str>,
+    place_modifiers: FxHashSet<&'static str>,
+    cues: FxHashMap<&'static str, Cue>,
     adjective_endings: Vec<&'static str>,
 }
 
 impl Gazetteer {
     pub fn new(users: Vec<UserEntity>) -> Gazetteer {
-        let mut builder = Builder::default();
+        let mut builder = Builder::with_capacity(NAMES);
         // User entries come first: among entries of one name, earlier ones win.
         for (i, user) in users.iter().enumerate() {
             for name in std::iter::once(&user.name).chain(&user.aliases) {
@@ -187,9 +191,9 @@ impl Gazetteer {
             users,
             countries,
             given_names: {
-                let stop: HashSet<&str> = words(GIVEN_NAMES_STOP).collect();
-                words(GIVEN_NAMES)
-                    .chain(words(GIVEN_NAMES_EXTRA))
+                let stop: FxHashSet<&str> = words(GIVEN_NAMES_STOP).collect();
+                first_fields(GIVEN_NAMES)
+                    .chain(first_fields(GIVEN_NAMES_EXTRA))
                     .filter(|n| !stop.contains(n))
                     .collect()
             },
@@ -258,12 +262,19 @@ impl Gazetteer {
     /// Every gazetteer name in `range` of `text` that starts and ends on a word boundary and
     /// whose case fits. Leftmost-longest: `New York Times` wins over `New York`.
     /// `shouting` is set for text in capitals, where only longer names are trusted.
-    pub fn find(&self, text: &str, range: Range<usize>, shouting: bool, out: &mut Vec<Found>) {
-        let words = word_spans(text, range);
-        let mut key = String::new();
+    pub fn find(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        shouting: bool,
+        buffers: &mut FindBuffers,
+        out: &mut Vec<Found>,
+    ) {
+        buffers.words.clear();
+        buffers.words.extend(Words::new(text, range));
         let mut i = 0;
-        while i < words.len() {
-            match self.longest_at(text, &words, i, shouting, &mut key) {
+        while i < buffers.words.len() {
+            match self.longest_at(text, i, shouting, buffers) {
                 Some((found, last_word)) => {
                     out.push(found);
                     i = last_word + 1;
@@ -273,29 +284,61 @@ impl Gazetteer {
         }
     }
 
-    /// The longest name starting at word `first` whose case fits, and the index of its last
-    /// word. `key` is a reused buffer.
+    /// The longest name starting at word `first` of `buffers.words` whose case fits, and the
+    /// index of its last word.
     fn longest_at(
         &self,
         text: &str,
-        words: &[Range<usize>],
         first: usize,
         shouting: bool,
-        key: &mut String,
+        buffers: &mut FindBuffers,
     ) -> Option<(Found, usize)> {
+        let FindBuffers {
+            words,
+            key,
+            key_ends,
+        } = buffers;
         let start = words[first].start;
-        normalize_into(&text[words[first].clone()], key);
-        let most = *self.first_words.get(key.as_str())? as usize;
-        for last in (first..words.len().min(first + most)).rev() {
+        key.clear();
+        key.push_str(&text[words[first].clone()]);
+        key.make_ascii_lowercase();
+        let most = self.first_words.get(key.as_str())?;
+        // Text that starts in lower case fits only names written so, and titles: most words of
+        // a story start no name and stop here.
+        let lower = text[start..].chars().next().is_some_and(char::is_lowercase);
+        let most = usize::from(if lower { most.lower } else { most.any });
+        let limit = words.len().min(first + most);
+        if limit <= first {
+            return None;
+        }
+        // The key of the longest span once; the key of each shorter span is a prefix of it,
+        // since normalizing only folds case and white space. `key_ends[n]` is the key's length
+        // at the end of word `first + n`.
+        key.clear();
+        key_ends.clear();
+        let mut at = start;
+        for word in &words[first..limit] {
+            push_normalized_gap(&text[at..word.start], key);
+            key.push_str(&text[word.clone()]);
+            key_ends.push(key.len());
+            at = word.end;
+        }
+        // `U.S.`: a name may keep the period after its last word.
+        if text[at..].starts_with('.') {
+            key.push('.');
+        }
+        key.make_ascii_lowercase();
+        for last in (first..limit).rev() {
             let end = words[last].end;
-            // `U.S.`: a name may keep the period after its last word.
-            let with_period = text[end..].starts_with('.').then_some(end + 1);
-            for end in with_period.into_iter().chain([end]) {
+            let key_end = key_ends[last - first];
+            let with_period = text[end..]
+                .starts_with('.')
+                .then_some((end + 1, key_end + 1));
+            for (end, key_end) in with_period.into_iter().chain([(end, key_end)]) {
                 if !ends_word(text, end) {
                     continue;
                 }
-                normalize_into(&text[start..end], key);
-                let Some(&pattern) = self.patterns.get(key.as_str()) else {
+                let Some(&pattern) = key.get(..key_end).and_then(|k| self.patterns.get(k)) else {
                     continue;
                 };
                 let written = &text[start..end];
@@ -388,48 +431,46 @@ impl Gazetteer {
     }
 }
 
-/// Collects entries and patterns before compiling the automaton.
-#[derive(Default)]
+/// Collects entries and patterns before compiling the lookup tables.
 struct Builder {
-    /// Lowercased name → index of its pattern.
-    pattern_of: HashMap<String, u32>,
-    /// Entries of each pattern, in the order added.
-    entries_of: Vec<Vec<Entry>>,
-    /// Lowercased patterns in order of their index.
-    patterns: Vec<String>,
+    /// Pattern (lowercased name, single spaces) → its index, in order of first addition.
+    patterns: FxHashMap<Box<str>, u32>,
+    /// Every entry with its pattern's index, in the order added.
+    entries: Vec<(u32, Entry)>,
+    /// A reused buffer for the pattern being added.
+    key: String,
 }
 
 impl Builder {
+    fn with_capacity(names: usize) -> Builder {
+        Builder {
+            patterns: FxHashMap::with_capacity_and_hasher(names, Default::default()),
+            entries: Vec::with_capacity(names),
+            key: String::new(),
+        }
+    }
+
     fn add(&mut self, written: Cow<'static, str>, target: Target) {
-        if written.trim().is_empty() {
+        normalize_into(&written, &mut self.key);
+        if self.key.is_empty() {
             return;
         }
-        let mut key = String::new();
-        normalize_into(&written, &mut key);
-        let index = match self.pattern_of.get(&key) {
-            Some(&i) => i as usize,
+        let next = self.patterns.len() as u32;
+        let pattern = match self.patterns.get(self.key.as_str()) {
+            Some(&i) => i,
             None => {
-                self.pattern_of
-                    .insert(key.clone(), self.patterns.len() as u32);
-                self.patterns.push(key);
-                self.entries_of.push(Vec::new());
-                self.patterns.len() - 1
+                self.patterns.insert(self.key.as_str().into(), next);
+                next
             }
         };
-        let entries = &mut self.entries_of[index];
-        if !entries
-            .iter()
-            .any(|e| e.target == target && e.written == written)
-        {
-            entries.push(Entry { written, target });
-        }
+        self.entries.push((pattern, Entry { written, target }));
     }
 
     fn add_places(&mut self) -> Vec<Place> {
         let mut places = Vec::new();
         // Towns named like ordinary words (`Police`, `Most`, `Of`) are not found by that name.
-        let not_places: HashSet<&str> = words(NOT_PLACES).collect();
-        let extra: HashMap<&str, Vec<&str>> =
+        let not_places: FxHashSet<&str> = words(NOT_PLACES).collect();
+        let extra: FxHashMap<&str, Vec<&str>> =
             rows(COUNTRIES_EXTRA).map(|row| (row[0], row)).collect();
         for row in rows(COUNTRIES) {
             let [iso2, _, id, name, lat, lon, _, population, ..] = row[..] else {
@@ -575,64 +616,161 @@ impl Builder {
         }
     }
 
-    /// The lookup tables: patterns, the longest pattern of each first word, and the entries.
+    /// The lookup tables: patterns, the longest patterns of each first word, and the entries
+    /// of each pattern in the order added, without repeats.
     #[allow(clippy::type_complexity)]
     fn compile(
         self,
     ) -> (
         FxHashMap<Box<str>, u32>,
-        FxHashMap<Box<str>, u8>,
+        FxHashMap<Box<str>, FirstWord>,
         Vec<Range<u32>>,
         Vec<Entry>,
     ) {
-        let mut patterns =
-            FxHashMap::with_capacity_and_hasher(self.patterns.len(), Default::default());
-        let mut first_words: FxHashMap<Box<str>, u8> = FxHashMap::default();
-        for (index, pattern) in self.patterns.into_iter().enumerate() {
-            let words = word_spans(&pattern, 0..pattern.len());
-            if let Some(first) = words.first() {
-                let most = first_words
-                    .entry(pattern[first.clone()].into())
-                    .or_default();
-                *most = (*most).max(words.len().min(u8::MAX as usize) as u8);
+        // Group the entries by pattern, each group in the order added: a counting sort.
+        let mut pattern_entries: Vec<Range<u32>> = vec![0..0; self.patterns.len()];
+        for (pattern, _) in &self.entries {
+            pattern_entries[*pattern as usize].end += 1;
+        }
+        let mut next = 0;
+        for group in &mut pattern_entries {
+            let count = group.end;
+            *group = next..next;
+            next += count;
+        }
+        let mut order = vec![0; self.entries.len()];
+        for (i, (pattern, _)) in self.entries.iter().enumerate() {
+            let group = &mut pattern_entries[*pattern as usize];
+            order[group.end as usize] = i;
+            group.end += 1;
+        }
+        // Then drop repeats, which are rare: the same name of the same target twice.
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.entries.len());
+        for group in &mut pattern_entries {
+            let start = entries.len();
+            for &i in &order[group.start as usize..group.end as usize] {
+                let entry = &self.entries[i].1;
+                let repeated = entries[start..]
+                    .iter()
+                    .any(|e| e.target == entry.target && e.written == entry.written);
+                if !repeated {
+                    entries.push(entry.clone());
+                }
             }
-            patterns.insert(pattern.into_boxed_str(), index as u32);
+            *group = start as u32..entries.len() as u32;
         }
-        let mut pattern_entries = Vec::with_capacity(self.entries_of.len());
-        let mut entries = Vec::new();
-        for list in self.entries_of {
-            let start = entries.len() as u32;
-            entries.extend(list);
-            pattern_entries.push(start..entries.len() as u32);
+
+        let mut first_words: FxHashMap<Box<str>, FirstWord> =
+            FxHashMap::with_capacity_and_hasher(self.patterns.len() / 2, Default::default());
+        for (pattern, &index) in &self.patterns {
+            let mut words = Words::new(pattern, 0..pattern.len());
+            let Some(first) = words.next() else {
+                continue;
+            };
+            let count = (1 + words.count()).min(u8::MAX as usize) as u8;
+            let range = &pattern_entries[index as usize];
+            // Whether text starting in lower case may fit one of its entries (see `case_fits`).
+            let lower = entries[range.start as usize..range.end as usize]
+                .iter()
+                .any(|e| {
+                    e.target == Target::Title
+                        || e.written.chars().next().is_some_and(char::is_lowercase)
+                });
+            let most = first_words.entry(pattern[first].into()).or_default();
+            most.any = most.any.max(count);
+            if lower {
+                most.lower = most.lower.max(count);
+            }
         }
-        (patterns, first_words, pattern_entries, entries)
+        (self.patterns, first_words, pattern_entries, entries)
     }
 }
 
+/// The most words of the patterns that start with a word.
+#[derive(Debug, Default, Clone, Copy)]
+struct FirstWord {
+    any: u8,
+    /// Of the patterns that text starting with a lower-case letter may fit.
+    lower: u8,
+}
+
+/// Buffers reused across calls of [`Gazetteer::find`].
+#[derive(Default)]
+pub(crate) struct FindBuffers {
+    /// The words of the text searched.
+    words: Vec<Range<usize>>,
+    /// The pattern looked up.
+    key: String,
+    /// The key's length at the end of each word.
+    key_ends: Vec<usize>,
+}
+
 /// The words of `range` of `text`: maximal runs of letters, digits and combining marks.
-fn word_spans(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text[range.clone()].char_indices() {
-        let at = range.start + i;
-        let in_word = c.is_alphanumeric() || is_combining_mark(c);
-        match (in_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                words.push(s..at);
-                start = None;
-            }
-            _ => {}
+struct Words<'t> {
+    text: &'t str,
+    at: usize,
+    end: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str, range: Range<usize>) -> Words<'t> {
+        Words {
+            text,
+            at: range.start,
+            end: range.end,
         }
     }
-    if let Some(s) = start {
-        words.push(s..range.end);
+
+    /// Whether the character at byte `at` belongs in a word, and its length.
+    fn in_word(&self, at: usize) -> (bool, usize) {
+        match self.text.as_bytes()[at] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+            _ => self.text[at..self.end]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| {
+                    (c.is_alphanumeric() || is_combining_mark(c), c.len_utf8())
+                }),
+        }
     }
-    words
+}
+
+impl Iterator for Words<'_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        while self.at < self.end {
+            let (in_word, len) = self.in_word(self.at);
+            if in_word {
+                break;
+            }
+            self.at += len;
+        }
+        if self.at >= self.end {
+            return None;
+        }
+        let start = self.at;
+        while self.at < self.end {
+            let (in_word, len) = self.in_word(self.at);
+            if !in_word {
+                break;
+            }
+            self.at += len;
+        }
+        Some(start..self.at)
+    }
 }
 
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The first field of each row, as `lexicon::words` reads them but without a vector per row:
+/// the given names are 60,000 rows.
+fn first_fields(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').next().map_or("", str::trim))
 }
 
 /// Writes `name` into `key` as a pattern: ASCII-lowercased, white space runs as one space.
@@ -642,7 +780,27 @@ fn normalize_into(name: &str, key: &mut String) {
         if n > 0 {
             key.push(' ');
         }
-        key.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+}
+
+/// Appends the text between two words as a pattern has it: white space runs as one space.
+fn push_normalized_gap(gap: &str, key: &mut String) {
+    let mut space = false;
+    for c in gap.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            key.push(' ');
+            space = false;
+        }
+        key.push(c);
+    }
+    if space {
+        key.push(' ');
     }
 }
 

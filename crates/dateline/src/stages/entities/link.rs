@@ -6,7 +6,7 @@
 //! form in brackets joins the name it abbreviates, and names still unknown take the label the
 //! rest of the document, or the words around them, give them.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::{Cue, Gazetteer, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
@@ -33,8 +33,8 @@ pub(super) fn link(
     candidates: &[Candidate],
 ) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_target: HashMap<Target, usize> = HashMap::new();
-    let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let mut by_target: FxHashMap<Target, usize> = FxHashMap::default();
+    let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
     let mut of_candidate: Vec<Option<usize>> = vec![None; candidates.len()];
     let surface = |c: &Candidate| &text[c.range.clone()];
 
@@ -46,12 +46,12 @@ pub(super) fn link(
         }
         _ => false,
     };
-    let teams: HashSet<&str> = candidates
+    let teams: FxHashSet<&str> = candidates
         .iter()
         .filter(|c| c.team_position && is_local_place(c))
         .map(&surface)
         .collect();
-    let persons: HashSet<&str> = candidates
+    let persons: FxHashSet<&str> = candidates
         .iter()
         .filter(|c| c.cue == Some(Cue::PersonAfter) && is_local_place(c))
         .map(&surface)
@@ -116,7 +116,7 @@ pub(super) fn link(
     }
 
     // Persons by their surname or first name alone.
-    let mut by_name_part: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut by_name_part: FxHashMap<&str, Option<usize>> = FxHashMap::default();
     for (d, draft) in drafts.iter().enumerate() {
         if draft.label != Label::Person {
             continue;

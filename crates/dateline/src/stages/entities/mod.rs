@@ -18,10 +18,10 @@ mod roles;
 mod tokens;
 mod user;
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
-use gazetteer::{Gazetteer, PlaceKind, Target};
+use gazetteer::{FindBuffers, Gazetteer, PlaceKind, Target};
 use link::Draft;
 use recognize::{Candidate, Class, Recognizer};
 use resolve::Setting;
@@ -45,9 +45,9 @@ const MAX_SHOUTED_WORDS: usize = 6;
 pub(crate) struct Entities {
     gazetteer: Gazetteer,
     abbreviations: Abbreviations,
-    title_modifiers: std::collections::HashSet<&'static str>,
+    title_modifiers: FxHashSet<&'static str>,
     /// Head nouns of descriptions that stand for a named entity, with the entity's label.
-    nominal_heads: HashMap<&'static str, Label>,
+    nominal_heads: FxHashMap<&'static str, Label>,
 }
 
 impl Entities {
@@ -81,15 +81,17 @@ impl Stage for Entities {
         };
         let mut candidates = Vec::new();
         let mut titles = Vec::new();
+        let mut buffers = FindBuffers::default();
         for segment in &segments {
             recognizer.segment(
                 segment.tokens.clone(),
                 segment.shouting,
+                &mut buffers,
                 &mut candidates,
                 &mut titles,
             );
         }
-        let dateline_place = self.add_required(doc, &tokens, &mut candidates);
+        let dateline_place = self.add_required(doc, &tokens, &mut buffers, &mut candidates);
         self.find_shouted_names(text, &tokens, &segments, &mut candidates);
         candidates.sort_by_key(|c| c.range.start);
 
@@ -168,6 +170,7 @@ impl Entities {
         &self,
         doc: &Document<'_>,
         tokens: &[Tok],
+        buffers: &mut FindBuffers,
         candidates: &mut Vec<Candidate>,
     ) -> Option<Range<usize>> {
         let mut required: Vec<(Range<usize>, Label)> = Vec::new();
@@ -203,7 +206,7 @@ impl Entities {
             let mut targets = Vec::new();
             let mut found = Vec::new();
             self.gazetteer
-                .find(doc.text, range.clone(), false, &mut found);
+                .find(doc.text, range.clone(), false, buffers, &mut found);
             if let Some(f) = found.into_iter().find(|f| f.range == range) {
                 targets = f.targets;
             }
@@ -237,7 +240,11 @@ impl Entities {
         segments: &[Segment],
         candidates: &mut Vec<Candidate>,
     ) {
-        let known: HashMap<String, Class> = candidates
+        // Most stories have no text in capitals: then there is nothing to look up.
+        if !segments.iter().any(|s| s.shouting) {
+            return;
+        }
+        let known: FxHashMap<String, Class> = candidates
             .iter()
             .filter(|c| !c.shouting && !c.sentence_initial)
             .map(|c| (text[c.range.clone()].to_lowercase(), c.class.clone()))
@@ -320,13 +327,13 @@ impl Entities {
     ) -> Vec<(usize, Entity)> {
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&d| candidates[drafts[d].mentions[0]].range.start);
-        let id_of: HashMap<usize, String> = order
+        let id_of: FxHashMap<usize, String> = order
             .iter()
             .enumerate()
             .map(|(n, &d)| (d, format!("E{}", n + 1)))
             .collect();
         // The entity of a country, for places, demonyms and organizations in it.
-        let country_draft: HashMap<&str, usize> = drafts
+        let country_draft: FxHashMap<&str, usize> = drafts
             .iter()
             .enumerate()
             .filter_map(|(d, draft)| match draft.target {

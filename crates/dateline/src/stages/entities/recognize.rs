@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::{Cue, Found, Gazetteer, OrgWord, PlaceKind, Target};
+use super::gazetteer::{Cue, FindBuffers, Found, Gazetteer, OrgWord, PlaceKind, Target};
 use super::tokens::{Tok, TokKind};
 use crate::article::Label;
 
@@ -78,6 +78,7 @@ impl Recognizer<'_> {
         &self,
         seg: Range<usize>,
         shouting: bool,
+        buffers: &mut FindBuffers,
         out: &mut Vec<Candidate>,
         titles: &mut Vec<Range<usize>>,
     ) {
@@ -87,7 +88,7 @@ impl Recognizer<'_> {
         let byte_range = first.start..self.tokens[seg.end - 1].end;
         let mut finds = Vec::new();
         self.gazetteer
-            .find(self.text, byte_range, shouting, &mut finds);
+            .find(self.text, byte_range, shouting, buffers, &mut finds);
         // Which find starts at each token, and where it ends (exclusive token index).
         let mut find_at: Vec<Option<(usize, usize)>> = vec![None; seg.len()];
         let mut next = seg.start;

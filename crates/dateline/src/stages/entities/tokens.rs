@@ -31,7 +31,7 @@ impl Tok {
 }
 
 /// Abbreviations that keep their period as part of the word (`Inc.`, `Sen.`).
-pub(super) struct Abbreviations(pub std::collections::HashSet<&'static str>);
+pub(super) struct Abbreviations(pub rustc_hash::FxHashSet<&'static str>);
 
 /// Appends the tokens of `range` of `text` to `out`.
 pub(super) fn tokenize(
@@ -44,7 +44,7 @@ pub(super) fn tokenize(
     let mut at = range.start;
     let mut spaced = true;
     while at < range.end {
-        let Some(c) = text[at..range.end].chars().next() else {
+        let Some(c) = char_at(text, at, range.end) else {
             break;
         };
         if c.is_whitespace() {
@@ -57,21 +57,30 @@ pub(super) fn tokenize(
         if c.is_alphanumeric() {
             let digits = c.is_ascii_digit();
             let mut end = start;
-            let mut chars = text[start..range.end].char_indices().peekable();
-            while let Some((i, d)) = chars.next() {
-                let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            while end < range.end {
+                // The common case: ASCII letters and digits join without looking further.
+                let b = bytes[end];
+                if b.is_ascii_digit() || (!digits && b.is_ascii_alphanumeric()) {
+                    end += 1;
+                    continue;
+                }
+                let Some(d) = char_at(text, end, range.end) else {
+                    break;
+                };
+                let after = end + d.len_utf8();
+                let next_alnum = char_at(text, after, range.end).is_some_and(char::is_alphanumeric);
                 let joins = if digits {
                     d.is_ascii_digit() || (matches!(d, ',' | '.' | ':' | '/') && next_alnum)
                 } else {
                     d.is_alphanumeric()
                         || is_mark(d)
                         || (matches!(d, '.' | '&') && next_alnum)
-                        || (is_apostrophe(d) && next_alnum && !is_possessive_s(text, start + i))
+                        || (is_apostrophe(d) && next_alnum && !is_possessive_s(text, end))
                 };
                 if !joins {
                     break;
                 }
-                end = start + i + d.len_utf8();
+                end = after;
             }
             let word = &text[start..end];
             let keeps_period = bytes.get(end) == Some(&b'.')
@@ -111,6 +120,17 @@ pub(super) fn tokenize(
             spaced,
         });
         spaced = false;
+    }
+}
+
+/// The character at byte `at` (a character boundary) if `at` is before `limit`, decoded only
+/// where the byte is not ASCII.
+#[inline]
+fn char_at(text: &str, at: usize, limit: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        _ if at >= limit => None,
+        b if b < 0x80 => Some(b as char),
+        _ => text[at..limit].chars().next(),
     }
 }
 

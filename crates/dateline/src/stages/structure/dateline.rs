@@ -307,7 +307,10 @@ impl Cursor<'_> {
 
     /// `(November 28, 2016)`: a date in brackets where an agency would stand.
     fn bracketed_date(&mut self) -> Option<(Option<MonthDay>, Range<usize>)> {
-        let mut probe = Cursor { line: self.line, pos: self.pos };
+        let mut probe = Cursor {
+            line: self.line,
+            pos: self.pos,
+        };
         if !probe.eat('(') {
             return None;
         }
@@ -342,7 +345,10 @@ impl Cursor<'_> {
     /// (`March 2 -The`). Returns the end of the dash.
     fn dash(&mut self, after_date_or_agency: bool) -> Option<usize> {
         let rest = self.rest();
-        let len = ["--", "-", "–", "—", "_"].into_iter().find(|d| rest.starts_with(d))?.len();
+        let len = ["--", "-", "–", "—", "_"]
+            .into_iter()
+            .find(|d| rest.starts_with(d))?
+            .len();
         let after = &rest[len..];
         let spaced = after.is_empty() || after.starts_with(char::is_whitespace);
         if rest.starts_with('_') {
