@@ -12,7 +12,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let span = |start: usize, end: usize| &text[Article::byte_span(&text, start, end)];
     if let Some(d) = &article.dateline {
-        println!("dateline  {:?}: {} {}", d.text, d.place, d.date.as_deref().unwrap_or("?"));
+        println!(
+            "dateline  {:?}: {} {}",
+            d.text,
+            d.place,
+            d.date.as_deref().unwrap_or("?")
+        );
     }
     for c in &article.credits {
         println!("credit    {:?} ({:?})", c.name, c.role);
@@ -20,7 +25,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("sentences {}", article.sentences.len());
     for e in &article.entities {
         let mentions: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
-        println!("entity    {} {:?} {:?} {:?}", e.id, e.label, e.name, mentions);
+        println!(
+            "entity    {} {:?} {:?} {:?}",
+            e.id, e.label, e.name, mentions
+        );
     }
     for t in &article.timexes {
         println!("time      {:?} = {}", span(t.start, t.end), t.value);
