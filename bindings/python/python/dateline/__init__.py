@@ -115,7 +115,7 @@ class Extractor:
         for at in range(0, len(texts), step):
             chunk = slice(at, at + step)
             results = self._native.extract_many_json(texts[chunk], item_dates[chunk], ids[chunk], threads)
-            articles.extend(Article(json.loads(r), t) for r, t in zip(results, texts[chunk]))
+            articles.extend(Article(text=t, json_text=r) for r, t in zip(results, texts[chunk]))
             if bar is not None:
                 bar.update(len(results))
         if bar is not None:

@@ -236,20 +236,35 @@ class Event(Fact):
 
 
 class Article(Fact):
-    """Everything dateline found in one article, with the article's text."""
+    """Everything dateline found in one article, with the article's text.
 
-    __slots__ = ("text",)
+    An article from ``extract_many`` keeps the JSON it came as and parses it when a field is
+    first read, so that a batch costs little until it is used (and parses in the threads that
+    read it, not all at once under the GIL).
+    """
+
+    __slots__ = ("text", "_json", "_parsed")
     _repr_fields = ("id",)
 
-    def __init__(self, data: Dict[str, Any], text: str = "") -> None:
-        super().__init__(data, None)
+    def __init__(self, data: Optional[Dict[str, Any]] = None, text: str = "", json_text: Optional[str] = None) -> None:
+        self._parsed = data
+        self._json = json_text
+        self._article = None
         self.text = text
+
+    @property
+    def _data(self) -> Dict[str, Any]:  # type: ignore[override]
+        if self._parsed is None:
+            self._parsed = json.loads(self._json or "{}")
+            self._json = None
+        return self._parsed
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"data": self._data, "text": self.text}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
-        self._data = state["data"]
+        self._parsed = state["data"]
+        self._json = None
         self._article = None
         self.text = state["text"]
 
