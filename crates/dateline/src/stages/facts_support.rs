@@ -31,6 +31,11 @@ const MAX_APPOSITIVE_TOKENS: usize = 24;
 /// How many sentences back a pronoun or a description looks for what it stands for.
 const REFERENCE_SENTENCES: usize = 4;
 
+/// How many sentences back a person pronoun or a description ("the minister") may find its
+/// antecedent. Bounded so that the search stays linear in long texts; news stories rarely
+/// refer further back.
+const FAR_REFERENCE_SENTENCES: usize = 30;
+
 /// Whole-word, ASCII-case-insensitive occurrences of a list of phrases, each with a value.
 pub(super) struct Phrases<V> {
     automaton: AhoCorasick,
@@ -410,7 +415,11 @@ impl<'d> Story<'d> {
         } else {
             return None;
         };
-        let floor = if labels == [Label::Person] { 0 } else { near };
+        let floor = if labels == [Label::Person] {
+            self.sentences_back(at, FAR_REFERENCE_SENTENCES)
+        } else {
+            near
+        };
         self.nearest_mention_before(at, floor, |e| labels.contains(&e.label))
             .map(|m| m.entity)
     }
@@ -435,7 +444,8 @@ impl<'d> Story<'d> {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.eq_ignore_ascii_case(word))
         };
-        self.nearest_mention_before(at, 0, |e| match e.label {
+        let far = self.sentences_back(at, FAR_REFERENCE_SENTENCES);
+        self.nearest_mention_before(at, far, |e| match e.label {
             Label::Person => e.titles.iter().any(|t| holds_word(t)),
             Label::Org => holds_word(&e.name),
             _ => false,

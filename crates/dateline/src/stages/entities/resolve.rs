@@ -40,9 +40,17 @@ impl Setting {
         let country = match *target {
             Target::Place(p) => {
                 let place = &gazetteer.places[p as usize];
+                // Each place once: a long story names the same places again and again, and
+                // every candidate is scored against all of them.
                 match place.kind {
-                    PlaceKind::Admin1 => self.divisions.push((place.country, place.division)),
-                    PlaceKind::City if place.lat.is_some() => self.anchors.push(p),
+                    PlaceKind::Admin1
+                        if !self.divisions.contains(&(place.country, place.division)) =>
+                    {
+                        self.divisions.push((place.country, place.division))
+                    }
+                    PlaceKind::City if place.lat.is_some() && !self.anchors.contains(&p) => {
+                        self.anchors.push(p)
+                    }
                     _ => {}
                 }
                 place.country
