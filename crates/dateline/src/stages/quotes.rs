@@ -731,8 +731,8 @@ fn mark_role(c: char, previous: Option<char>, next: Option<char>, is_open: bool)
     {
         return None;
     }
-    let space_before = previous.map_or(true, |p| p.is_whitespace() || "([{—–-".contains(p));
-    let space_after = next.map_or(true, |n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
+    let space_before = previous.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
     match c {
         '“' | '„' | '«' => Some(if is_open && !space_before && space_after {
             Role::Close

@@ -209,8 +209,8 @@ impl Recognizer<'_> {
         find_at: &[Option<(usize, usize)>],
         seg_start: usize,
     ) -> bool {
-        let mut t = t;
-        for _ in 0..3 {
+        // Look at most three tokens ahead, across joiners (`-`, `al`, `de`).
+        for t in t..t + 3 {
             if t >= seg_end {
                 return false;
             }
@@ -228,7 +228,6 @@ impl Recognizer<'_> {
             if !joiner {
                 return false;
             }
-            t += 1;
         }
         false
     }

@@ -54,7 +54,7 @@ impl Anchor {
         let month_day = value.strip_prefix("XXXX-")?;
         let (month, day) = month_day.split_once('-')?;
         let (month, day): (i8, i8) = (month.parse().ok()?, day.parse().ok()?);
-        let fits = |date: &Date| story_weekday.map_or(true, |w| date.weekday() == w);
+        let fits = |date: &Date| story_weekday.is_none_or(|w| date.weekday() == w);
         let date = STAND_IN_YEARS
             .filter_map(|year| Date::new(year, month, day).ok())
             .find(fits)?;
