@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from ._dateline import (
     DatelineError,
@@ -131,7 +131,8 @@ class Extractor:
         return f"Extractor(stages={self.stage_names!r})"
 
 
-def _split_inputs(items: Iterable[TextOrDict]):
+def _split_inputs(items: Iterable[TextOrDict]) -> Tuple[List[str], List[Optional[str]], List[Optional[str]]]:
+    """Texts, dates and ids of batch items (texts, or dicts with "text", "date", "id")."""
     texts: List[str] = []
     dates: List[Optional[str]] = []
     ids: List[Optional[str]] = []
