@@ -11,15 +11,14 @@ use dateline::ExtractOptions;
 fn run(name: &str, text: &str) {
     let options = ExtractOptions::new().date("2018-05-13").unwrap();
     let article = extractor().extract(text, &options);
-    check(text, &article);
-    let _ = name;
+    check(name, text, &article);
 }
 
 #[test]
 fn empty_and_blank() {
     for text in ["", " ", "\n", "\t\r\n \u{a0}\u{2028}\u{3000}", "\r\r\r"] {
         let article = extractor().extract(text, &ExtractOptions::new());
-        check(text, &article);
+        check("blank", text, &article);
         assert!(
             article.sentences.is_empty()
                 && article.entities.is_empty()

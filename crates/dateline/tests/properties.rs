@@ -83,7 +83,7 @@ proptest! {
     fn every_span_is_valid_and_every_id_exists(text in any_text(), dated in any::<bool>()) {
         let options = if dated { ExtractOptions::new().date("2018-05-13").unwrap() } else { ExtractOptions::new() };
         let article = extractor().extract(&text, &options);
-        check(&text, &article);
+        check("generated text", &text, &article);
         prop_assert_eq!(&extractor().extract(&text, &options), &article, "the same result twice");
     }
 }
@@ -119,6 +119,6 @@ fn results_are_the_same_across_threads() {
         }
     });
     for (text, article) in texts.iter().zip(&serial) {
-        check(text, article);
+        check("threaded", text, article);
     }
 }

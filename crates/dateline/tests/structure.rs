@@ -64,7 +64,7 @@ fn credit_lines_from_real_wire_copy() {
     let table = include_str!("data/credits.tsv");
     let mut expected: Vec<(String, Vec<(String, String, Option<String>)>)> = Vec::new();
     for row in rows(table) {
-        let [source, line, role, name, alias] = row[..] else {
+        let [_source, line, role, name, alias] = row[..] else {
             panic!("credits.tsv: a row needs 5 fields: {row:?}")
         };
         if expected.last().is_none_or(|(l, _)| l != line) {
@@ -78,7 +78,6 @@ fn credit_lines_from_real_wire_copy() {
             );
             expected.last_mut().unwrap().1.push(entry);
         }
-        let _ = source;
     }
     assert!(expected.len() >= 15);
     for (line, credits) in expected {

@@ -11,15 +11,15 @@ pub fn extractor() -> &'static Extractor {
 }
 
 /// Asserts every invariant of an article extracted from `text` (see [`Article::validate`]),
-/// and that its JSON parses back to the same article.
-pub fn check(text: &str, article: &Article) {
+/// and that its JSON parses back to the same article. `what` names the input in failures.
+pub fn check(what: &str, text: &str, article: &Article) {
     if let Err(violation) = article.validate(text) {
         panic!(
-            "{violation}\nin a text of {} bytes: {:?}",
+            "{what}: {violation}\nin a text of {} bytes: {:?}",
             text.len(),
             text.chars().take(300).collect::<String>()
         );
     }
     let back: Article = serde_json::from_str(&article.to_json()).expect("the JSON parses back");
-    assert_eq!(&back, article, "serde round trip");
+    assert_eq!(&back, article, "{what}: serde round trip");
 }
