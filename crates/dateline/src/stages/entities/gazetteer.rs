@@ -377,6 +377,15 @@ impl Gazetteer {
         }
     }
 
+    /// A country's name or a nationality word.
+    pub fn is_country_or_demonym(&self, target: Target) -> bool {
+        match target {
+            Target::Demonym(_) => true,
+            Target::Place(p) => self.places[p as usize].kind == PlaceKind::Country,
+            _ => false,
+        }
+    }
+
     pub fn country(&self, iso2: &str) -> Option<u32> {
         self.countries.get(iso2).copied()
     }

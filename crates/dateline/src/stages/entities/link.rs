@@ -51,9 +51,20 @@ pub(super) fn link(
         .filter(|c| c.team_position && is_local_place(c))
         .map(&surface)
         .collect();
+    // A person may share a small town's name (`Clinton said`, `President Clinton`); a big
+    // city's name before `said` stands for its government (`Baghdad said`).
+    let is_small_town = |c: &Candidate| match &c.class {
+        Class::Known(targets) => matches!(setting.choose(gazetteer, targets),
+            Some(t @ Target::Place(_)) if !gazetteer.tells_country(t)),
+        _ => false,
+    };
     let persons: FxHashSet<&str> = candidates
         .iter()
-        .filter(|c| c.cue == Some(Cue::PersonAfter) && is_local_place(c))
+        .filter(|c| {
+            let one_word = !surface(c).contains(' ');
+            (c.cue == Some(Cue::PersonAfter) && is_small_town(c))
+                || (one_word && c.class == Class::Named(Label::Person, None))
+        })
         .map(&surface)
         .collect();
 
@@ -67,7 +78,7 @@ pub(super) fn link(
                 if teams.contains(surface(c)) && !c.locative && is_local_place(c) {
                     // A team named after its town, as results tables show (`Somerset 83`).
                     (Label::Org, None, Some(target))
-                } else if persons.contains(surface(c)) && is_local_place(c) {
+                } else if persons.contains(surface(c)) && is_small_town(c) {
                     // `Clinton said`: a person who shares a town's name.
                     (Label::Person, None, None)
                 } else {

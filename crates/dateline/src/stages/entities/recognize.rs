@@ -373,22 +373,47 @@ impl Recognizer<'_> {
                 return;
             }
         }
+        // `Northern Virginia`, `Greater Cairo`: a part of the place, a place itself.
+        if let [(_, Piece::Word), (_, Piece::Known(f))] = group {
+            let place = finds[*f]
+                .targets
+                .iter()
+                .find(|t| matches!(t, Target::Place(_)));
+            if let (true, Some(&place)) = (self.gazetteer.is_place_modifier(words[0]), place) {
+                let label = super::link::label_of(self.gazetteer, place);
+                push(out, group, Class::Named(label, Some(place)));
+                return;
+            }
+        }
         // A word that is no given name before a city: a club or company named after it
         // (`Bayern Munich`, `Werder Bremen`), not a place (`Northern Virginia`).
         if let [(w, Piece::Word), (_, Piece::Known(f))] = group {
             let word = words[0];
-            let cities = !finds[*f].targets.is_empty()
-                && finds[*f].targets.iter().all(|t| {
-                    matches!(t, Target::Place(p)
-                        if self.gazetteer.places[*p as usize].kind == PlaceKind::City)
-                });
-            if cities
+            if self.all_cities(&finds[*f])
                 && w.len() == 1
                 && !self.gazetteer.is_given_name(word)
                 && !self.gazetteer.is_place_modifier(word)
                 && !self.gazetteer.is_not_name(word)
                 && !is_initial(word)
             {
+                push(out, group, Class::Named(Label::Org, contained));
+                return;
+            }
+        }
+        // A town's, a region's or an organization's name right before a city's, with no comma
+        // between: a club named after both (`Werder Bremen`, `Bayern Munich`, `Bayer
+        // Leverkusen`); two places are written `Paris, Texas`.
+        if let [(_, Piece::Known(a)), (_, Piece::Known(b))] = group {
+            let towns_or_orgs = finds[*a].targets.iter().all(|t| match t {
+                Target::Place(_) => !self.gazetteer.is_country_or_demonym(*t),
+                Target::Org(_) => true,
+                _ => false,
+            });
+            let city = finds[*b].targets.iter().any(|t| {
+                matches!(t, Target::Place(p)
+                    if self.gazetteer.places[*p as usize].kind == PlaceKind::City)
+            });
+            if towns_or_orgs && city && !self.gazetteer.is_place_modifier(words[0]) {
                 push(out, group, Class::Named(Label::Org, contained));
                 return;
             }
@@ -436,6 +461,15 @@ impl Recognizer<'_> {
             return;
         }
         push(out, group, Class::Unknown);
+    }
+
+    /// Whether every place a gazetteer name may be is a city.
+    fn all_cities(&self, found: &Found) -> bool {
+        !found.targets.is_empty()
+            && found.targets.iter().all(|t| {
+                matches!(t, Target::Place(p)
+                    if self.gazetteer.places[*p as usize].kind == PlaceKind::City)
+            })
     }
 
     /// Where a group holds a gazetteer name followed by more words that start a person's

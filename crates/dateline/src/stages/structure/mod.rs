@@ -303,8 +303,9 @@ fn split_lines(text: &str) -> Vec<Line> {
 /// A blank or non-story line always ends a paragraph. When paragraph starts are indented
 /// (Reuters-21578 style, continuation lines not), every indented line starts one. Otherwise, in
 /// hard-wrapped text (all lines at most [`WRAP_WIDTH`] long) a line continues the paragraph
-/// unless the previous one ended a sentence well short of the width; in text that is not
-/// wrapped, every line is a paragraph.
+/// when its first word would not have fit at the end of the previous line — a wrapping editor
+/// breaks a line only there — or when the previous line ends mid-sentence near the width; in
+/// text that is not wrapped, every line is a paragraph.
 fn paragraphs(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
     let story: Vec<&Line> = lines.iter().filter(|l| l.body_from.is_some()).collect();
     let indented_starts =
@@ -333,8 +334,10 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
             Some(_) if indented_starts => line.indent < 2,
             Some(prev) if wrapped => {
                 let prev_text = text[prev.range.clone()].trim_end();
+                let first_word = piece.split_whitespace().next().unwrap_or("");
+                let would_not_fit = prev_text.len() + 1 + first_word.len() > widest;
                 let ends_sentence = prev_text.ends_with(['.', '!', '?', ':', '"', '”']);
-                !ends_sentence || prev_text.len() * 10 >= widest * 8
+                would_not_fit || (!ends_sentence && prev_text.len() * 10 >= widest * 9)
             }
             Some(_) => false,
         };
