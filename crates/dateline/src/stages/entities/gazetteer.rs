@@ -43,6 +43,7 @@ const NOT_NAMES: &str = include_str!("../../../data/entities/not_names.txt");
 const NOMINALS: &str = include_str!("../../../data/entities/nominals.tsv");
 const CUES: &str = include_str!("../../../data/entities/cues.tsv");
 const ADJECTIVE_ENDINGS: &str = include_str!("../../../data/entities/adjective_endings.txt");
+const COMMON_WORDS: &str = include_str!("../../../data/english/common_words.txt");
 
 /// Cities below this population are known only by their main name: GeoNames' alternate names
 /// of small places are mostly other languages' spellings that collide with English words.
@@ -161,6 +162,9 @@ pub(crate) struct Gazetteer {
     place_modifiers: FxHashSet<&'static str>,
     cues: FxHashMap<&'static str, Cue>,
     adjective_endings: Vec<&'static str>,
+    /// English words written in lower case (`note`, `fax`, `port`): a capitalized one that no
+    /// gazetteer knows is more likely a heading or a product than a name.
+    common_words: FxHashSet<&'static str>,
 }
 
 impl Gazetteer {
@@ -228,6 +232,7 @@ impl Gazetteer {
                 })
                 .collect(),
             adjective_endings: words(ADJECTIVE_ENDINGS).collect(),
+            common_words: COMMON_WORDS.lines().collect(),
         };
         gazetteer.add_nominals(&mut builder);
         let (patterns, first_words, pattern_entries, entries) = builder.compile();
@@ -418,6 +423,18 @@ impl Gazetteer {
     /// `Kurdish`, `European`: a word shaped like an adjective of a people or region.
     pub fn is_group_adjective(&self, word: &str) -> bool {
         self.adjective_endings.iter().any(|e| word.ends_with(e))
+    }
+
+    /// Whether a word, in lower case, is a common English word (`NOTE`, `Fax`, `Port`).
+    pub fn is_common_word(&self, word: &str) -> bool {
+        let mut lower = [0u8; 24];
+        if word.len() > lower.len() || !word.is_ascii() {
+            return false;
+        }
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(|w| self.common_words.contains(w))
     }
 
     /// `Cup`, `Revolution`: the last word of an event's name.

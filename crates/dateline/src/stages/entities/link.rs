@@ -88,9 +88,14 @@ pub(super) fn link(
             Class::Named(label, contained) => (*label, None, *contained),
             Class::Unknown | Class::Event => continue,
         };
+        // A name joins the entity of its target, or else one of the same text and label: the
+        // dateline's `NEW YORK` is a city, `NEW YORK 72 53` in a table below it a team.
         let existing = match target {
             Some(t) => by_target.get(&t).copied(),
-            None => by_text.get(surface(c)).copied(),
+            None => by_text
+                .get(surface(c))
+                .copied()
+                .filter(|&d| drafts[d].label == label),
         };
         let d = existing.unwrap_or_else(|| {
             drafts.push(Draft {
@@ -216,8 +221,10 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     if words == 1 && !capitals && gazetteer.is_group_adjective(name) {
         return Some(Label::Norp);
     }
+    let common_word = words == 1 && gazetteer.is_common_word(name);
     if capitals && (2..=6).contains(&letters) && words == 1 {
-        return Some(Label::Org); // an acronym: `YJC`, `NATO`
+        // An acronym (`YJC`, `NATO`), not a word in capitals (`NOTE -`, `home team in CAPS`).
+        return (!common_word).then_some(Label::Org);
     }
     match candidate.cue {
         Some(Cue::PersonAfter) => return Some(Label::Person),
@@ -228,7 +235,17 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     if candidate.sentence_initial && words == 1 {
         return None;
     }
-    Some(if words == 1 || candidate.after_the {
+    // A capitalized common word no gazetteer knows, with nothing around it that makes it a
+    // name: a heading (`Fax`, `Shares`) or a product more often than a name.
+    if common_word {
+        return None;
+    }
+    // Several capitalized words with no given name first: a person's name (`Wasim Akram`)
+    // unless one is an English word (`Port Vale`, `Advanced Medical`, `Brush Wellman`).
+    let has_common_word = name
+        .split_whitespace()
+        .any(|w| gazetteer.is_common_word(w));
+    Some(if words == 1 || candidate.after_the || has_common_word {
         Label::Org
     } else {
         Label::Person
