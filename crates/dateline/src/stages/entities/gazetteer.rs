@@ -44,6 +44,7 @@ const NOMINALS: &str = include_str!("../../../data/entities/nominals.tsv");
 const CUES: &str = include_str!("../../../data/entities/cues.tsv");
 const ADJECTIVE_ENDINGS: &str = include_str!("../../../data/entities/adjective_endings.txt");
 const COMMON_WORDS: &str = include_str!("../../../data/english/common_words.txt");
+const SURNAMES: &str = include_str!("../../../data/people/surnames.txt");
 
 /// Cities below this population are known only by their main name: GeoNames' alternate names
 /// of small places are mostly other languages' spellings that collide with English words.
@@ -165,6 +166,8 @@ pub(crate) struct Gazetteer {
     /// English words written in lower case (`note`, `fax`, `port`): a capitalized one that no
     /// gazetteer knows is more likely a heading or a product than a name.
     common_words: FxHashSet<&'static str>,
+    /// Frequent surnames (`Khan`, `Woods`, `Stewart`), capitalized.
+    surnames: FxHashSet<&'static str>,
 }
 
 impl Gazetteer {
@@ -233,6 +236,7 @@ impl Gazetteer {
                 .collect(),
             adjective_endings: words(ADJECTIVE_ENDINGS).collect(),
             common_words: COMMON_WORDS.lines().collect(),
+            surnames: SURNAMES.lines().collect(),
         };
         gazetteer.add_nominals(&mut builder);
         let (patterns, first_words, pattern_entries, entries) = builder.compile();
@@ -435,6 +439,11 @@ impl Gazetteer {
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
         std::str::from_utf8(lower).is_ok_and(|w| self.common_words.contains(w))
+    }
+
+    /// A frequent surname: `Khan`, `Woods`.
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains(word)
     }
 
     /// `Cup`, `Revolution`: the last word of an event's name.

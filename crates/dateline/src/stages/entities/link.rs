@@ -245,6 +245,10 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     let has_common_word = name
         .split_whitespace()
         .any(|w| gazetteer.is_common_word(w));
+    // A lone word is an organization (`Reuters`, `Gazprom`) unless it is a frequent surname.
+    if words == 1 && !capitals && gazetteer.is_surname(name) {
+        return Some(Label::Person);
+    }
     Some(if words == 1 || candidate.after_the || has_common_word {
         Label::Org
     } else {

@@ -310,13 +310,19 @@ impl Recognizer<'_> {
             return;
         }
         // One gazetteer name alone; after a title, a town's name is a person's (`President
-        // Clinton`).
-        if let [(_, Piece::Known(f))] = group {
+        // Clinton`). A town named like an English word is no name when it only starts a
+        // sentence (`To bat :`, `Can you`).
+        if let [(r, Piece::Known(f))] = group {
             let targets = &finds[*f].targets;
-            let towns = targets.iter().all(|t| {
-                matches!(t, Target::Place(p)
-                    if self.gazetteer.places[*p as usize].kind == PlaceKind::City)
-            });
+            let towns = self.all_cities(&finds[*f]);
+            if towns
+                && sentence_initial
+                && r.len() == 1
+                && self.gazetteer.is_common_word(words[0])
+                && !self.is_locative(seg.clone(), r.clone())
+            {
+                return;
+            }
             let class = if after_title && towns {
                 Class::Named(Label::Person, None)
             } else {
@@ -534,7 +540,16 @@ impl Recognizer<'_> {
                 Some(Cue::PlaceBefore | Cue::Locative)
             );
         after_preposition
-            || (self.before_number(seg, tokens.end) && self.word(tokens.end + 1) == "-")
+            || self.before_date(seg, tokens.end)
+    }
+
+    /// A date as datelines write it, `1996-08-30`, starts at token `t`; a score does not
+    /// (`Surrey 429-7`).
+    fn before_date(&self, seg: Range<usize>, t: usize) -> bool {
+        self.before_number(seg, t)
+            && self.word(t).len() == 4
+            && self.word(t + 1) == "-"
+            && self.tokens.get(t + 2).is_some_and(|n| n.kind == TokKind::Number)
     }
 
     fn before_number(&self, seg: Range<usize>, t: usize) -> bool {
@@ -546,8 +561,8 @@ impl Recognizer<'_> {
         let versus =
             |t: usize| seg.contains(&t) && self.gazetteer.cue(self.word(t)) == Some(Cue::Versus);
         // Not a date: `LONDON 1996-08-30`.
-        let before_number =
-            self.before_number(seg.clone(), tokens.end) && self.word(tokens.end + 1) != "-";
+        let before_number = self.before_number(seg.clone(), tokens.end)
+            && !self.before_date(seg.clone(), tokens.end);
         before_number || versus(tokens.end) || tokens.start.checked_sub(1).is_some_and(versus)
     }
 
