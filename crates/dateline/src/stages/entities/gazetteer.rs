@@ -138,6 +138,10 @@ pub(crate) enum Cue {
     Locative,
     /// `v`, `vs`: between two sides of a match (`Birmingham v Barnsley`).
     Versus,
+    /// A word for a place or a direction before `of` and a place's name: `the town of
+    /// Tavildara`, `east of Longyear`. Words that are [`Cue::PlaceAfter`] do the same
+    /// (`the province of Farah`).
+    PlaceNoun,
 }
 
 pub(crate) struct Gazetteer {
@@ -229,6 +233,7 @@ impl Gazetteer {
                         "place_after" => Cue::PlaceAfter,
                         "locative" => Cue::Locative,
                         "versus" => Cue::Versus,
+                        "place_noun" => Cue::PlaceNoun,
                         _ => return None,
                     };
                     Some((row[0], cue))
@@ -461,8 +466,22 @@ impl Gazetteer {
         self.place_modifiers.contains(word)
     }
 
+    /// What a word beside a name says of it; words in capitals (`MINNESOTA AT MILWAUKEE`)
+    /// are read as the same words in lower case.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        self.cues.get(word).copied()
+        if let Some(&cue) = self.cues.get(word) {
+            return Some(cue);
+        }
+        let mut lower = [0u8; 16];
+        let capitals = word.len() <= lower.len() && word.bytes().all(|b| b.is_ascii_uppercase());
+        if !capitals {
+            return None;
+        }
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let lower = std::str::from_utf8(lower).ok()?;
+        self.cues.get(lower).copied()
     }
 }
 

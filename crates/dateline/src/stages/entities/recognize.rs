@@ -602,6 +602,16 @@ impl Recognizer<'_> {
             }
         }
         let before = tokens.start.checked_sub(1).and_then(word_at)?;
+        let place_noun_of = before == "of"
+            && tokens
+                .start
+                .checked_sub(2)
+                .and_then(word_at)
+                .and_then(|w| self.gazetteer.cue(w))
+                .is_some_and(|c| matches!(c, Cue::PlaceNoun | Cue::PlaceAfter));
+        if place_noun_of {
+            return Some(Cue::PlaceBefore);
+        }
         self.gazetteer
             .cue(before)
             .filter(|c| *c == Cue::PlaceBefore)
