@@ -10,7 +10,9 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use crate::article::{Entity, Label, Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
@@ -49,6 +51,9 @@ impl<V: Copy> Phrases<V> {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
+            // A DFA scans several times faster than an NFA; these lists are small enough for
+            // its larger size and build time.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("phrase lists are small enough for an automaton");
         Phrases { automaton, values }
