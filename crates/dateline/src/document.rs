@@ -23,6 +23,9 @@ pub struct Document<'t> {
     pub sentences: Vec<Range<usize>>,
     /// Word, number and punctuation tokens of the sentences, in text order.
     pub tokens: Vec<Token>,
+    /// The closed-class word bits of each token (auxiliary, pronoun, determiner …), looked
+    /// up once by the first fact stage that reads them and shared with the others.
+    pub word_classes: Vec<u8>,
     /// The facts found so far, in byte offsets.
     pub article: Article,
 }
@@ -53,6 +56,7 @@ impl<'t> Document<'t> {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             tokens: Vec::new(),
+            word_classes: Vec::new(),
             article: Article {
                 id,
                 ..Article::default()

@@ -6,7 +6,7 @@
 //! The knowledge is read once per process ([`knowledge`]); a `Story` is built once per stage
 //! run and holds no per-token allocations.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -95,13 +95,17 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
 /// Looks a word up in a table of lower-case keys without allocating: words longer than any
 /// key, or not ASCII, are never found.
 pub(super) fn lookup_lowercase<'m, V>(
-    table: &'m HashMap<&'static str, V>,
+    table: &'m FxHashMap<&'static str, V>,
     word: &str,
 ) -> Option<&'m V> {
     let mut buffer = [0u8; 24];
     let bytes = word.as_bytes();
     if bytes.len() > buffer.len() || !word.is_ascii() {
         return None;
+    }
+    // Most words of a story are written in lower case: look them up as they are.
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return table.get(word);
     }
     let lower = &mut buffer[..bytes.len()];
     lower.copy_from_slice(bytes);
@@ -163,13 +167,13 @@ enum NumberWord {
 
 /// The word lists every fact stage reads, loaded once per process.
 pub(super) struct Knowledge {
-    function_words: HashMap<&'static str, u8>,
-    numbers: HashMap<&'static str, NumberWord>,
+    function_words: FxHashMap<&'static str, u8>,
+    numbers: FxHashMap<&'static str, NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
-    armed_group_nouns: HashMap<&'static str, ()>,
+    armed_group_nouns: FxHashMap<&'static str, ()>,
     /// Canonical names of the armed groups in the organizations gazetteer.
-    armed_groups: HashSet<&'static str>,
+    armed_groups: FxHashSet<&'static str>,
 }
 
 pub(super) fn knowledge() -> &'static Knowledge {
@@ -179,7 +183,7 @@ pub(super) fn knowledge() -> &'static Knowledge {
 
 impl Knowledge {
     fn load() -> Knowledge {
-        let mut function_words: HashMap<&'static str, u8> = HashMap::new();
+        let mut function_words: FxHashMap<&'static str, u8> = FxHashMap::default();
         for row in lexicon::rows(FUNCTION_WORDS) {
             if let Some(class) = row.get(1).and_then(|c| WordClass::parse(c)) {
                 *function_words.entry(row[0]).or_default() |= class.bit();
@@ -225,15 +229,34 @@ impl Knowledge {
         }
     }
 
-    pub fn is(&self, word: &str, class: WordClass) -> bool {
-        lookup_lowercase(&self.function_words, word).is_some_and(|bits| bits & class.bit() != 0)
+    /// The classes of a word, as bits (see [`WordClass::bit`]); 0 for other words.
+    fn classes_of(&self, word: &str) -> u8 {
+        lookup_lowercase(&self.function_words, word).copied().unwrap_or(0)
     }
 
-    /// A word that only ever stands between a subject and its verb: an auxiliary, or an adverb
-    /// in `-ly` (`has repeatedly said`).
-    fn is_auxiliary(&self, word: &str) -> bool {
-        self.is(word, WordClass::Auxiliary)
-            || (word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase))
+    /// The classes of every token of a document, looked up once for all the fact stages.
+    pub fn token_classes(&self, doc: &mut Document<'_>) {
+        if doc.word_classes.len() == doc.tokens.len() {
+            return;
+        }
+        let text = doc.text;
+        doc.word_classes = doc
+            .tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => {
+                    let word = &text[t.start..t.end];
+                    let mut classes = self.classes_of(word);
+                    // An adverb in `-ly` stands between a subject and its verb as auxiliaries
+                    // do (`has repeatedly said`).
+                    if word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase) {
+                        classes |= WordClass::Auxiliary.bit();
+                    }
+                    classes
+                }
+                _ => 0,
+            })
+            .collect();
     }
 }
 
@@ -286,6 +309,8 @@ pub(super) struct Story<'d> {
     pub entities: &'d [Entity],
     pub timexes: &'d [Timex],
     pub knowledge: &'static Knowledge,
+    /// The [`WordClass`] bits of each token.
+    classes: &'d [u8],
     /// Every mention of every entity, by start.
     mentions: Vec<MentionAt>,
     /// The entity of the dateline's place.
@@ -293,7 +318,10 @@ pub(super) struct Story<'d> {
 }
 
 impl<'d> Story<'d> {
-    pub fn new(doc: &'d Document<'_>) -> Story<'d> {
+    pub fn new(doc: &'d mut Document<'_>) -> Story<'d> {
+        let knowledge = knowledge();
+        knowledge.token_classes(doc);
+        let doc: &'d Document<'_> = doc;
         let article = &doc.article;
         let mut paragraph = 0;
         let sentences = doc
@@ -340,7 +368,8 @@ impl<'d> Story<'d> {
             sentences,
             entities: &article.entities,
             timexes: &article.timexes,
-            knowledge: knowledge(),
+            knowledge,
+            classes: &doc.word_classes,
             mentions,
             dateline_place,
         }
@@ -352,7 +381,13 @@ impl<'d> Story<'d> {
     }
 
     fn is(&self, token: usize, class: WordClass) -> bool {
-        self.knowledge.is(self.word(token), class)
+        self.classes[token] & class.bit() != 0
+    }
+
+    /// A word that only ever stands between a subject and its verb: an auxiliary, or an
+    /// adverb in `-ly` (`has repeatedly said`).
+    fn is_auxiliary(&self, token: usize) -> bool {
+        self.is(token, WordClass::Auxiliary)
     }
 
     pub fn is_punct(&self, token: usize, punct: &str) -> bool {
@@ -485,7 +520,7 @@ impl<'d> Story<'d> {
     pub fn subject_before(&self, verb: usize, floor: usize) -> Option<Phrase> {
         let mut end = verb;
         loop {
-            if end > floor && self.knowledge.is_auxiliary(self.word(end - 1)) {
+            if end > floor && self.is_auxiliary(end - 1) {
                 end -= 1;
             } else if let Some(timex) = self.timex_ending_at(end, floor) {
                 // "Trump this week said".
@@ -581,7 +616,7 @@ impl<'d> Story<'d> {
                 TokenKind::Word => {
                     self.is(t, WordClass::Boundary)
                         || (self.is(t, WordClass::Locative) && self.mention_covering(t).is_none())
-                        || (!head && (pronoun || self.knowledge.is_auxiliary(word)))
+                        || (!head && (pronoun || self.is_auxiliary(t)))
                         || (word.starts_with(char::is_lowercase) && word.ends_with("ed"))
                 }
             };
@@ -644,7 +679,7 @@ impl<'d> Story<'d> {
                     end > start
                         && (self.is(end, WordClass::Boundary)
                             || self.is(end, WordClass::Locative)
-                            || self.knowledge.is_auxiliary(self.word(end)))
+                            || self.is_auxiliary(end))
                 }
             };
             if stops {
@@ -689,7 +724,7 @@ impl<'d> Story<'d> {
                 || word.ends_with("’s")
                 || (described
                     && word.starts_with(char::is_lowercase)
-                    && !self.knowledge.is_auxiliary(word)
+                    && !self.is_auxiliary(end)
                     && !self.is(end, WordClass::Boundary)
                     && !self.is(end, WordClass::Locative));
             if !continues || self.tokens[end].kind == TokenKind::Punct {

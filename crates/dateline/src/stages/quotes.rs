@@ -103,8 +103,9 @@ struct Draft {
 
 impl Stage for Quotes {
     fn run(&self, doc: &mut Document<'_>) {
+        let text = doc.text;
+        let marked = find_marked(text, &doc.paragraphs);
         let story = Story::new(doc);
-        let marked = find_marked(doc.text, &doc.paragraphs);
         let mut reported = Vec::new();
         for sentence in &story.sentences {
             self.reported_speech(&story, sentence, &marked, &mut reported);
@@ -122,7 +123,7 @@ impl Stage for Quotes {
         doc.article.quotes = quotes
             .into_iter()
             .map(|mut q| {
-                q.text = doc.text[q.start..q.end].to_string();
+                q.text = text[q.start..q.end].to_string();
                 q
             })
             .collect();
