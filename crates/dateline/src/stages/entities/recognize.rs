@@ -339,6 +339,15 @@ impl Recognizer<'_> {
                 .iter()
                 .all(|t| matches!(t, Target::Org(_)));
             let words_only = !rest.is_empty() && rest.iter().all(|(_, p)| *p == Piece::Word);
+            // `Airbus A380`, `Boeing KC-767`: a model of the maker's, whose name is the
+            // maker's alone.
+            let model = words_only
+                && (self.word(rest[0].0.start).contains(|c: char| c.is_ascii_digit())
+                    || self.number_joined_at(group[group.len() - 1].0.end));
+            if org && model {
+                push(out, &group[..1], Class::Known(finds[*f].targets.clone()));
+                return;
+            }
             if org && words_only && !self.gazetteer.is_given_name(self.word(rest[0].0.start)) {
                 push(out, group, Class::Named(Label::Org, None));
                 return;
@@ -467,6 +476,15 @@ impl Recognizer<'_> {
             return;
         }
         push(out, group, Class::Unknown);
+    }
+
+    /// `-767` at token `t`, joined to the word before it: the rest of a model's name.
+    fn number_joined_at(&self, t: usize) -> bool {
+        let joined = |t: usize| self.tokens.get(t).is_some_and(|tok| !tok.spaced);
+        self.word(t) == "-"
+            && joined(t)
+            && joined(t + 1)
+            && self.tokens[t + 1].kind == TokKind::Number
     }
 
     /// Whether every place a gazetteer name may be is a city.
