@@ -148,7 +148,10 @@ pub(crate) struct Gazetteer {
     /// Pattern (lowercased name, single spaces) → its index.
     patterns: FxHashMap<Box<str>, u32>,
     /// The first word of each pattern → the most words a pattern starting with it has.
-    first_words: FxHashMap<Box<str>, FirstWord>,
+    first_words: FxHashMap<Box<str>, u8>,
+    /// The same for the patterns that text starting in lower case may fit (titles, names
+    /// written in lower case): a small table, since most words of a story are looked up here.
+    lower_first_words: FxHashMap<Box<str>, u8>,
     /// For each pattern, its entries' range in `entries`.
     pattern_entries: Vec<Range<u32>>,
     entries: Vec<Entry>,
@@ -195,6 +198,7 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             patterns: FxHashMap::default(),
             first_words: FxHashMap::default(),
+            lower_first_words: FxHashMap::default(),
             pattern_entries: Vec::new(),
             entries: Vec::new(),
             places,
@@ -244,9 +248,11 @@ impl Gazetteer {
             surnames: SURNAMES.lines().collect(),
         };
         gazetteer.add_nominals(&mut builder);
-        let (patterns, first_words, pattern_entries, entries) = builder.compile();
+        let (patterns, (first_words, lower_first_words), pattern_entries, entries) =
+            builder.compile();
         gazetteer.patterns = patterns;
         gazetteer.first_words = first_words;
+        gazetteer.lower_first_words = lower_first_words;
         gazetteer.pattern_entries = pattern_entries;
         gazetteer.entries = entries;
         gazetteer
@@ -316,11 +322,15 @@ impl Gazetteer {
         key.clear();
         key.push_str(&text[words[first].clone()]);
         key.make_ascii_lowercase();
-        let most = self.first_words.get(key.as_str())?;
         // Text that starts in lower case fits only names written so, and titles: most words of
         // a story start no name and stop here.
         let lower = text[start..].chars().next().is_some_and(char::is_lowercase);
-        let most = usize::from(if lower { most.lower } else { most.any });
+        let first_words = if lower {
+            &self.lower_first_words
+        } else {
+            &self.first_words
+        };
+        let most = usize::from(*first_words.get(key.as_str())?);
         let limit = words.len().min(first + most);
         if limit <= first {
             return None;
@@ -677,7 +687,7 @@ impl Builder {
         self,
     ) -> (
         FxHashMap<Box<str>, u32>,
-        FxHashMap<Box<str>, FirstWord>,
+        (FxHashMap<Box<str>, u8>, FxHashMap<Box<str>, u8>),
         Vec<Range<u32>>,
         Vec<Entry>,
     ) {
@@ -714,8 +724,9 @@ impl Builder {
             *group = start as u32..entries.len() as u32;
         }
 
-        let mut first_words: FxHashMap<Box<str>, FirstWord> =
+        let mut first_words: FxHashMap<Box<str>, u8> =
             FxHashMap::with_capacity_and_hasher(self.patterns.len() / 2, Default::default());
+        let mut lower_first_words: FxHashMap<Box<str>, u8> = FxHashMap::default();
         for (pattern, &index) in &self.patterns {
             let mut words = Words::new(pattern, 0..pattern.len());
             let Some(first) = words.next() else {
@@ -730,22 +741,21 @@ impl Builder {
                     e.target == Target::Title
                         || e.written.chars().next().is_some_and(char::is_lowercase)
                 });
-            let most = first_words.entry(pattern[first].into()).or_default();
-            most.any = most.any.max(count);
+            let first = &pattern[first];
+            let most = first_words.entry(first.into()).or_default();
+            *most = (*most).max(count);
             if lower {
-                most.lower = most.lower.max(count);
+                let most = lower_first_words.entry(first.into()).or_default();
+                *most = (*most).max(count);
             }
         }
-        (self.patterns, first_words, pattern_entries, entries)
+        (
+            self.patterns,
+            (first_words, lower_first_words),
+            pattern_entries,
+            entries,
+        )
     }
-}
-
-/// The most words of the patterns that start with a word.
-#[derive(Debug, Default, Clone, Copy)]
-struct FirstWord {
-    any: u8,
-    /// Of the patterns that text starting with a lower-case letter may fit.
-    lower: u8,
 }
 
 /// Buffers reused across calls of [`Gazetteer::find`].
