@@ -785,6 +785,24 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// Moves past the characters that are (or, with `in_word` false, are not) in a word;
+    /// ASCII bytes, most of a story, without decoding.
+    fn skip_while_in_word(&mut self, in_word: bool) {
+        let bytes = self.text.as_bytes();
+        while self.at < self.end {
+            let b = bytes[self.at];
+            let (inside, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                self.in_word(self.at)
+            };
+            if inside != in_word {
+                break;
+            }
+            self.at += len;
+        }
+    }
+
     /// Whether the character at byte `at` belongs in a word, and its length.
     fn in_word(&self, at: usize) -> (bool, usize) {
         match self.text.as_bytes()[at] {
@@ -803,24 +821,12 @@ impl Iterator for Words<'_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        while self.at < self.end {
-            let (in_word, len) = self.in_word(self.at);
-            if in_word {
-                break;
-            }
-            self.at += len;
-        }
+        self.skip_while_in_word(false);
         if self.at >= self.end {
             return None;
         }
         let start = self.at;
-        while self.at < self.end {
-            let (in_word, len) = self.in_word(self.at);
-            if !in_word {
-                break;
-            }
-            self.at += len;
-        }
+        self.skip_while_in_word(true);
         Some(start..self.at)
     }
 }
