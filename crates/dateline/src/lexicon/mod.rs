@@ -5,6 +5,7 @@
 //! `|` between the values of a list field.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The rows of an embedded data file: comment and blank lines skipped, fields split on tabs.
@@ -19,22 +20,102 @@ pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
     rows(data).filter_map(|row| row.first().copied())
 }
 
+/// Words of a word list, looked up in any ASCII case: the lists that stages read for every
+/// token of a story. A key is the word's bytes, lower-cased and packed into one integer, and
+/// is hashed with one multiplication; no lookup allocates or compares strings.
+pub(crate) struct WordMap<V> {
+    map: HashMap<u128, V, BuildHasherDefault<KeyHasher>>,
+}
+
+/// Longest word a [`WordMap`] holds, in bytes.
+pub(crate) const LONGEST_WORD: usize = 16;
+
+impl<V> WordMap<V> {
+    pub fn new() -> WordMap<V> {
+        WordMap {
+            map: HashMap::default(),
+        }
+    }
+
+    /// The value of a word, inserted with `default` first if it has none. `None` for a word
+    /// no map can hold (longer than [`LONGEST_WORD`], or not ASCII).
+    pub fn entry_or(&mut self, word: &str, default: V) -> Option<&mut V> {
+        Some(self.map.entry(word_key(word.as_bytes())?).or_insert(default))
+    }
+
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.map.get(&word_key(word.as_bytes())?)
+    }
+}
+
+impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
+    /// Words no map can hold are left out; of a word given twice, the last value stays.
+    fn from_iter<I: IntoIterator<Item = (&'static str, V)>>(entries: I) -> WordMap<V> {
+        let mut map = WordMap::new();
+        for (word, value) in entries {
+            if let Some(key) = word_key(word.as_bytes()) {
+                map.map.insert(key, value);
+            }
+        }
+        map
+    }
+}
+
+/// The key of a word: its ASCII bytes, lower-cased, packed into one integer. Words longer
+/// than [`LONGEST_WORD`] bytes or with a non-ASCII character have none.
+pub(crate) fn word_key(word: &[u8]) -> Option<u128> {
+    if word.len() > LONGEST_WORD || !word.is_ascii() {
+        return None;
+    }
+    Some(
+        word.iter()
+            .fold(0, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase())),
+    )
+}
+
+/// Hashes a [`word_key`] with one multiplication: a general hasher costs more than the rest
+/// of a lookup.
+#[derive(Default)]
+pub(crate) struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(SPREAD);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        let folded = key as u64 ^ ((key >> 64) as u64).rotate_left(29);
+        self.0 = folded.wrapping_mul(SPREAD);
+    }
+
+    fn finish(&self) -> u64 {
+        // The multiplication leaves its best bits high; the table takes its bucket from the low
+        // ones.
+        self.0.rotate_left(26)
+    }
+}
+
+/// An odd constant with well-spread bits (2^64 divided by the golden ratio).
+const SPREAD: u64 = 0x9E37_79B9_7F4A_7C15;
+
 const MONTHS: &str = include_str!("../../data/calendar/months.tsv");
 
 /// The month number (1–12) of a month name or abbreviation, in any case, with or without a
 /// final period: `May`, `JAN.`, `Sept`.
 pub(crate) fn month_number(word: &str) -> Option<i8> {
-    static TABLE: OnceLock<HashMap<String, i8>> = OnceLock::new();
+    static TABLE: OnceLock<WordMap<i8>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         rows(MONTHS)
-            .filter_map(|row| Some((row[0].to_ascii_lowercase(), row.get(1)?.parse().ok()?)))
+            .filter_map(|row| Some((row[0], row.get(1)?.parse().ok()?)))
             .collect()
     });
     let word = word.strip_suffix('.').unwrap_or(word);
     if word.len() < 3 || word.len() > 9 {
         return None;
     }
-    table.get(word.to_ascii_lowercase().as_str()).copied()
+    table.get(word).copied()
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! The knowledge is read once per process ([`knowledge`]); a `Story` is built once per stage
 //! run and holds no per-token allocations.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -16,7 +16,7 @@ use aho_corasick::{
 
 use crate::article::{Entity, Label, Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
-use crate::lexicon;
+use crate::lexicon::{self, WordMap};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/facts/function_words.tsv");
 const NUMBERS: &str = include_str!("../../data/facts/numbers.tsv");
@@ -92,27 +92,6 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Looks a word up in a table of lower-case keys without allocating: words longer than any
-/// key, or not ASCII, are never found.
-pub(super) fn lookup_lowercase<'m, V>(
-    table: &'m FxHashMap<&'static str, V>,
-    word: &str,
-) -> Option<&'m V> {
-    let mut buffer = [0u8; 24];
-    let bytes = word.as_bytes();
-    if bytes.len() > buffer.len() || !word.is_ascii() {
-        return None;
-    }
-    // Most words of a story are written in lower case: look them up as they are.
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return table.get(word);
-    }
-    let lower = &mut buffer[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    table.get(std::str::from_utf8(lower).ok()?)
-}
-
 /// Classes of the closed-class words in `data/facts/function_words.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum WordClass {
@@ -167,11 +146,11 @@ enum NumberWord {
 
 /// The word lists every fact stage reads, loaded once per process.
 pub(super) struct Knowledge {
-    function_words: FxHashMap<&'static str, u8>,
-    numbers: FxHashMap<&'static str, NumberWord>,
+    function_words: WordMap<u8>,
+    numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
-    armed_group_nouns: FxHashMap<&'static str, ()>,
+    armed_group_nouns: WordMap<()>,
     /// Canonical names of the armed groups in the organizations gazetteer.
     armed_groups: FxHashSet<&'static str>,
 }
@@ -183,10 +162,12 @@ pub(super) fn knowledge() -> &'static Knowledge {
 
 impl Knowledge {
     fn load() -> Knowledge {
-        let mut function_words: FxHashMap<&'static str, u8> = FxHashMap::default();
+        let mut function_words: WordMap<u8> = WordMap::new();
         for row in lexicon::rows(FUNCTION_WORDS) {
             if let Some(class) = row.get(1).and_then(|c| WordClass::parse(c)) {
-                *function_words.entry(row[0]).or_default() |= class.bit();
+                if let Some(classes) = function_words.entry_or(row[0], 0) {
+                    *classes |= class.bit();
+                }
             }
         }
         let numbers = lexicon::rows(NUMBERS)
@@ -231,7 +212,7 @@ impl Knowledge {
 
     /// The classes of a word, as bits (see [`WordClass::bit`]); 0 for other words.
     fn classes_of(&self, word: &str) -> u8 {
-        lookup_lowercase(&self.function_words, word).copied().unwrap_or(0)
+        self.function_words.get(word).copied().unwrap_or(0)
     }
 
     /// The classes of every token of a document, looked up once for all the fact stages.
@@ -472,7 +453,7 @@ impl<'d> Story<'d> {
         let at = self.tokens[head].start;
         let floor = self.sentences_back(at, REFERENCE_SENTENCES);
         let knowledge = self.knowledge;
-        if lookup_lowercase(&knowledge.armed_group_nouns, word).is_some() {
+        if knowledge.armed_group_nouns.get(word).is_some() {
             return self
                 .nearest_mention_before(at, floor, |e| {
                     e.label == Label::Org && knowledge.armed_groups.contains(e.name.as_str())
@@ -873,7 +854,7 @@ impl<'d> Story<'d> {
         if token >= limit {
             return None;
         }
-        match lookup_lowercase(&self.knowledge.numbers, self.word(token)) {
+        match self.knowledge.numbers.get(self.word(token)) {
             Some(&NumberWord::Scale(scale)) if scale >= 1000 => Some(scale),
             _ => None,
         }
@@ -890,7 +871,7 @@ impl<'d> Story<'d> {
             // "a dozen", "a hundred": the article counts one.
             let next_is_scale = start + 1 < limit
                 && matches!(
-                    lookup_lowercase(numbers, self.word(start + 1)),
+                    numbers.get(self.word(start + 1)),
                     Some(NumberWord::Scale(_))
                 );
             if !next_is_scale {
@@ -902,7 +883,7 @@ impl<'d> Story<'d> {
         while t < limit {
             let word = self.word(t);
             if word.eq_ignore_ascii_case("and") && seen_number && t + 1 < limit {
-                if lookup_lowercase(numbers, self.word(t + 1)).is_some() {
+                if numbers.get(self.word(t + 1)).is_some() {
                     t += 1;
                     continue;
                 }
@@ -913,7 +894,7 @@ impl<'d> Story<'d> {
             let mut all_numbers = true;
             let (mut part_total, mut part_current) = (total, current);
             for part in &mut parts {
-                match lookup_lowercase(numbers, part) {
+                match numbers.get(part) {
                     Some(&NumberWord::Unit(v)) => part_current = part_current.saturating_add(v),
                     Some(&NumberWord::Scale(v)) if v < 1000 => {
                         part_current = part_current.max(1).saturating_mul(v)
@@ -1095,7 +1076,7 @@ impl<'d> Story<'d> {
                 let described = t > 0 && self.is(t - 1, WordClass::Determiner)
                     || t > 1 && self.is(t - 2, WordClass::Determiner);
                 if described
-                    && lookup_lowercase(&self.knowledge.armed_group_nouns, self.word(t)).is_some()
+                    && self.knowledge.armed_group_nouns.get(self.word(t)).is_some()
                 {
                     return self.resolve_description(t);
                 }
