@@ -23,9 +23,9 @@ pub struct Document<'t> {
     pub sentences: Vec<Range<usize>>,
     /// Word, number and punctuation tokens of the sentences, in text order.
     pub tokens: Vec<Token>,
-    /// The closed-class word bits of each token (auxiliary, pronoun, determiner …), looked
-    /// up once by the first fact stage that reads them and shared with the others.
-    pub word_classes: Vec<u8>,
+    /// The word-class bits of each token (auxiliary, pronoun, first word of a speech cue …),
+    /// looked up once by the first fact stage that reads them and shared with the others.
+    pub word_classes: Vec<u16>,
     /// The facts found so far, in byte offsets.
     pub article: Article,
 }

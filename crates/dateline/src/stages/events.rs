@@ -72,7 +72,7 @@ impl Stage for Events {
         for (index, sentence) in story.sentences.iter().enumerate() {
             let first_of_sentence = events.len();
             let mut sentence_actor: Option<usize> = None;
-            for (range, trigger) in self.triggers.find(story.text, sentence.range.clone()) {
+            for (range, trigger) in self.triggers.find(&story, sentence.range.clone(), WordClass::StartsEventTrigger) {
                 if story.text[range.clone()].starts_with(char::is_uppercase)
                     && range.start != sentence.range.start
                 {

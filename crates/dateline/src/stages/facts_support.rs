@@ -25,6 +25,11 @@ const QUALIFIERS: &str = include_str!("../../data/facts/qualifiers.tsv");
 const ARMED_GROUP_NOUNS: &str = include_str!("../../data/facts/armed_group_nouns.tsv");
 /// The organizations gazetteer: its `kind` column tells which ones are armed groups.
 const ORGANIZATIONS: &str = include_str!("../../data/orgs/organizations.tsv");
+/// The phrase lists of the quote, casualty and event stages, read here only for the first
+/// words of their phrases: a sentence without one is not searched for them.
+const SPEECH_CUES: &str = include_str!("../../data/facts/speech_cues.tsv");
+const CASUALTY_TRIGGERS: &str = include_str!("../../data/facts/casualty_triggers.tsv");
+const EVENT_TRIGGERS: &str = include_str!("../../data/facts/event_triggers.tsv");
 
 /// Longest noun phrase, in tokens, read as a speaker, actor or perpetrator.
 const MAX_PHRASE_TOKENS: usize = 10;
@@ -59,16 +64,29 @@ impl<V: Copy> Phrases<V> {
         Phrases { automaton, values }
     }
 
-    /// The occurrences inside `range`, in text order.
+    /// The occurrences inside the byte range `range` of the story, in text order, each the
+    /// longest phrase at its start and none overlapping the one before. Phrases start at
+    /// words that `starts` marks as the first word of one of these phrases: other tokens
+    /// are not searched.
     pub fn find<'a>(
         &'a self,
-        text: &'a str,
+        story: &'a Story<'_>,
         range: Range<usize>,
+        starts: WordClass,
     ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
-        self.automaton
-            .find_iter(Input::new(text).range(range))
-            .filter(move |m| is_whole_word(text, m.start(), m.end()))
-            .map(move |m| (m.range(), self.values[m.pattern().as_usize()]))
+        let tokens = story.token_at(range.start)..story.token_at(range.end);
+        let mut searched_to = range.start;
+        tokens
+            .filter(move |&t| story.is(t, starts))
+            .flat_map(move |t| word_part_starts(story.text, story.tokens[t]))
+            .filter_map(move |start| {
+                if start < searched_to {
+                    return None;
+                }
+                let (end, value) = self.at(story.text, start, range.end)?;
+                searched_to = end;
+                Some((start..end, value))
+            })
     }
 
     /// The longest phrase that starts exactly at `start` and ends at a word boundary before
@@ -83,6 +101,28 @@ impl<V: Copy> Phrases<V> {
             .filter(|m| is_whole_word(text, m.start(), m.end()))
             .map(|m| (m.end(), self.values[m.pattern().as_usize()]))
     }
+}
+
+/// Where the parts of a word token start: the token's start, and each letter after a
+/// hyphen, apostrophe or period inside it (`car-bombed` holds `bombed`).
+fn word_part_starts(text: &str, token: Token) -> impl Iterator<Item = usize> + '_ {
+    let word = &text[token.start..token.end];
+    std::iter::once(token.start).chain(
+        word.char_indices()
+            .filter(|&(_, c)| !c.is_alphanumeric())
+            .map(move |(i, c)| token.start + i + c.len_utf8())
+            .filter(move |&at| at < token.end),
+    )
+}
+
+/// The first words of the phrases of a list, as [`word_part_starts`] cuts words: `shot` of
+/// `shot dead`, `so` of `so-called`.
+fn phrase_first_words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    lexicon::words(data).filter_map(|phrase| {
+        phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|part| !part.is_empty())
+    })
 }
 
 /// No letter or digit touches the match on either side.
@@ -103,7 +143,18 @@ pub(super) enum WordClass {
     ThingPronoun,
     SpeakerPronoun,
     Locative,
+    /// The first word of a speech cue (`data/facts/speech_cues.tsv`).
+    StartsSpeechCue,
+    /// The first word of a casualty trigger (`data/facts/casualty_triggers.tsv`).
+    StartsCasualtyTrigger,
+    /// The first word of an event trigger (`data/facts/event_triggers.tsv`).
+    StartsEventTrigger,
 }
+
+/// The classes of the first words of phrases, which a word's parts carry too.
+const PHRASE_STARTS: u16 = WordClass::StartsSpeechCue.bit()
+    | WordClass::StartsCasualtyTrigger.bit()
+    | WordClass::StartsEventTrigger.bit();
 
 impl WordClass {
     fn parse(name: &str) -> Option<WordClass> {
@@ -120,8 +171,8 @@ impl WordClass {
         })
     }
 
-    fn bit(self) -> u8 {
-        1 << self as u8
+    const fn bit(self) -> u16 {
+        1 << self as u16
     }
 }
 
@@ -146,7 +197,8 @@ enum NumberWord {
 
 /// The word lists every fact stage reads, loaded once per process.
 pub(super) struct Knowledge {
-    function_words: WordMap<u8>,
+    /// The classes of each closed-class word and first word of a phrase.
+    word_classes: WordMap<u16>,
     numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
@@ -162,12 +214,24 @@ pub(super) fn knowledge() -> &'static Knowledge {
 
 impl Knowledge {
     fn load() -> Knowledge {
-        let mut function_words: WordMap<u8> = WordMap::new();
+        let mut word_classes: WordMap<u16> = WordMap::new();
+        let mut add = |word: &str, class: WordClass| {
+            if let Some(classes) = word_classes.entry_or(word, 0) {
+                *classes |= class.bit();
+            }
+        };
         for row in lexicon::rows(FUNCTION_WORDS) {
             if let Some(class) = row.get(1).and_then(|c| WordClass::parse(c)) {
-                if let Some(classes) = function_words.entry_or(row[0], 0) {
-                    *classes |= class.bit();
-                }
+                add(row[0], class);
+            }
+        }
+        for (list, class) in [
+            (SPEECH_CUES, WordClass::StartsSpeechCue),
+            (CASUALTY_TRIGGERS, WordClass::StartsCasualtyTrigger),
+            (EVENT_TRIGGERS, WordClass::StartsEventTrigger),
+        ] {
+            for word in phrase_first_words(list) {
+                add(word, class);
             }
         }
         let numbers = lexicon::rows(NUMBERS)
@@ -201,7 +265,7 @@ impl Knowledge {
             .map(|row| row[0])
             .collect();
         Knowledge {
-            function_words,
+            word_classes,
             numbers,
             vague_amounts,
             qualifiers,
@@ -211,8 +275,8 @@ impl Knowledge {
     }
 
     /// The classes of a word, as bits (see [`WordClass::bit`]); 0 for other words.
-    fn classes_of(&self, word: &str) -> u8 {
-        self.function_words.get(word).copied().unwrap_or(0)
+    fn classes_of(&self, word: &str) -> u16 {
+        self.word_classes.get(word).copied().unwrap_or(0)
     }
 
     /// The classes of every token of a document, looked up once for all the fact stages.
@@ -228,6 +292,12 @@ impl Knowledge {
                 TokenKind::Word => {
                     let word = &text[t.start..t.end];
                     let mut classes = self.classes_of(word);
+                    // `car-bombed`: a part of a word may start a phrase.
+                    if word.contains(|c: char| !c.is_alphanumeric()) {
+                        for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
+                            classes |= self.classes_of(part) & PHRASE_STARTS;
+                        }
+                    }
                     // An adverb in `-ly` stands between a subject and its verb as auxiliaries
                     // do (`has repeatedly said`).
                     if word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase) {
@@ -291,7 +361,7 @@ pub(super) struct Story<'d> {
     pub timexes: &'d [Timex],
     pub knowledge: &'static Knowledge,
     /// The [`WordClass`] bits of each token.
-    classes: &'d [u8],
+    classes: &'d [u16],
     /// Every mention of every entity, by start.
     mentions: Vec<MentionAt>,
     /// The entity of the dateline's place.
@@ -361,7 +431,7 @@ impl<'d> Story<'d> {
         &self.text[t.start..t.end]
     }
 
-    fn is(&self, token: usize, class: WordClass) -> bool {
+    pub fn is(&self, token: usize, class: WordClass) -> bool {
         self.classes[token] & class.bit() != 0
     }
 

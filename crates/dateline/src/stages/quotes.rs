@@ -255,7 +255,7 @@ impl Quotes {
         range: Range<usize>,
         sentence: &'a Sentence,
     ) -> impl Iterator<Item = (Range<usize>, Frame)> + 'a {
-        self.cues.find(story.text, range).filter(move |(r, _)| {
+        self.cues.find(story, range, WordClass::StartsSpeechCue).filter(move |(r, _)| {
             r.start == sentence.range.start
                 || !story.text[r.clone()].starts_with(char::is_uppercase)
         })
