@@ -138,6 +138,8 @@ pub(crate) enum Cue {
     Locative,
     /// `v`, `vs`: between two sides of a match (`Birmingham v Barnsley`).
     Versus,
+    /// A member of a team right after the team's name: `Surrey captain`, `Ajax coach`.
+    TeamMember,
     /// A word for a place or a direction before `of` and a place's name: `the town of
     /// Tavildara`, `east of Longyear`. Words that are [`Cue::PlaceAfter`] do the same
     /// (`the province of Farah`).
@@ -238,6 +240,7 @@ impl Gazetteer {
                         "locative" => Cue::Locative,
                         "versus" => Cue::Versus,
                         "place_noun" => Cue::PlaceNoun,
+                        "team_member" => Cue::TeamMember,
                         _ => return None,
                     };
                     Some((row[0], cue))
@@ -669,6 +672,9 @@ impl Builder {
                 if let Some(bare) = alias.strip_prefix("The ") {
                     self.add(Cow::Borrowed(bare), Target::Org(index));
                 }
+                if let Some(other) = other_spelling(alias) {
+                    self.add(Cow::Owned(other), Target::Org(index));
+                }
             }
         }
         orgs
@@ -883,6 +889,29 @@ pub(crate) fn label_named(label: &str) -> Label {
         "FAC" => Label::Fac,
         _ => Label::Gpe,
     }
+}
+
+/// Spellings that British and American English write differently inside names.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("ization", "isation"),
+    ("Co-operation", "Cooperation"),
+    ("Defense", "Defence"),
+    ("Center", "Centre"),
+    ("Labor", "Labour"),
+];
+
+/// The name in the other spelling (`Organisation for Security and Co-operation in Europe` for
+/// `Organization for Security and Cooperation in Europe`), if it has a word spelled both ways.
+fn other_spelling(name: &str) -> Option<String> {
+    let mut other = name.to_string();
+    for (a, b) in SPELLINGS {
+        if other.contains(a) {
+            other = other.replace(a, b);
+        } else if other.contains(b) {
+            other = other.replace(b, a);
+        }
+    }
+    (other != name).then_some(other)
 }
 
 /// An alias that only drops the accents of the name (`Lavasan` for `Lavāsān`).

@@ -581,7 +581,13 @@ impl Recognizer<'_> {
         // Not a date: `LONDON 1996-08-30`.
         let before_number = self.before_number(seg.clone(), tokens.end)
             && !self.before_date(seg.clone(), tokens.end);
-        before_number || versus(tokens.end) || tokens.start.checked_sub(1).is_some_and(versus)
+        // `Surrey captain Chris Lewis`, `Ajax coach`: a member of a team after its name.
+        let member_after = seg.contains(&tokens.end)
+            && self.gazetteer.cue(self.word(tokens.end)) == Some(Cue::TeamMember);
+        before_number
+            || member_after
+            || versus(tokens.end)
+            || tokens.start.checked_sub(1).is_some_and(versus)
     }
 
     fn follows_the(&self, t: usize) -> bool {
