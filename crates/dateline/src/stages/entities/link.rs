@@ -241,10 +241,20 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         return None;
     }
     // Several capitalized words with no given name first: a person's name (`Wasim Akram`)
-    // unless one is an English word (`Port Vale`, `Advanced Medical`, `Brush Wellman`).
+    // unless one is an English word (`Port Vale`, `Advanced Medical`, `Brush Wellman`) and
+    // the last is no surname after a first name that is no word (`Jansher Khan`).
+    let first_common = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| gazetteer.is_common_word(w));
+    let last_surname = name
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| gazetteer.is_surname(w));
     let has_common_word = name
         .split_whitespace()
-        .any(|w| gazetteer.is_common_word(w));
+        .any(|w| gazetteer.is_common_word(w))
+        && (first_common || !last_surname);
     // A lone word is an organization (`Reuters`, `Gazprom`) unless it is a frequent surname.
     if words == 1 && !capitals && gazetteer.is_surname(name) {
         return Some(Label::Person);
