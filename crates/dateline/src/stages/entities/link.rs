@@ -259,7 +259,12 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     if words == 1 && !capitals && gazetteer.is_surname(name) {
         return Some(Label::Person);
     }
-    Some(if words == 1 || candidate.after_the || has_common_word {
+    // `St Mirren`, `Northern Alliance`: no person's name starts with a place's modifier.
+    let place_modifier_first = name
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| gazetteer.is_place_modifier(w));
+    Some(if words == 1 || candidate.after_the || has_common_word || place_modifier_first {
         Label::Org
     } else {
         Label::Person

@@ -353,6 +353,18 @@ impl Recognizer<'_> {
                 return;
             }
         }
+        // Words before an organization's name: its team or product (`Reynard Honda`,
+        // `Penske Mercedes-Benz`).
+        if let [(_, Piece::Word), .., (_, Piece::Known(f))] = group {
+            let org = finds[*f]
+                .targets
+                .iter()
+                .all(|t| matches!(t, Target::Org(_)));
+            if org && !self.gazetteer.is_given_name(words[0]) {
+                push(out, group, Class::Named(Label::Org, None));
+                return;
+            }
+        }
         // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
         // before `of` (`Ministry of Defense`, `University of Texas`).
         let head_first = words.len() > 2
