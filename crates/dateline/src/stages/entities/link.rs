@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::gazetteer::{Cue, Gazetteer, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
-use super::resolve::Setting;
+use super::resolve::{self, Setting};
 use crate::article::Label;
 
 /// One entity before it is written out.
@@ -57,11 +57,12 @@ pub(super) fn link(
         .map(&surface)
         .collect();
 
+    let chosen = setting.choose_all(gazetteer, text, candidates);
     // Gazetteer names, and names classified by evidence, first: they anchor the rest.
     for (i, c) in candidates.iter().enumerate() {
         let (label, target, contained) = match &c.class {
-            Class::Known(targets) => {
-                let Some(target) = setting.choose(gazetteer, targets) else {
+            Class::Known(_) => {
+                let Some(target) = chosen[i] else {
                     continue;
                 };
                 if teams.contains(surface(c)) && !c.locative && is_local_place(c) {
@@ -183,6 +184,15 @@ pub(super) fn link(
         });
         drafts[d].mentions.push(i);
         of_candidate[i] = Some(d);
+    }
+
+    // Places the gazetteer's table of names lacks: a town of their name, if one fits.
+    for draft in &mut drafts {
+        if draft.target.is_none() && matches!(draft.label, Label::Gpe | Label::Loc) {
+            if let Some(&first) = draft.mentions.first() {
+                draft.target = resolve::town_named(setting, gazetteer, text, candidates, first);
+            }
+        }
     }
 
     drafts.retain(|d| !d.mentions.is_empty());

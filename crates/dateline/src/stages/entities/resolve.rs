@@ -1,25 +1,29 @@
 //! Choosing among places of one name, and what a place links to.
 //!
-//! `Alexandria`, `Georgia`, `Paris` name several places. The story tells which: the places it
-//! names without doubt that lie in or near one of them, then the country of its dateline and
-//! the countries it names, which weigh less than a great difference in size.
+//! `Alexandria`, `Georgia`, `Paris` name several places. The story tells which: a division
+//! written right after the name (`Paris, Texas`, `London, Ont.`), the places it names without
+//! doubt that lie in or near one of them, then the country of its dateline and the countries
+//! it names, which weigh less than a great difference in size. Towns too small for the table
+//! of names (`Edmonton, Ky.`) compete only where such evidence points to them.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use super::gazetteer::{Gazetteer, Place, PlaceKind, Target};
+use super::gazetteer::{is_plain_spelling, Gazetteer, Place, PlaceKind, Target};
+use super::recognize::{Candidate, Class};
 use crate::article::{KbId, KbRef};
 
 /// What the story says about where it happens.
 #[derive(Debug, Default)]
 pub(super) struct Setting {
     /// The country of the dateline's place.
-    pub dateline_country: Option<&'static str>,
+    dateline_country: Option<&'static str>,
     /// How often each country is named (itself, by a place in it, or by its demonym).
-    pub countries: HashMap<&'static str, usize>,
-    /// First-level divisions named, as (country, division code).
-    pub divisions: Vec<(&'static str, &'static str)>,
-    /// Cities named without doubt: an ambiguous name near one of them is most likely the place
-    /// near it (`London` beside `St. Thomas` is London, Ontario).
+    countries: HashMap<&'static str, usize>,
+    /// First-level divisions named, as (country, GeoNames division code).
+    divisions: Vec<(&'static str, &'static str)>,
+    /// Cities named without doubt, and the dateline's: an ambiguous name near one of them is
+    /// most likely the place near it (`London` beside `St. Thomas` is London, Ontario).
     anchors: Vec<u32>,
 }
 
@@ -32,8 +36,57 @@ const NEAR_KM: f64 = 100.0;
 const NEIGHBOURHOOD: f64 = 6.0;
 
 impl Setting {
+    /// What the story's names tell: the places and countries named without doubt, then the
+    /// dateline's place (`range`).
+    pub fn of_story(
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        dateline: Option<&Range<usize>>,
+    ) -> Setting {
+        let mut setting = Setting::default();
+        for c in candidates {
+            if let Class::Known(targets) = &c.class {
+                setting.learn(gazetteer, targets);
+            }
+        }
+        let Some(at) = dateline.and_then(|r| candidates.iter().position(|c| c.range == *r)) else {
+            return setting;
+        };
+        let place = if qualifier(gazetteer, text, candidates, at).is_some() {
+            // `LONDON, Ky.`: the division written after it tells which.
+            setting.choose_at(gazetteer, text, candidates, at)
+        } else {
+            // A dateline names a well-known place: the biggest of its name.
+            let Class::Known(targets) = &candidates[at].class else {
+                return setting;
+            };
+            targets
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Place(_)))
+                .max_by_key(|t| {
+                    let p = place_of(gazetteer, *t);
+                    (
+                        p.is_some_and(|p| p.kind == PlaceKind::Country),
+                        p.map_or(0, |p| p.population),
+                    )
+                })
+        };
+        if let Some(Target::Place(p)) = place {
+            let place = &gazetteer.places[p as usize];
+            setting.dateline_country = Some(place.country).filter(|c| !c.is_empty());
+            // The story happens around its dateline: places near it are its neighbours.
+            let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
+            if town && place.lat.is_some() && !setting.anchors.contains(&p) {
+                setting.anchors.push(p);
+            }
+        }
+        setting
+    }
+
     /// Counts what the unambiguous names tell.
-    pub fn learn(&mut self, gazetteer: &Gazetteer, targets: &[Target]) {
+    fn learn(&mut self, gazetteer: &Gazetteer, targets: &[Target]) {
         let [target] = targets else {
             return;
         };
@@ -75,6 +128,76 @@ impl Setting {
         })
     }
 
+    /// The target of each candidate that is a gazetteer name, one per name: a name written
+    /// once with its division (`Paris, Texas`) is that place throughout the story.
+    pub fn choose_all(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+    ) -> Vec<Option<Target>> {
+        let name_of = |c: &Candidate| text[c.range.clone()].to_lowercase();
+        let mut qualified: HashMap<String, Target> = HashMap::new();
+        for at in 0..candidates.len() {
+            if qualifier(gazetteer, text, candidates, at).is_some() {
+                if let Some(target) = self.choose_at(gazetteer, text, candidates, at) {
+                    qualified.entry(name_of(&candidates[at])).or_insert(target);
+                }
+            }
+        }
+        candidates
+            .iter()
+            .enumerate()
+            .map(|(at, c)| match c.class {
+                Class::Known(_) => qualified
+                    .get(&name_of(c))
+                    .copied()
+                    .or_else(|| self.choose_at(gazetteer, text, candidates, at)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The most likely target of candidate `at`: its gazetteer targets and the towns of its
+    /// name, of those in the division or country written right after it if any are
+    /// (`Paris, Texas`). A town competes only in the story's neighbourhood or so qualified.
+    fn choose_at(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        at: usize,
+    ) -> Option<Target> {
+        let candidate = &candidates[at];
+        let known: &[Target] = match &candidate.class {
+            Class::Known(targets) => targets,
+            _ => &[],
+        };
+        if known.iter().any(|t| matches!(t, Target::User(_))) {
+            return self.choose(gazetteer, known);
+        }
+        let qualifier = qualifier(gazetteer, text, candidates, at);
+        let towns = gazetteer
+            .local_named(&text[candidate.range.clone()])
+            .map(Target::Place)
+            .filter(|t| {
+                let town = place_of(gazetteer, *t);
+                town.is_some_and(|town| match qualifier {
+                    Some(q) => in_any(gazetteer, town, q),
+                    None => self.is_neighbourhood(gazetteer, town),
+                })
+            });
+        let mut all: Vec<Target> = known.iter().copied().chain(towns).collect();
+        if let Some(q) = qualifier {
+            let within =
+                |t: &Target| place_of(gazetteer, *t).is_some_and(|p| in_any(gazetteer, p, q));
+            if all.iter().any(within) {
+                all.retain(within);
+            }
+        }
+        self.choose(gazetteer, &all)
+    }
+
     /// How likely a target is: its size, plus what the story says of its country, plus
     /// [`NEIGHBOURHOOD`] when places named without doubt lie in it or near it.
     fn score(&self, gazetteer: &Gazetteer, target: Target) -> f64 {
@@ -89,7 +212,9 @@ impl Setting {
             PlaceKind::Country => 12.0,
             PlaceKind::Admin1 => 6.0,
             PlaceKind::Region => 5.5,
-            PlaceKind::City => (place.population as f64 + 1.0).log10(),
+            // A county weighs as a town of some 30,000 people.
+            PlaceKind::Admin2 => 4.5,
+            PlaceKind::City | PlaceKind::Town => (place.population as f64 + 1.0).log10(),
         };
         // The story's countries weigh less than a hundredfold difference in size: `Paris` in a
         // story from the United States is still Paris, France, unless more tells otherwise.
@@ -110,25 +235,96 @@ impl Setting {
     }
 
     /// Whether the places the story names without doubt lie in or near `place`: for a country,
-    /// a city of it; for a division, a city in it or another division of its country (a list of
-    /// states); for a city, its division or a city near it.
+    /// a city of it; for a division, a city in it of another name or another division of its
+    /// country (a list of states); for a county or a town, its division or a city near it.
     fn is_neighbourhood(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
         let mut anchors = self.anchors.iter().map(|&a| &gazetteer.places[a as usize]);
         match place.kind {
             PlaceKind::Country => anchors.any(|a| a.country == place.country),
+            // Not a city of the division's name: `Tehran` is the city in Tehran province.
             PlaceKind::Admin1 => {
-                anchors.any(|a| a.country == place.country && a.division == place.division)
-                    || self
-                        .divisions
-                        .iter()
-                        .any(|&(c, d)| c == place.country && d != place.division)
+                anchors.any(|a| {
+                    a.country == place.country
+                        && a.division == place.division
+                        && !same_name(a.name, place.name)
+                }) || self
+                    .divisions
+                    .iter()
+                    .any(|&(c, d)| c == place.country && d != place.division)
             }
-            PlaceKind::City => {
+            PlaceKind::Admin2 | PlaceKind::City | PlaceKind::Town => {
                 self.divisions.contains(&(place.country, place.division))
                     || anchors.any(|a| !std::ptr::eq(a, place) && distance_km(a, place) <= NEAR_KM)
             }
             PlaceKind::Region => false,
         }
+    }
+}
+
+/// A place named without a gazetteer entry, as a place (`Metcalfe`, `Innisfail`): the town of
+/// its name that fits the story best, if there is one.
+pub(super) fn town_named(
+    setting: &Setting,
+    gazetteer: &Gazetteer,
+    text: &str,
+    candidates: &[Candidate],
+    at: usize,
+) -> Option<Target> {
+    let qualifier = qualifier(gazetteer, text, candidates, at);
+    let towns: Vec<Target> = gazetteer
+        .local_named(&text[candidates[at].range.clone()])
+        .map(Target::Place)
+        .filter(|t| {
+            qualifier
+                .is_none_or(|q| place_of(gazetteer, *t).is_some_and(|p| in_any(gazetteer, p, q)))
+        })
+        .collect();
+    setting.choose(gazetteer, &towns)
+}
+
+/// The divisions or countries written right after candidate `at`, after a comma: `Texas` in
+/// `Paris, Texas`, `Ky.` in `LONDON, Ky.`.
+fn qualifier<'c>(
+    gazetteer: &Gazetteer,
+    text: &str,
+    candidates: &'c [Candidate],
+    at: usize,
+) -> Option<&'c [Target]> {
+    let (place, next) = (candidates.get(at)?, candidates.get(at + 1)?);
+    let between = text.get(place.range.end..next.range.start)?;
+    if between.trim() != "," {
+        return None;
+    }
+    let Class::Known(targets) = &next.class else {
+        return None;
+    };
+    let divisions = targets.iter().all(|t| {
+        place_of(gazetteer, *t)
+            .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+    });
+    divisions.then_some(targets.as_slice())
+}
+
+/// Whether `place` lies in one of `areas` (first-level divisions or countries).
+fn in_any(gazetteer: &Gazetteer, place: &Place, areas: &[Target]) -> bool {
+    areas
+        .iter()
+        .filter_map(|t| place_of(gazetteer, *t))
+        .any(|area| {
+            area.country == place.country
+                && (area.kind == PlaceKind::Country || area.division == place.division)
+        })
+}
+
+/// Two names alike but for accents: `Tehran` and `Tehrān`.
+fn same_name(a: &str, b: &str) -> bool {
+    a == b || is_plain_spelling(a, b) || is_plain_spelling(b, a)
+}
+
+fn place_of(gazetteer: &Gazetteer, target: Target) -> Option<&Place> {
+    match target {
+        Target::Place(p) => gazetteer.places.get(p as usize),
+        _ => None,
     }
 }
 
