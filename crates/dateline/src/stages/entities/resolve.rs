@@ -30,6 +30,11 @@ pub(super) struct Setting {
 /// How far from a city named without doubt a namesake counts as its neighbour.
 const NEAR_KM: f64 = 100.0;
 
+/// The biggest place near which a town is taken for the story's: a story that names a town or
+/// a small city is local news about the places around it, while a city of millions has too
+/// many villages about it to tell one (`Toronto` near Sydney is Toronto, Ontario).
+const LOCAL_ANCHOR_MAX_POPULATION: u64 = 200_000;
+
 /// What a candidate gains when the places named without doubt lie in it or near it: enough for
 /// a state to beat a country of its name (`Atlanta` … `Georgia`), or a city to beat a
 /// namesake a few dozen times its size (`St. Thomas` … `London`).
@@ -160,7 +165,7 @@ impl Setting {
 
     /// The most likely target of candidate `at`: its gazetteer targets and the towns of its
     /// name, of those in the division or country written right after it if any are
-    /// (`Paris, Texas`). A town competes only in the story's neighbourhood or so qualified.
+    /// (`Paris, Texas`). A town competes only so qualified or where [`Setting::points_to`] it.
     fn choose_at(
         &self,
         gazetteer: &Gazetteer,
@@ -184,7 +189,7 @@ impl Setting {
                 let town = place_of(gazetteer, *t);
                 town.is_some_and(|town| match qualifier {
                     Some(q) => in_any(gazetteer, town, q),
-                    None => self.is_neighbourhood(gazetteer, town),
+                    None => self.points_to(gazetteer, town),
                 })
             });
         let mut all: Vec<Target> = known.iter().copied().chain(towns).collect();
@@ -196,6 +201,20 @@ impl Setting {
             }
         }
         self.choose(gazetteer, &all)
+    }
+
+    /// Whether the story points to a place kept out of the table of names: a county in or near
+    /// its places ([`Setting::is_neighbourhood`]), a town near a small place it names.
+    fn points_to(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
+        match place.kind {
+            PlaceKind::Town => self.anchors.iter().any(|&a| {
+                let anchor = &gazetteer.places[a as usize];
+                anchor.population < LOCAL_ANCHOR_MAX_POPULATION
+                    && !std::ptr::eq(anchor, place)
+                    && distance_km(anchor, place) <= NEAR_KM
+            }),
+            _ => self.is_neighbourhood(gazetteer, place),
+        }
     }
 
     /// How likely a target is: its size, plus what the story says of its country, plus
@@ -283,7 +302,7 @@ pub(super) fn town_named(
 }
 
 /// The divisions or countries written right after candidate `at`, after a comma: `Texas` in
-/// `Paris, Texas`, `Ky.` in `LONDON, Ky.`.
+/// `Paris, Texas`, `Ky.` in `LONDON, Ky.`. Not after a country's name: `Iraq, Iran` is a list.
 fn qualifier<'c>(
     gazetteer: &Gazetteer,
     text: &str,
@@ -294,6 +313,15 @@ fn qualifier<'c>(
     let between = text.get(place.range.end..next.range.start)?;
     if between.trim() != "," {
         return None;
+    }
+    if let Class::Known(targets) = &place.class {
+        let country = |t: &Target| {
+            place_of(gazetteer, *t)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+        };
+        if targets.iter().any(country) {
+            return None;
+        }
     }
     let Class::Known(targets) = &next.class else {
         return None;
