@@ -305,3 +305,19 @@ fn a_county_carries_its_geonames_record() {
         dateline::KbId::Number(4300606)
     );
 }
+
+#[test]
+fn a_state_after_a_city_is_the_state() {
+    let a = dateline::extract("The girl lived in Buffalo, New York, her family said.");
+    let new_york = entity_of(&a, "New York");
+    assert_eq!(kb_id(new_york), dateline::KbId::Number(5128638));
+}
+
+#[test]
+fn a_city_named_with_its_kind_is_the_city() {
+    let a = dateline::extract(
+        "Officials of the City of Santa Ana met parents at a school in California on Tuesday.",
+    );
+    let city = entity_of(&a, "City of Santa Ana");
+    assert_eq!(kb_id(city), dateline::KbId::Number(5392900));
+}

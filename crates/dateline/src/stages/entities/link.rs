@@ -8,7 +8,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::gazetteer::{Cue, Gazetteer, PlaceKind, Target};
+use super::gazetteer::{Cue, FindBuffers, Gazetteer, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
 use super::resolve::{self, Setting};
 use crate::article::Label;
@@ -187,10 +187,18 @@ pub(super) fn link(
     }
 
     // Places the gazetteer's table of names lacks: a town of their name, if one fits.
+    let mut buffers = FindBuffers::default();
     for draft in &mut drafts {
         if draft.target.is_none() && matches!(draft.label, Label::Gpe | Label::Loc) {
             if let Some(&first) = draft.mentions.first() {
-                draft.target = resolve::town_named(setting, gazetteer, text, candidates, first);
+                draft.target = resolve::unlisted_place(
+                    setting,
+                    gazetteer,
+                    text,
+                    candidates,
+                    first,
+                    &mut buffers,
+                );
             }
         }
     }

@@ -9,9 +9,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::gazetteer::{is_plain_spelling, Gazetteer, Place, PlaceKind, Target};
+use super::gazetteer::{is_plain_spelling, FindBuffers, Gazetteer, Place, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
-use crate::article::{KbId, KbRef};
+use crate::article::{KbId, KbRef, Label};
 
 /// What the story says about where it happens.
 #[derive(Debug, Default)]
@@ -181,6 +181,18 @@ impl Setting {
         if known.iter().any(|t| matches!(t, Target::User(_))) {
             return self.choose(gazetteer, known);
         }
+        // `New York` in `Buffalo, New York` is the state.
+        if at > 0 && qualifier(gazetteer, text, candidates, at - 1).is_some() {
+            let divisions: Vec<Target> = known
+                .iter()
+                .copied()
+                .filter(|t| {
+                    place_of(gazetteer, *t)
+                        .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+                })
+                .collect();
+            return self.choose(gazetteer, &divisions);
+        }
         let qualifier = qualifier(gazetteer, text, candidates, at);
         let towns = gazetteer
             .local_named(&text[candidate.range.clone()])
@@ -215,6 +227,33 @@ impl Setting {
             }),
             _ => self.is_neighbourhood(gazetteer, place),
         }
+    }
+
+    /// The best of the places of `name` kept out of the table of names, of those the story
+    /// points to: in the division or country written after it, or where
+    /// [`Setting::points_to`] them, or in a country the story names.
+    fn local_place(
+        &self,
+        gazetteer: &Gazetteer,
+        name: &str,
+        qualifier: Option<&[Target]>,
+    ) -> Option<Target> {
+        let places: Vec<Target> = gazetteer
+            .local_named(name)
+            .filter(|&p| {
+                let place = &gazetteer.places[p as usize];
+                match qualifier {
+                    Some(q) => in_any(gazetteer, place, q),
+                    None => {
+                        self.points_to(gazetteer, place)
+                            || self.countries.contains_key(place.country)
+                            || self.dateline_country == Some(place.country)
+                    }
+                }
+            })
+            .map(Target::Place)
+            .collect();
+        self.choose(gazetteer, &places)
     }
 
     /// How likely a target is: its size, plus what the story says of its country, plus
@@ -280,29 +319,79 @@ impl Setting {
     }
 }
 
-/// A place named without a gazetteer entry, as a place (`Metcalfe`, `Innisfail`): the town of
-/// its name that fits the story best, if there is one.
-pub(super) fn town_named(
+/// A place found without a gazetteer entry (`Innisfail, Alta.`, `City of Santa Ana`,
+/// `Metcalfe`): the town of its name that the story points to, or the gazetteer place its name
+/// holds once the words of a division's kind are left out (`City of`, `County`).
+pub(super) fn unlisted_place(
     setting: &Setting,
     gazetteer: &Gazetteer,
     text: &str,
     candidates: &[Candidate],
     at: usize,
+    buffers: &mut FindBuffers,
 ) -> Option<Target> {
     let qualifier = qualifier(gazetteer, text, candidates, at);
-    let towns: Vec<Target> = gazetteer
-        .local_named(&text[candidates[at].range.clone()])
-        .map(Target::Place)
-        .filter(|t| {
-            qualifier
-                .is_none_or(|q| place_of(gazetteer, *t).is_some_and(|p| in_any(gazetteer, p, q)))
-        })
-        .collect();
-    setting.choose(gazetteer, &towns)
+    let range = candidates[at].range.clone();
+    if let Some(town) = setting.local_place(gazetteer, &text[range.clone()], qualifier) {
+        return Some(town);
+    }
+    let inner = without_division_words(gazetteer, text, range)?;
+    let mut found = Vec::new();
+    gazetteer.find(text, inner.clone(), false, buffers, &mut found);
+    match found.into_iter().find(|f| f.range == inner) {
+        Some(f) => {
+            let places: Vec<Target> = f
+                .targets
+                .into_iter()
+                .filter(|t| {
+                    place_of(gazetteer, *t)
+                        .is_some_and(|p| qualifier.is_none_or(|q| in_any(gazetteer, p, q)))
+                })
+                .collect();
+            setting.choose(gazetteer, &places)
+        }
+        None => setting.local_place(gazetteer, &text[inner], qualifier),
+    }
+}
+
+/// The span of a name without the words that say what kind of division it is: `Santa Ana` in
+/// `City of Santa Ana`, `Plymouth` in `Plymouth County`. `None` when no such word is there.
+fn without_division_words(
+    gazetteer: &Gazetteer,
+    text: &str,
+    range: Range<usize>,
+) -> Option<Range<usize>> {
+    let is_division_word = |w: &str| {
+        gazetteer.place_word(w.trim_end_matches('.')) == Some(Label::Gpe)
+            || w.eq_ignore_ascii_case("co.")
+    };
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut at = range.start;
+    for word in text[range.clone()].split_whitespace() {
+        let start = at + text[at..range.end].find(word)?;
+        words.push(start..start + word.len());
+        at = start + word.len();
+    }
+    let mut kept = &words[..];
+    // `City of …`, `County of …`
+    if let [first, of, rest @ ..] = kept {
+        if is_division_word(&text[first.clone()]) && &text[of.clone()] == "of" && !rest.is_empty() {
+            kept = rest;
+        }
+    }
+    while let [rest @ .., last] = kept {
+        if rest.is_empty() || !is_division_word(&text[last.clone()]) {
+            break;
+        }
+        kept = rest;
+    }
+    let (first, last) = (kept.first()?, kept.last()?);
+    (kept.len() < words.len()).then_some(first.start..last.end)
 }
 
 /// The divisions or countries written right after candidate `at`, after a comma: `Texas` in
-/// `Paris, Texas`, `Ky.` in `LONDON, Ky.`. Not after a country's name: `Iraq, Iran` is a list.
+/// `Paris, Texas`, `Ky.` in `LONDON, Ky.`, `New York` (the state) in `Buffalo, New York`. Not
+/// after a country's name: `Iraq, Iran` is a list.
 fn qualifier<'c>(
     gazetteer: &Gazetteer,
     text: &str,
@@ -326,7 +415,7 @@ fn qualifier<'c>(
     let Class::Known(targets) = &next.class else {
         return None;
     };
-    let divisions = targets.iter().all(|t| {
+    let divisions = targets.iter().any(|t| {
         place_of(gazetteer, *t)
             .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
     });
