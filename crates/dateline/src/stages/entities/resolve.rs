@@ -41,8 +41,8 @@ const LOCAL_ANCHOR_MAX_POPULATION: u64 = 200_000;
 const NEIGHBOURHOOD: f64 = 6.0;
 
 impl Setting {
-    /// What the story's names tell: the places and countries named without doubt, then the
-    /// dateline's place (`range`).
+    /// What the story's names tell: the places and countries named without doubt, also inside
+    /// organizations' names, then the dateline's place (`range`).
     pub fn of_story(
         gazetteer: &Gazetteer,
         text: &str,
@@ -51,8 +51,13 @@ impl Setting {
     ) -> Setting {
         let mut setting = Setting::default();
         for c in candidates {
-            if let Class::Known(targets) = &c.class {
-                setting.learn(gazetteer, targets);
+            match &c.class {
+                Class::Known(targets) => setting.learn(gazetteer, targets),
+                // `Kentucky State Police` tells the story is in Kentucky.
+                Class::Named(_, Some(contained)) => {
+                    setting.learn(gazetteer, std::slice::from_ref(contained))
+                }
+                _ => {}
             }
         }
         let Some(at) = dateline.and_then(|r| candidates.iter().position(|c| c.range == *r)) else {
