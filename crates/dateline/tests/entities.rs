@@ -321,3 +321,11 @@ fn a_city_named_with_its_kind_is_the_city() {
     let city = entity_of(&a, "City of Santa Ana");
     assert_eq!(kb_id(city), dateline::KbId::Number(5392900));
 }
+
+#[test]
+fn a_village_beside_a_small_city_of_the_story_is_a_place() {
+    let a = dateline::extract("Today she trains in Red Deer and Innisfail with her coach.");
+    let innisfail = entity_of(&a, "Innisfail");
+    assert_eq!(innisfail.label, Label::Gpe);
+    assert_eq!(innisfail.country.as_deref(), Some("CA"));
+}

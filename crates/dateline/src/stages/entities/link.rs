@@ -164,13 +164,25 @@ pub(super) fn link(
         of_candidate[i] = Some(d);
     }
 
-    // What is still unknown takes the label its shape and the words around it suggest.
+    // What is still unknown takes the label its shape and the words around it suggest; a
+    // town the story points to is a place, unless it is a side in results (`Forfar 2`).
+    let sides: FxHashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.team_position)
+        .map(&surface)
+        .collect();
     for (i, c) in candidates.iter().enumerate() {
         if of_candidate[i].is_some() || c.class != Class::Unknown {
             continue;
         }
         let name = surface(c);
-        let Some(label) = guess_label(gazetteer, name, c) else {
+        let town = c.cue != Some(Cue::PersonAfter)
+            && !sides.contains(name)
+            && setting.names_local_place(gazetteer, text, candidates, i);
+        let Some(label) = town
+            .then_some(Label::Gpe)
+            .or_else(|| guess_label(gazetteer, name, c))
+        else {
             continue;
         };
         let d = *by_text.entry(name).or_insert_with(|| {

@@ -97,8 +97,15 @@ impl Setting {
 
     /// Counts what the unambiguous names tell.
     fn learn(&mut self, gazetteer: &Gazetteer, targets: &[Target]) {
-        let [target] = targets else {
-            return;
+        let target = match targets {
+            [target] => target,
+            // `Red Deer`, the city, and the county around it of its name.
+            [a, b] => match (place_of(gazetteer, *a), place_of(gazetteer, *b)) {
+                (Some(pa), Some(pb)) if is_county_of(pb, pa) => a,
+                (Some(pa), Some(pb)) if is_county_of(pa, pb) => b,
+                _ => return,
+            },
+            _ => return,
         };
         let country = match *target {
             Target::Place(p) => {
@@ -218,6 +225,28 @@ impl Setting {
             }
         }
         self.choose(gazetteer, &all)
+    }
+
+    /// Whether candidate `at`, a name nothing else tells the kind of, names a town the story
+    /// points to: one in the division written after it (`Innisfail, Alta.`) or near a small
+    /// place the story names (`Innisfail` beside Red Deer).
+    pub fn names_local_place(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        at: usize,
+    ) -> bool {
+        let qualifier = qualifier(gazetteer, text, candidates, at);
+        gazetteer
+            .local_named(&text[candidates[at].range.clone()])
+            .map(|p| &gazetteer.places[p as usize])
+            // Not a county: `Derbyshire` alone is as often the cricket team.
+            .filter(|place| place.kind == PlaceKind::Town)
+            .any(|place| match qualifier {
+                Some(q) => in_any(gazetteer, place, q),
+                None => self.points_to(gazetteer, place),
+            })
     }
 
     /// Whether the story points to a place kept out of the table of names: a county in or near
@@ -436,6 +465,14 @@ fn in_any(gazetteer: &Gazetteer, place: &Place, areas: &[Target]) -> bool {
             area.country == place.country
                 && (area.kind == PlaceKind::Country || area.division == place.division)
         })
+}
+
+/// Whether `county` is a second-level division about `city`, which then is what their name
+/// stands for.
+fn is_county_of(county: &Place, city: &Place) -> bool {
+    county.kind == PlaceKind::Admin2
+        && city.kind == PlaceKind::City
+        && distance_km(county, city) <= NEAR_KM
 }
 
 /// Two names alike but for accents: `Tehran` and `Tehrān`.
