@@ -592,6 +592,9 @@ def build_countries(gc_countries, gc_cities, iso1, ci, mainland, gn_points, extr
                 continue
             expanded.append(a)
             expanded.extend(invert_iso_name(a))
+            # "Democratic Republic of the Congo" is also written without "the".
+            if " of the " in a:
+                expanded.append(a.replace(" of the ", " of "))
         ex = extras.get(cc, {})
         demonyms = []
         for r in recs:

@@ -206,6 +206,15 @@ impl Setting {
             return self.choose(gazetteer, &divisions);
         }
         let qualifier = qualifier(gazetteer, text, candidates, at);
+        // A bare name of a country or a state means it, whatever village shares the name.
+        let names_division = known.iter().any(|t| {
+            place_of(gazetteer, *t).is_some_and(|p| {
+                matches!(
+                    p.kind,
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
+                )
+            })
+        });
         let towns = gazetteer
             .local_named(&text[candidate.range.clone()])
             .map(Target::Place)
@@ -213,7 +222,7 @@ impl Setting {
                 let town = place_of(gazetteer, *t);
                 town.is_some_and(|town| match qualifier {
                     Some(q) => in_any(gazetteer, town, q),
-                    None => self.points_to(gazetteer, town),
+                    None => !names_division && self.points_to(gazetteer, town),
                 })
             });
         let mut all: Vec<Target> = known.iter().copied().chain(towns).collect();
