@@ -72,6 +72,8 @@ pub(crate) struct Place {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub population: u64,
+    /// A country's capital, what a bare name most often means (`Washington`).
+    pub capital: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -507,10 +509,12 @@ impl Builder {
         let not_places: FxHashSet<&str> = words(NOT_PLACES).collect();
         let extra: FxHashMap<&str, Vec<&str>> =
             rows(COUNTRIES_EXTRA).map(|row| (row[0], row)).collect();
+        let mut capitals: FxHashMap<&str, &str> = FxHashMap::default();
         for row in rows(COUNTRIES) {
-            let [iso2, _, id, name, lat, lon, _, population, ..] = row[..] else {
+            let [iso2, _, id, name, lat, lon, capital, population, ..] = row[..] else {
                 continue;
             };
+            capitals.insert(iso2, capital);
             let index = places.len() as u32;
             places.push(Place {
                 name,
@@ -523,6 +527,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: population.parse().unwrap_or(0),
+                capital: false,
             });
             let more = extra.get(iso2);
             let field = |row: Option<&Vec<&'static str>>, i: usize| {
@@ -559,6 +564,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: 0,
+                capital: false,
             });
             let aliases = row.get(8).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name)
@@ -585,6 +591,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population,
+                capital: capitals.get(country) == Some(&name),
             });
             let aliases = row.get(7).copied().unwrap_or("").split('|');
             let aliases = aliases
@@ -612,6 +619,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: 0,
+                capital: false,
             });
             let aliases = row.get(6).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name)
@@ -645,6 +653,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: population.parse().unwrap_or(0),
+                capital: false,
             });
             for alias in std::iter::once(name).chain(aliases.split('|')) {
                 self.add_local(alias, index);
@@ -666,6 +675,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: 0,
+                capital: false,
             });
             let aliases = row.get(5).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name).chain(aliases) {

@@ -27,6 +27,10 @@ pub(super) struct Setting {
     anchors: Vec<u32>,
 }
 
+/// What a country's capital gains over its size: enough for `Washington` to be the city, not
+/// the state, unless the story names other states.
+const CAPITAL: f64 = 1.0;
+
 /// How far from a city named without doubt a namesake counts as its neighbour.
 const NEAR_KM: f64 = 100.0;
 
@@ -315,7 +319,9 @@ impl Setting {
             PlaceKind::Region => 5.5,
             // A county weighs as a town of some 30,000 people.
             PlaceKind::Admin2 => 4.5,
-            PlaceKind::City | PlaceKind::Town => (place.population as f64 + 1.0).log10(),
+            PlaceKind::City | PlaceKind::Town => {
+                (place.population as f64 + 1.0).log10() + if place.capital { CAPITAL } else { 0.0 }
+            }
         };
         // The story's countries weigh less than a hundredfold difference in size: `Paris` in a
         // story from the United States is still Paris, France, unless more tells otherwise.
