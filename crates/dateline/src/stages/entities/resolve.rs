@@ -22,8 +22,9 @@ pub(super) struct Setting {
     countries: HashMap<&'static str, usize>,
     /// First-level divisions named, as (country, GeoNames division code).
     divisions: Vec<(&'static str, &'static str)>,
-    /// Cities named without doubt, and the dateline's: an ambiguous name near one of them is
-    /// most likely the place near it (`London` beside `St. Thomas` is London, Ontario).
+    /// Cities and counties named without doubt, and the dateline's place: an ambiguous name
+    /// near one of them is most likely the place near it (`London` beside `St. Thomas` is
+    /// London, Ontario; `Hinton` beside `Plymouth County` is Hinton, Iowa).
     anchors: Vec<u32>,
 }
 
@@ -122,7 +123,9 @@ impl Setting {
                     {
                         self.divisions.push((place.country, place.division))
                     }
-                    PlaceKind::City if place.lat.is_some() && !self.anchors.contains(&p) => {
+                    PlaceKind::City | PlaceKind::Admin2
+                        if place.lat.is_some() && !self.anchors.contains(&p) =>
+                    {
                         self.anchors.push(p)
                     }
                     _ => {}
