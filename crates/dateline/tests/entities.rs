@@ -251,7 +251,8 @@ fn a_list_of_states_makes_georgia_the_state() {
     let a = dateline::extract("Storms hit Alabama, Texas and Georgia on Monday.");
     let georgia = entity_of(&a, "Georgia");
     assert_eq!(georgia.country.as_deref(), Some("US"));
-    assert_eq!(kb_id(georgia), dateline::KbId::Text("US-GA".into()));
+    // GeoNames' record of the state.
+    assert_eq!(kb_id(georgia), dateline::KbId::Number(4197000));
 }
 
 #[test]
@@ -270,4 +271,70 @@ fn the_story_country_does_not_outweigh_a_far_bigger_namesake() {
         "The United States said on Monday that the United States would attend the talks in Paris.",
     );
     assert_eq!(entity_of(&a, "Paris").country.as_deref(), Some("FR"));
+}
+
+#[test]
+fn a_division_after_a_name_tells_which_place() {
+    let a = dateline::extract("The festival returns to Paris, Texas, next spring.");
+    assert_eq!(entity_of(&a, "Paris").country.as_deref(), Some("US"));
+    let a = dateline::extract("The band played in London, Ont., on Friday.");
+    assert_eq!(entity_of(&a, "London").country.as_deref(), Some("CA"));
+}
+
+#[test]
+fn a_small_town_of_the_story_state_beats_a_big_namesake() {
+    let a = dateline::extract(
+        "GLASGOW, Ky. - A man was arrested Friday after a chase that ended in Edmonton, \
+         Kentucky State Police said.",
+    );
+    let edmonton = entity_of(&a, "Edmonton");
+    assert_eq!(edmonton.country.as_deref(), Some("US"));
+    let kb = edmonton.kb.as_ref().expect("a kb reference");
+    assert!(
+        kb.lat.is_some_and(|lat| (36.0..38.0).contains(&lat)),
+        "{kb:?}"
+    );
+    assert_eq!(entity_of(&a, "GLASGOW").country.as_deref(), Some("US"));
+}
+
+#[test]
+fn a_county_carries_its_geonames_record() {
+    let a = dateline::extract("Deputies were called to a farm in Metcalfe County on Sunday.");
+    assert_eq!(
+        kb_id(entity_of(&a, "Metcalfe County")),
+        dateline::KbId::Number(4300606)
+    );
+}
+
+#[test]
+fn a_state_after_a_city_is_the_state() {
+    let a = dateline::extract("The girl lived in Buffalo, New York, her family said.");
+    let new_york = entity_of(&a, "New York");
+    assert_eq!(kb_id(new_york), dateline::KbId::Number(5128638));
+}
+
+#[test]
+fn a_city_named_with_its_kind_is_the_city() {
+    let a = dateline::extract(
+        "Officials of the City of Santa Ana met parents at a school in California on Tuesday.",
+    );
+    let city = entity_of(&a, "City of Santa Ana");
+    assert_eq!(kb_id(city), dateline::KbId::Number(5392900));
+}
+
+#[test]
+fn a_village_beside_a_small_city_of_the_story_is_a_place() {
+    let a = dateline::extract("Today she trains in Red Deer and Innisfail with her coach.");
+    let innisfail = entity_of(&a, "Innisfail");
+    assert_eq!(innisfail.label, Label::Gpe);
+    assert_eq!(innisfail.country.as_deref(), Some("CA"));
+}
+
+#[test]
+fn a_bare_capital_name_is_the_capital() {
+    let a = dateline::extract("The talks resumed in Washington on Monday.");
+    assert_eq!(
+        kb_id(entity_of(&a, "Washington")),
+        dateline::KbId::Number(4140963)
+    );
 }

@@ -13,10 +13,11 @@
 //! leftmost-longest name at each word with one hash lookup for most words.
 
 use std::borrow::Cow;
+use std::hash::Hasher;
 
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use super::user::UserEntity;
 use crate::article::Label;
@@ -26,6 +27,8 @@ const COUNTRIES: &str = include_str!("../../../data/places/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../data/places/countries_extra.tsv");
 const ADMIN1: &str = include_str!("../../../data/places/admin1.tsv");
 const CITIES: &str = include_str!("../../../data/places/cities.tsv");
+const ADMIN2: &str = include_str!("../../../data/places/admin2.tsv");
+const TOWNS: &str = include_str!("../../../data/places/towns.tsv");
 const REGIONS: &str = include_str!("../../../data/places/regions.tsv");
 const ORGANIZATIONS: &str = include_str!("../../../data/orgs/organizations.tsv");
 const TITLES: &str = include_str!("../../../data/people/titles.tsv");
@@ -65,19 +68,25 @@ pub(crate) struct Place {
     pub geonameid: Option<u64>,
     /// The ISO 3166-2 code of a first-level division (`AF-FRA`), which has no GeoNames id.
     pub code: Option<&'static str>,
-    /// The first-level division a city lies in, or a division's own code, without the country
-    /// (`TX` for `US-TX`); empty when unknown.
+    /// GeoNames' code of the first-level division a place lies in, or of a division itself
+    /// (`TX` for Texas, `01` for Alberta); empty when unknown.
     pub division: &'static str,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub population: u64,
+    /// A country's capital, what a bare name most often means (`Washington`).
+    pub capital: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum PlaceKind {
     Country,
     Admin1,
+    /// A second-level division: a county, a department, a district.
+    Admin2,
     City,
+    /// A place below the cities' 15,000 people, known only by [`Gazetteer::local_named`].
+    Town,
     Region,
 }
 
@@ -162,6 +171,9 @@ pub(crate) struct Gazetteer {
     pub users: Vec<UserEntity>,
     /// ISO code → the country's index in `places`.
     countries: FxHashMap<&'static str, u32>,
+    /// The places that only the story's setting points to (towns, and counties of one word),
+    /// as (hash of a name's pattern, index into `places`), sorted.
+    local: Vec<(u64, u32)>,
     given_names: FxHashSet<&'static str>,
     particles: FxHashSet<&'static str>,
     org_words: FxHashMap<&'static str, OrgWord>,
@@ -189,6 +201,8 @@ impl Gazetteer {
             }
         }
         let places = builder.add_places();
+        let mut local = std::mem::take(&mut builder.local);
+        local.sort_unstable();
         let orgs = builder.add_orgs();
         builder.add_titles();
         let countries = places
@@ -207,6 +221,7 @@ impl Gazetteer {
             orgs,
             users,
             countries,
+            local,
             given_names: {
                 let stop: FxHashSet<&str> = words(GIVEN_NAMES_STOP).collect();
                 first_fields(GIVEN_NAMES)
@@ -413,6 +428,17 @@ impl Gazetteer {
         }
     }
 
+    /// The places named `name` (any case and spacing) that are found only where the story's
+    /// setting points to them.
+    pub fn local_named(&self, name: &str) -> impl Iterator<Item = u32> + '_ {
+        let hash = pattern_hash(name);
+        let first = self.local.partition_point(|&(h, _)| h < hash);
+        self.local[first..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, place)| place)
+    }
+
     pub fn country(&self, iso2: &str) -> Option<u32> {
         self.countries.get(iso2).copied()
     }
@@ -504,6 +530,10 @@ struct Builder {
     patterns: FxHashMap<Box<str>, u32>,
     /// Every entry with its pattern's index, in the order added.
     entries: Vec<(u32, Entry)>,
+    /// Places kept out of the table of names, by the hash of their names' patterns: a
+    /// village's or a one-word county's name is too often a word, a surname or a team to be
+    /// found wherever it is written.
+    local: Vec<(u64, u32)>,
     /// A reused buffer for the pattern being added.
     key: String,
 }
@@ -513,6 +543,7 @@ impl Builder {
         Builder {
             patterns: FxHashMap::with_capacity_and_hasher(names, Default::default()),
             entries: Vec::with_capacity(names),
+            local: Vec::new(),
             key: String::new(),
         }
     }
@@ -533,16 +564,24 @@ impl Builder {
         self.entries.push((pattern, Entry { written, target }));
     }
 
+    fn add_local(&mut self, written: &str, place: u32) {
+        if !written.trim().is_empty() {
+            self.local.push((pattern_hash(written), place));
+        }
+    }
+
     fn add_places(&mut self) -> Vec<Place> {
         let mut places = Vec::new();
         // Towns named like ordinary words (`Police`, `Most`, `Of`) are not found by that name.
         let not_places: FxHashSet<&str> = words(NOT_PLACES).collect();
         let extra: FxHashMap<&str, Vec<&str>> =
             rows(COUNTRIES_EXTRA).map(|row| (row[0], row)).collect();
+        let mut capitals: FxHashMap<&str, &str> = FxHashMap::default();
         for row in rows(COUNTRIES) {
-            let [iso2, _, id, name, lat, lon, _, population, ..] = row[..] else {
+            let [iso2, _, id, name, lat, lon, capital, population, ..] = row[..] else {
                 continue;
             };
+            capitals.insert(iso2, capital);
             let index = places.len() as u32;
             places.push(Place {
                 name,
@@ -555,6 +594,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: population.parse().unwrap_or(0),
+                capital: false,
             });
             let more = extra.get(iso2);
             let field = |row: Option<&Vec<&'static str>>, i: usize| {
@@ -576,7 +616,7 @@ impl Builder {
             }
         }
         for row in rows(ADMIN1) {
-            let [country, code, name, _, lat, lon, ..] = row[..] else {
+            let [country, code, id, division, name, _, lat, lon, ..] = row[..] else {
                 continue;
             };
             let index = places.len() as u32;
@@ -585,14 +625,15 @@ impl Builder {
                 label: Label::Gpe,
                 kind: PlaceKind::Admin1,
                 country,
-                geonameid: None,
+                geonameid: id.parse().ok(),
                 code: Some(code),
-                division: code.split_once('-').map_or("", |(_, d)| d),
+                division,
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: 0,
+                capital: false,
             });
-            let aliases = row.get(6).copied().unwrap_or("").split('|');
+            let aliases = row.get(8).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name)
                 .chain(aliases)
                 .filter(|a| !not_places.contains(a))
@@ -617,6 +658,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population,
+                capital: capitals.get(country) == Some(&name),
             });
             let aliases = row.get(7).copied().unwrap_or("").split('|');
             let aliases = aliases
@@ -626,6 +668,62 @@ impl Builder {
                 .filter(|a| !not_places.contains(a))
             {
                 self.add(Cow::Borrowed(alias), Target::Place(index));
+            }
+        }
+        for row in rows(ADMIN2) {
+            let [id, name, country, division, lat, lon, ..] = row[..] else {
+                continue;
+            };
+            let index = places.len() as u32;
+            places.push(Place {
+                name,
+                label: Label::Gpe,
+                kind: PlaceKind::Admin2,
+                country,
+                geonameid: id.parse().ok(),
+                code: None,
+                division,
+                lat: lat.parse().ok(),
+                lon: lon.parse().ok(),
+                population: 0,
+                capital: false,
+            });
+            let aliases = row.get(6).copied().unwrap_or("").split('|');
+            for alias in std::iter::once(name)
+                .chain(aliases)
+                .filter(|a| !not_places.contains(a))
+            {
+                // `Metcalfe County` is a place wherever it is written; `Derbyshire` may be a
+                // cricket team.
+                if name.contains(' ') {
+                    self.add(Cow::Borrowed(alias), Target::Place(index));
+                } else {
+                    self.add_local(alias, index);
+                }
+            }
+        }
+        // 52,000 rows: read without a vector per row.
+        for line in TOWNS.lines().filter(|l| !l.starts_with('#')) {
+            let Some([id, name, lat, lon, country, division, population, aliases]) = fields(line)
+            else {
+                continue;
+            };
+            let index = places.len() as u32;
+            places.push(Place {
+                name,
+                label: Label::Gpe,
+                kind: PlaceKind::Town,
+                country,
+                geonameid: id.parse().ok(),
+                code: None,
+                division,
+                lat: lat.parse().ok(),
+                lon: lon.parse().ok(),
+                population: population.parse().unwrap_or(0),
+                capital: false,
+            });
+            for alias in std::iter::once(name).chain(aliases.split('|')) {
+                self.add_local(alias, index);
             }
         }
         for row in rows(REGIONS) {
@@ -644,6 +742,7 @@ impl Builder {
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),
                 population: 0,
+                capital: false,
             });
             let aliases = row.get(5).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name).chain(aliases) {
@@ -849,6 +948,31 @@ fn first_fields(data: &'static str) -> impl Iterator<Item = &'static str> {
         .map(|line| line.split('\t').next().map_or("", str::trim))
 }
 
+/// The `N` tab-separated fields of a line, the last one holding the rest.
+fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
+    let mut split = line.splitn(N, '\t');
+    let mut out = [""; N];
+    for field in &mut out {
+        *field = split.next()?;
+    }
+    Some(out)
+}
+
+/// The hash of `name`'s pattern (see [`normalize_into`]), computed without building it. Two
+/// of the 60,000 local names sharing a 64-bit hash is as good as impossible.
+fn pattern_hash(name: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    for (n, word) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            hasher.write_u8(b' ');
+        }
+        for b in word.bytes() {
+            hasher.write_u8(b.to_ascii_lowercase());
+        }
+    }
+    hasher.finish()
+}
+
 /// Writes `name` into `key` as a pattern: ASCII-lowercased, white space runs as one space.
 fn normalize_into(name: &str, key: &mut String) {
     key.clear();
@@ -915,7 +1039,7 @@ fn other_spelling(name: &str) -> Option<String> {
 }
 
 /// An alias that only drops the accents of the name (`Lavasan` for `Lavāsān`).
-fn is_plain_spelling(alias: &str, name: &str) -> bool {
+pub(crate) fn is_plain_spelling(alias: &str, name: &str) -> bool {
     alias.is_ascii()
         && alias.len() < name.len()
         && alias.chars().count() == name.chars().count()

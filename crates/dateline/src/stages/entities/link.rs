@@ -8,9 +8,9 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::gazetteer::{Cue, Gazetteer, PlaceKind, Target};
+use super::gazetteer::{Cue, FindBuffers, Gazetteer, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
-use super::resolve::Setting;
+use super::resolve::{self, Setting};
 use crate::article::Label;
 
 /// One entity before it is written out.
@@ -68,11 +68,12 @@ pub(super) fn link(
         .map(&surface)
         .collect();
 
+    let chosen = setting.choose_all(gazetteer, text, candidates);
     // Gazetteer names, and names classified by evidence, first: they anchor the rest.
     for (i, c) in candidates.iter().enumerate() {
         let (label, target, contained) = match &c.class {
-            Class::Known(targets) => {
-                let Some(target) = setting.choose(gazetteer, targets) else {
+            Class::Known(_) => {
+                let Some(target) = chosen[i] else {
                     continue;
                 };
                 if teams.contains(surface(c)) && !c.locative && is_local_place(c) {
@@ -179,13 +180,25 @@ pub(super) fn link(
         of_candidate[i] = Some(d);
     }
 
-    // What is still unknown takes the label its shape and the words around it suggest.
+    // What is still unknown takes the label its shape and the words around it suggest; a
+    // town the story points to is a place, unless it is a side in results (`Forfar 2`).
+    let sides: FxHashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.team_position)
+        .map(&surface)
+        .collect();
     for (i, c) in candidates.iter().enumerate() {
         if of_candidate[i].is_some() || c.class != Class::Unknown {
             continue;
         }
         let name = surface(c);
-        let Some(label) = guess_label(gazetteer, name, c) else {
+        let town = c.cue != Some(Cue::PersonAfter)
+            && !sides.contains(name)
+            && setting.names_local_place(gazetteer, text, candidates, i);
+        let Some(label) = town
+            .then_some(Label::Gpe)
+            .or_else(|| guess_label(gazetteer, name, c))
+        else {
             continue;
         };
         let d = *by_text.entry(name).or_insert_with(|| {
@@ -199,6 +212,23 @@ pub(super) fn link(
         });
         drafts[d].mentions.push(i);
         of_candidate[i] = Some(d);
+    }
+
+    // Places the gazetteer's table of names lacks: a town of their name, if one fits.
+    let mut buffers = FindBuffers::default();
+    for draft in &mut drafts {
+        if draft.target.is_none() && matches!(draft.label, Label::Gpe | Label::Loc) {
+            if let Some(&first) = draft.mentions.first() {
+                draft.target = resolve::unlisted_place(
+                    setting,
+                    gazetteer,
+                    text,
+                    candidates,
+                    first,
+                    &mut buffers,
+                );
+            }
+        }
     }
 
     drafts.retain(|d| !d.mentions.is_empty());

@@ -95,7 +95,8 @@ impl Stage for Entities {
         self.find_shouted_names(text, &tokens, &segments, &mut candidates);
         candidates.sort_by_key(|c| c.range.start);
 
-        let setting = self.setting(&candidates, dateline_place.as_ref());
+        let setting =
+            Setting::of_story(&self.gazetteer, text, &candidates, dateline_place.as_ref());
         let drafts = link::link(text, &self.gazetteer, &setting, &candidates);
         let mut draft_of = vec![None; candidates.len()];
         for (d, draft) in drafts.iter().enumerate() {
@@ -289,29 +290,6 @@ impl Entities {
                 }
             }
         }
-    }
-
-    /// The countries and divisions the story names without doubt, and the dateline's country.
-    fn setting(&self, candidates: &[Candidate], dateline_place: Option<&Range<usize>>) -> Setting {
-        let mut setting = Setting::default();
-        for c in candidates {
-            if let Class::Known(targets) = &c.class {
-                setting.learn(&self.gazetteer, targets);
-            }
-        }
-        let dateline = dateline_place.and_then(|r| candidates.iter().find(|c| c.range == *r));
-        if let Some(Class::Known(targets)) = dateline.map(|c| &c.class) {
-            // A dateline names a well-known place: the biggest of its name.
-            let biggest = targets.iter().filter_map(|t| match t {
-                Target::Place(p) => Some(&self.gazetteer.places[*p as usize]),
-                _ => None,
-            });
-            setting.dateline_country = biggest
-                .max_by_key(|p| (p.kind == PlaceKind::Country, p.population))
-                .map(|p| p.country)
-                .filter(|c| !c.is_empty());
-        }
-        setting
     }
 
     /// Writes the drafts out as entities numbered by first mention, with the descriptions

@@ -1,30 +1,44 @@
 //! Choosing among places of one name, and what a place links to.
 //!
-//! `Alexandria`, `Georgia`, `Paris` name several places. The story tells which: the places it
-//! names without doubt that lie in or near one of them, then the country of its dateline and
-//! the countries it names, which weigh less than a great difference in size.
+//! `Alexandria`, `Georgia`, `Paris` name several places. The story tells which: a division
+//! written right after the name (`Paris, Texas`, `London, Ont.`), the places it names without
+//! doubt that lie in or near one of them, then the country of its dateline and the countries
+//! it names, which weigh less than a great difference in size. Towns too small for the table
+//! of names (`Edmonton, Ky.`) compete only where such evidence points to them.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use super::gazetteer::{Gazetteer, Place, PlaceKind, Target};
-use crate::article::{KbId, KbRef};
+use super::gazetteer::{is_plain_spelling, FindBuffers, Gazetteer, Place, PlaceKind, Target};
+use super::recognize::{Candidate, Class};
+use crate::article::{KbId, KbRef, Label};
 
 /// What the story says about where it happens.
 #[derive(Debug, Default)]
 pub(super) struct Setting {
     /// The country of the dateline's place.
-    pub dateline_country: Option<&'static str>,
+    dateline_country: Option<&'static str>,
     /// How often each country is named (itself, by a place in it, or by its demonym).
-    pub countries: HashMap<&'static str, usize>,
-    /// First-level divisions named, as (country, division code).
-    pub divisions: Vec<(&'static str, &'static str)>,
-    /// Cities named without doubt: an ambiguous name near one of them is most likely the place
-    /// near it (`London` beside `St. Thomas` is London, Ontario).
+    countries: HashMap<&'static str, usize>,
+    /// First-level divisions named, as (country, GeoNames division code).
+    divisions: Vec<(&'static str, &'static str)>,
+    /// Cities and counties named without doubt, and the dateline's place: an ambiguous name
+    /// near one of them is most likely the place near it (`London` beside `St. Thomas` is
+    /// London, Ontario; `Hinton` beside `Plymouth County` is Hinton, Iowa).
     anchors: Vec<u32>,
 }
 
+/// What a country's capital gains over its size: enough for `Washington` to be the city, not
+/// the state, unless the story names other states.
+const CAPITAL: f64 = 1.0;
+
 /// How far from a city named without doubt a namesake counts as its neighbour.
 const NEAR_KM: f64 = 100.0;
+
+/// The biggest place near which a town is taken for the story's: a story that names a town or
+/// a small city is local news about the places around it, while a city of millions has too
+/// many villages about it to tell one (`Toronto` near Sydney is Toronto, Ontario).
+const LOCAL_ANCHOR_MAX_POPULATION: u64 = 200_000;
 
 /// What a candidate gains when the places named without doubt lie in it or near it: enough for
 /// a state to beat a country of its name (`Atlanta` … `Georgia`), or a city to beat a
@@ -32,10 +46,71 @@ const NEAR_KM: f64 = 100.0;
 const NEIGHBOURHOOD: f64 = 6.0;
 
 impl Setting {
+    /// What the story's names tell: the places and countries named without doubt, also inside
+    /// organizations' names, then the dateline's place (`range`).
+    pub fn of_story(
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        dateline: Option<&Range<usize>>,
+    ) -> Setting {
+        let mut setting = Setting::default();
+        for c in candidates {
+            match &c.class {
+                Class::Known(targets) => setting.learn(gazetteer, targets),
+                // `Kentucky State Police` tells the story is in Kentucky.
+                Class::Named(_, Some(contained)) => {
+                    setting.learn(gazetteer, std::slice::from_ref(contained))
+                }
+                _ => {}
+            }
+        }
+        let Some(at) = dateline.and_then(|r| candidates.iter().position(|c| c.range == *r)) else {
+            return setting;
+        };
+        let place = if qualifier(gazetteer, text, candidates, at).is_some() {
+            // `LONDON, Ky.`: the division written after it tells which.
+            setting.choose_at(gazetteer, text, candidates, at)
+        } else {
+            // A dateline names a well-known place: the biggest of its name.
+            let Class::Known(targets) = &candidates[at].class else {
+                return setting;
+            };
+            targets
+                .iter()
+                .copied()
+                .filter(|t| matches!(t, Target::Place(_)))
+                .max_by_key(|t| {
+                    let p = place_of(gazetteer, *t);
+                    (
+                        p.is_some_and(|p| p.kind == PlaceKind::Country),
+                        p.map_or(0, |p| p.population),
+                    )
+                })
+        };
+        if let Some(Target::Place(p)) = place {
+            let place = &gazetteer.places[p as usize];
+            setting.dateline_country = Some(place.country).filter(|c| !c.is_empty());
+            // The story happens around its dateline: places near it are its neighbours.
+            let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
+            if town && place.lat.is_some() && !setting.anchors.contains(&p) {
+                setting.anchors.push(p);
+            }
+        }
+        setting
+    }
+
     /// Counts what the unambiguous names tell.
-    pub fn learn(&mut self, gazetteer: &Gazetteer, targets: &[Target]) {
-        let [target] = targets else {
-            return;
+    fn learn(&mut self, gazetteer: &Gazetteer, targets: &[Target]) {
+        let target = match targets {
+            [target] => target,
+            // `Red Deer`, the city, and the county around it of its name.
+            [a, b] => match (place_of(gazetteer, *a), place_of(gazetteer, *b)) {
+                (Some(pa), Some(pb)) if is_county_of(pb, pa) => a,
+                (Some(pa), Some(pb)) if is_county_of(pa, pb) => b,
+                _ => return,
+            },
+            _ => return,
         };
         let country = match *target {
             Target::Place(p) => {
@@ -48,7 +123,9 @@ impl Setting {
                     {
                         self.divisions.push((place.country, place.division))
                     }
-                    PlaceKind::City if place.lat.is_some() && !self.anchors.contains(&p) => {
+                    PlaceKind::City | PlaceKind::Admin2
+                        if place.lat.is_some() && !self.anchors.contains(&p) =>
+                    {
                         self.anchors.push(p)
                     }
                     _ => {}
@@ -75,6 +152,160 @@ impl Setting {
         })
     }
 
+    /// The target of each candidate that is a gazetteer name, one per name: a name written
+    /// once with its division (`Paris, Texas`) is that place throughout the story.
+    pub fn choose_all(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+    ) -> Vec<Option<Target>> {
+        let name_of = |c: &Candidate| text[c.range.clone()].to_lowercase();
+        let mut qualified: HashMap<String, Target> = HashMap::new();
+        for at in 0..candidates.len() {
+            if qualifier(gazetteer, text, candidates, at).is_some() {
+                if let Some(target) = self.choose_at(gazetteer, text, candidates, at) {
+                    qualified.entry(name_of(&candidates[at])).or_insert(target);
+                }
+            }
+        }
+        candidates
+            .iter()
+            .enumerate()
+            .map(|(at, c)| match c.class {
+                Class::Known(_) => qualified
+                    .get(&name_of(c))
+                    .copied()
+                    .or_else(|| self.choose_at(gazetteer, text, candidates, at)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The most likely target of candidate `at`: its gazetteer targets and the towns of its
+    /// name, of those in the division or country written right after it if any are
+    /// (`Paris, Texas`). A town competes only so qualified or where [`Setting::points_to`] it.
+    fn choose_at(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        at: usize,
+    ) -> Option<Target> {
+        let candidate = &candidates[at];
+        let known: &[Target] = match &candidate.class {
+            Class::Known(targets) => targets,
+            _ => &[],
+        };
+        if known.iter().any(|t| matches!(t, Target::User(_))) {
+            return self.choose(gazetteer, known);
+        }
+        // `New York` in `Buffalo, New York` is the state.
+        if at > 0 && qualifier(gazetteer, text, candidates, at - 1).is_some() {
+            let divisions: Vec<Target> = known
+                .iter()
+                .copied()
+                .filter(|t| {
+                    place_of(gazetteer, *t)
+                        .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+                })
+                .collect();
+            return self.choose(gazetteer, &divisions);
+        }
+        let qualifier = qualifier(gazetteer, text, candidates, at);
+        // A bare name of a country or a state means it, whatever village shares the name.
+        let names_division = known.iter().any(|t| {
+            place_of(gazetteer, *t).is_some_and(|p| {
+                matches!(
+                    p.kind,
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Region
+                )
+            })
+        });
+        let towns = gazetteer
+            .local_named(&text[candidate.range.clone()])
+            .map(Target::Place)
+            .filter(|t| {
+                let town = place_of(gazetteer, *t);
+                town.is_some_and(|town| match qualifier {
+                    Some(q) => in_any(gazetteer, town, q),
+                    None => !names_division && self.points_to(gazetteer, town),
+                })
+            });
+        let mut all: Vec<Target> = known.iter().copied().chain(towns).collect();
+        if let Some(q) = qualifier {
+            let within =
+                |t: &Target| place_of(gazetteer, *t).is_some_and(|p| in_any(gazetteer, p, q));
+            if all.iter().any(within) {
+                all.retain(within);
+            }
+        }
+        self.choose(gazetteer, &all)
+    }
+
+    /// Whether candidate `at`, a name nothing else tells the kind of, names a town the story
+    /// points to: one in the division written after it (`Innisfail, Alta.`) or near a small
+    /// place the story names (`Innisfail` beside Red Deer).
+    pub fn names_local_place(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        at: usize,
+    ) -> bool {
+        let qualifier = qualifier(gazetteer, text, candidates, at);
+        gazetteer
+            .local_named(&text[candidates[at].range.clone()])
+            .map(|p| &gazetteer.places[p as usize])
+            // Not a county: `Derbyshire` alone is as often the cricket team.
+            .filter(|place| place.kind == PlaceKind::Town)
+            .any(|place| match qualifier {
+                Some(q) => in_any(gazetteer, place, q),
+                None => self.points_to(gazetteer, place),
+            })
+    }
+
+    /// Whether the story points to a place kept out of the table of names: a county in or near
+    /// its places ([`Setting::is_neighbourhood`]), a town near a small place it names.
+    fn points_to(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
+        match place.kind {
+            PlaceKind::Town => self.anchors.iter().any(|&a| {
+                let anchor = &gazetteer.places[a as usize];
+                anchor.population < LOCAL_ANCHOR_MAX_POPULATION
+                    && !std::ptr::eq(anchor, place)
+                    && distance_km(anchor, place) <= NEAR_KM
+            }),
+            _ => self.is_neighbourhood(gazetteer, place),
+        }
+    }
+
+    /// The best of the places of `name` kept out of the table of names, of those the story
+    /// points to: in the division or country written after it, or where
+    /// [`Setting::points_to`] them, or in a country the story names.
+    fn local_place(
+        &self,
+        gazetteer: &Gazetteer,
+        name: &str,
+        qualifier: Option<&[Target]>,
+    ) -> Option<Target> {
+        let places: Vec<Target> = gazetteer
+            .local_named(name)
+            .filter(|&p| {
+                let place = &gazetteer.places[p as usize];
+                match qualifier {
+                    Some(q) => in_any(gazetteer, place, q),
+                    None => {
+                        self.points_to(gazetteer, place)
+                            || self.countries.contains_key(place.country)
+                            || self.dateline_country == Some(place.country)
+                    }
+                }
+            })
+            .map(Target::Place)
+            .collect();
+        self.choose(gazetteer, &places)
+    }
+
     /// How likely a target is: its size, plus what the story says of its country, plus
     /// [`NEIGHBOURHOOD`] when places named without doubt lie in it or near it.
     fn score(&self, gazetteer: &Gazetteer, target: Target) -> f64 {
@@ -89,7 +320,11 @@ impl Setting {
             PlaceKind::Country => 12.0,
             PlaceKind::Admin1 => 6.0,
             PlaceKind::Region => 5.5,
-            PlaceKind::City => (place.population as f64 + 1.0).log10(),
+            // A county weighs as a town of some 30,000 people.
+            PlaceKind::Admin2 => 4.5,
+            PlaceKind::City | PlaceKind::Town => {
+                (place.population as f64 + 1.0).log10() + if place.capital { CAPITAL } else { 0.0 }
+            }
         };
         // The story's countries weigh less than a hundredfold difference in size: `Paris` in a
         // story from the United States is still Paris, France, unless more tells otherwise.
@@ -110,25 +345,163 @@ impl Setting {
     }
 
     /// Whether the places the story names without doubt lie in or near `place`: for a country,
-    /// a city of it; for a division, a city in it or another division of its country (a list of
-    /// states); for a city, its division or a city near it.
+    /// a city of it; for a division, a city in it of another name or another division of its
+    /// country (a list of states); for a county or a town, its division or a city near it.
     fn is_neighbourhood(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
         let mut anchors = self.anchors.iter().map(|&a| &gazetteer.places[a as usize]);
         match place.kind {
             PlaceKind::Country => anchors.any(|a| a.country == place.country),
+            // Not a city of the division's name: `Tehran` is the city in Tehran province.
             PlaceKind::Admin1 => {
-                anchors.any(|a| a.country == place.country && a.division == place.division)
-                    || self
-                        .divisions
-                        .iter()
-                        .any(|&(c, d)| c == place.country && d != place.division)
+                anchors.any(|a| {
+                    a.country == place.country
+                        && a.division == place.division
+                        && !same_name(a.name, place.name)
+                }) || self
+                    .divisions
+                    .iter()
+                    .any(|&(c, d)| c == place.country && d != place.division)
             }
-            PlaceKind::City => {
+            PlaceKind::Admin2 | PlaceKind::City | PlaceKind::Town => {
                 self.divisions.contains(&(place.country, place.division))
                     || anchors.any(|a| !std::ptr::eq(a, place) && distance_km(a, place) <= NEAR_KM)
             }
             PlaceKind::Region => false,
         }
+    }
+}
+
+/// A place found without a gazetteer entry (`Innisfail, Alta.`, `City of Santa Ana`,
+/// `Metcalfe`): the town of its name that the story points to, or the gazetteer place its name
+/// holds once the words of a division's kind are left out (`City of`, `County`).
+pub(super) fn unlisted_place(
+    setting: &Setting,
+    gazetteer: &Gazetteer,
+    text: &str,
+    candidates: &[Candidate],
+    at: usize,
+    buffers: &mut FindBuffers,
+) -> Option<Target> {
+    let qualifier = qualifier(gazetteer, text, candidates, at);
+    let range = candidates[at].range.clone();
+    if let Some(town) = setting.local_place(gazetteer, &text[range.clone()], qualifier) {
+        return Some(town);
+    }
+    let inner = without_division_words(gazetteer, text, range)?;
+    let mut found = Vec::new();
+    gazetteer.find(text, inner.clone(), false, buffers, &mut found);
+    match found.into_iter().find(|f| f.range == inner) {
+        Some(f) => {
+            let places: Vec<Target> = f
+                .targets
+                .into_iter()
+                .filter(|t| {
+                    place_of(gazetteer, *t)
+                        .is_some_and(|p| qualifier.is_none_or(|q| in_any(gazetteer, p, q)))
+                })
+                .collect();
+            setting.choose(gazetteer, &places)
+        }
+        None => setting.local_place(gazetteer, &text[inner], qualifier),
+    }
+}
+
+/// The span of a name without the words that say what kind of division it is: `Santa Ana` in
+/// `City of Santa Ana`, `Plymouth` in `Plymouth County`. `None` when no such word is there.
+fn without_division_words(
+    gazetteer: &Gazetteer,
+    text: &str,
+    range: Range<usize>,
+) -> Option<Range<usize>> {
+    let is_division_word = |w: &str| {
+        gazetteer.place_word(w.trim_end_matches('.')) == Some(Label::Gpe)
+            || w.eq_ignore_ascii_case("co.")
+    };
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut at = range.start;
+    for word in text[range.clone()].split_whitespace() {
+        let start = at + text[at..range.end].find(word)?;
+        words.push(start..start + word.len());
+        at = start + word.len();
+    }
+    let mut kept = &words[..];
+    // `City of …`, `County of …`
+    if let [first, of, rest @ ..] = kept {
+        if is_division_word(&text[first.clone()]) && &text[of.clone()] == "of" && !rest.is_empty() {
+            kept = rest;
+        }
+    }
+    while let [rest @ .., last] = kept {
+        if rest.is_empty() || !is_division_word(&text[last.clone()]) {
+            break;
+        }
+        kept = rest;
+    }
+    let (first, last) = (kept.first()?, kept.last()?);
+    (kept.len() < words.len()).then_some(first.start..last.end)
+}
+
+/// The divisions or countries written right after candidate `at`, after a comma: `Texas` in
+/// `Paris, Texas`, `Ky.` in `LONDON, Ky.`, `New York` (the state) in `Buffalo, New York`. Not
+/// after a country's name: `Iraq, Iran` is a list.
+fn qualifier<'c>(
+    gazetteer: &Gazetteer,
+    text: &str,
+    candidates: &'c [Candidate],
+    at: usize,
+) -> Option<&'c [Target]> {
+    let (place, next) = (candidates.get(at)?, candidates.get(at + 1)?);
+    let between = text.get(place.range.end..next.range.start)?;
+    if between.trim() != "," {
+        return None;
+    }
+    if let Class::Known(targets) = &place.class {
+        let country = |t: &Target| {
+            place_of(gazetteer, *t)
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+        };
+        if targets.iter().any(country) {
+            return None;
+        }
+    }
+    let Class::Known(targets) = &next.class else {
+        return None;
+    };
+    let divisions = targets.iter().any(|t| {
+        place_of(gazetteer, *t)
+            .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+    });
+    divisions.then_some(targets.as_slice())
+}
+
+/// Whether `place` lies in one of `areas` (first-level divisions or countries).
+fn in_any(gazetteer: &Gazetteer, place: &Place, areas: &[Target]) -> bool {
+    areas
+        .iter()
+        .filter_map(|t| place_of(gazetteer, *t))
+        .any(|area| {
+            area.country == place.country
+                && (area.kind == PlaceKind::Country || area.division == place.division)
+        })
+}
+
+/// Whether `county` is a second-level division about `city`, which then is what their name
+/// stands for.
+fn is_county_of(county: &Place, city: &Place) -> bool {
+    county.kind == PlaceKind::Admin2
+        && city.kind == PlaceKind::City
+        && distance_km(county, city) <= NEAR_KM
+}
+
+/// Two names alike but for accents: `Tehran` and `Tehrān`.
+fn same_name(a: &str, b: &str) -> bool {
+    a == b || is_plain_spelling(a, b) || is_plain_spelling(b, a)
+}
+
+fn place_of(gazetteer: &Gazetteer, target: Target) -> Option<&Place> {
+    match target {
+        Target::Place(p) => gazetteer.places.get(p as usize),
+        _ => None,
     }
 }
 
