@@ -115,6 +115,47 @@ def test_threads_share_one_extractor(extractor):
     assert len(results) == 40 and all(r == expected for r in results)
 
 
+def test_threads_share_batches_and_unread_articles(extractor):
+    texts = [TEHRAN, "LONDON, Jan. 5 (Reuters) - Prices rose.", "PARÍS, May 2 - 🙂 Zoë met 東京 officials."] * 4
+    serial = [extractor.extract(t, date="2018-05-13") for t in texts]
+    batches = []
+    threads = [threading.Thread(target=lambda: batches.append(extractor.extract_many(texts, dates=["2018-05-13"] * len(texts))))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(batches) == 8 and all(batch == serial for batch in batches)
+
+    # Eight threads reading the same unread articles, whose fields convert on first read.
+    unread = extractor.extract_many(texts, dates=["2018-05-13"] * len(texts))
+    seen = []
+
+    def read():
+        seen.append([(a.entities, a.timexes, a.to_dict()) for a in unread])
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 8 and unread == serial
+    for view in seen:
+        for (entities, timexes, data), expected in zip(view, serial):
+            assert data == expected.to_dict()
+            assert [e.to_dict() for e in entities] == data["entities"] and timexes == expected.timexes
+
+
+def test_batch_offsets_are_python_string_indices(extractor):
+    texts = ["KÖLN, May 2 - 🙂 Émile Zola met 東京 officials. He left.", "TOKYO, May 2 - 東京で会議。Merkel met Abe on Friday. 👨‍👩‍👧"]
+    for text, article in zip(texts, extractor.extract_many(texts, dates=["2018-05-02"] * 2)):
+        assert article == extractor.extract(text, date="2018-05-02")
+        for fact in article.mentions + article.timexes:
+            assert text[fact.start:fact.end] == fact.text
+        for sentence in article.sentences:
+            assert 0 <= sentence.start <= sentence.end <= len(text)
+
+
 def test_walkthrough_example_runs():
     import subprocess
     import sys

@@ -53,3 +53,8 @@ def test_lone_surrogates_are_a_unicode_error(extractor):
         extractor.extract("a\udc80b")
     with pytest.raises(UnicodeEncodeError):
         extractor.extract_many(["fine", "\ud800"])
+
+
+def test_odd_texts_in_one_batch_match_one_by_one(extractor):
+    one_by_one = [extractor.extract(text, date="2018-05-13") for text in ODD_TEXTS]
+    assert extractor.extract_many(ODD_TEXTS, dates=["2018-05-13"] * len(ODD_TEXTS)) == one_by_one

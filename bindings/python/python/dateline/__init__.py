@@ -89,7 +89,7 @@ class Extractor:
     def extract(self, text: str, date: Optional[str] = None, id: Optional[str] = None) -> Article:
         """Extracts facts from one article. ``date`` is the publication date, ``YYYY-MM-DD``."""
         _check_text(text)
-        return Article(json.loads(self._native.extract_json(text, date, id)), text)
+        return Article._from_native(self._native.extract(text, date, id), text)
 
     def extract_many(
         self,
@@ -114,8 +114,8 @@ class Extractor:
         articles: List[Article] = []
         for at in range(0, len(texts), step):
             chunk = slice(at, at + step)
-            results = self._native.extract_many_json(texts[chunk], item_dates[chunk], ids[chunk], threads)
-            articles.extend(Article(text=t, json_text=r) for r, t in zip(results, texts[chunk]))
+            results = self._native.extract_many(texts[chunk], item_dates[chunk], ids[chunk], threads)
+            articles.extend(map(Article._from_native, results, texts[chunk]))
             if bar is not None:
                 bar.update(len(results))
         if bar is not None:
