@@ -1,7 +1,7 @@
 //! The native module `dateline._dateline`: a thin layer over the `dateline` crate.
 //!
-//! Extraction returns [`NativeArticle`]s, each holding the Rust `dateline::Article` as is: no
-//! JSON text and no Python objects are made for it in the batch path. The Python package
+//! Extraction returns one [`NativeArticle`] per text, holding the Rust `dateline::Article` as
+//! is: the batch path makes no JSON and no Python data of it. The Python package
 //! (`python/dateline/`) wraps each one in a `dateline.Article`, which asks for its fields as
 //! Python data when they are first read. Errors are converted to Python in one place,
 //! [`to_py_err`]. Extraction releases the GIL; batches run on all cores.
@@ -10,9 +10,11 @@ use dateline::{
     Article, EntitiesFormat, ErrorKind, ExtractOptions, Extractor as CoreExtractor, UserEntity,
 };
 use pyo3::create_exception;
-use pyo3::exceptions::{PyKeyError, PyOSError, PyValueError};
+use pyo3::exceptions::{PyKeyError, PyOSError, PyTypeError, PyValueError};
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString};
 use pythonize::pythonize;
 use rayon::prelude::*;
 
@@ -66,6 +68,82 @@ fn options(date: Option<&str>, id: Option<String>) -> dateline::Result<ExtractOp
     Ok(options)
 }
 
+/// `text` if it is a `str`; else a TypeError that says what it is (and, for bytes, what to do).
+/// `item` is its number in a batch.
+fn expect_text<'py>(
+    text: &Bound<'py, PyAny>,
+    item: Option<usize>,
+) -> PyResult<Bound<'py, PyString>> {
+    if let Ok(text) = text.cast::<PyString>() {
+        return Ok(text.clone());
+    }
+    let kind = text.get_type().name()?;
+    let place = item.map(|n| format!(" (item {n})")).unwrap_or_default();
+    let hint = if text.is_instance_of::<PyBytes>() || text.is_instance_of::<PyByteArray>() {
+        "; decode bytes first, e.g. data.decode('utf-8')"
+    } else {
+        ""
+    };
+    Err(PyTypeError::new_err(format!(
+        "text must be str, not {kind}{place}{hint}"
+    )))
+}
+
+/// One item of a batch, read from Python while the GIL is held.
+struct Input {
+    /// The `str` given, handed back with the article.
+    text: Py<PyString>,
+    /// Its UTF-8, owned by a Python object and readable from any thread. (The Python 3.9
+    /// stable ABI has no borrowed UTF-8 view of a `str`, so this is one copy of the text.)
+    utf8: PyBackedStr,
+    options: ExtractOptions,
+}
+
+impl Input {
+    /// A text, or a dict `{"text", "date", "id"}` (date and id optional; an id that is no
+    /// `str` is taken as its `str()`). `date`, when given, wins over the dict's. `n` is the
+    /// item's number, for errors.
+    fn read(item: &Bound<'_, PyAny>, date: Option<&str>, n: usize) -> PyResult<Input> {
+        let (text, item_date, id) = match item.cast::<PyDict>() {
+            Ok(dict) => dict_fields(dict, n)?,
+            Err(_) => (item.clone(), None, None),
+        };
+        let text = expect_text(&text, Some(n))?;
+        let options = options(date.or(item_date.as_deref()), id)
+            .map_err(|e| to_py_err(e, Some(format!("text {n}"))))?;
+        Ok(Input {
+            utf8: PyBackedStr::try_from(text.clone())?,
+            text: text.unbind(),
+            options,
+        })
+    }
+}
+
+/// The text, date and id of a batch item given as a dict.
+fn dict_fields<'py>(
+    dict: &Bound<'py, PyDict>,
+    n: usize,
+) -> PyResult<(Bound<'py, PyAny>, Option<String>, Option<String>)> {
+    let py = dict.py();
+    let present = |key| -> PyResult<Option<Bound<'py, PyAny>>> {
+        Ok(dict.get_item(key)?.filter(|value| !value.is_none()))
+    };
+    let Some(text) = dict.get_item(intern!(py, "text"))? else {
+        return Err(DatelineError::new_err(format!("item {n} has no 'text'")));
+    };
+    let date = match present(intern!(py, "date"))? {
+        Some(date) => Some(date.extract::<String>().map_err(|_| {
+            PyTypeError::new_err(format!("item {n}: the date must be a str, YYYY-MM-DD"))
+        })?),
+        None => None,
+    };
+    let id = match present(intern!(py, "id"))? {
+        Some(id) => Some(id.str()?.to_cow()?.into_owned()),
+        None => None,
+    };
+    Ok((text, date, id))
+}
+
 /// Builds once, extracts many times; safe to share between threads.
 #[pyclass(frozen, module = "dateline._dateline")]
 struct Extractor {
@@ -109,67 +187,70 @@ impl Extractor {
     fn extract(
         &self,
         py: Python<'_>,
-        text: &str,
+        text: &Bound<'_, PyAny>,
         date: Option<&str>,
         id: Option<String>,
     ) -> PyResult<NativeArticle> {
+        let text = expect_text(text, None)?;
+        let utf8 = PyBackedStr::try_from(text.clone())?;
         let options = options(date, id).map_err(|e| to_py_err(e, None))?;
-        let article = py.detach(|| self.inner.extract(text, &options));
-        Ok(NativeArticle { article })
+        let article = py.detach(|| self.inner.extract(&utf8, &options));
+        Ok(NativeArticle {
+            article,
+            text: text.unbind(),
+        })
     }
 
-    /// Many articles, in input order, on `threads` threads (default: all cores). `dates` and
-    /// `ids` give one entry per text. The GIL is held only to take the inputs in and to make
-    /// one Python object per result; parsing the dates and extracting run without it.
+    /// Many articles, in input order, on `threads` threads (default: all cores). `items` are
+    /// texts or dicts `{"text", "date", "id"}`; `dates`, one per item, win over a dict's.
+    /// `first_item` is the number of `items[0]` in the caller's batch, for error messages.
     ///
-    /// Each text comes in as a `PyBackedStr`, UTF-8 owned by a Python object and readable
-    /// from any thread. (The Python 3.9 stable ABI has no borrowed UTF-8 view of a `str`, so
-    /// that is one copy of the text.)
-    #[pyo3(signature = (texts, dates, ids, threads=None))]
+    /// The GIL is held only to read the items and to make one Python object per result.
+    #[pyo3(signature = (items, dates=None, threads=None, first_item=0))]
     fn extract_many(
         &self,
         py: Python<'_>,
-        texts: Vec<PyBackedStr>,
-        dates: Vec<Option<String>>,
-        ids: Vec<Option<String>>,
+        items: Vec<Bound<'_, PyAny>>,
+        dates: Option<Vec<Option<String>>>,
         threads: Option<usize>,
+        first_item: usize,
     ) -> PyResult<Vec<NativeArticle>> {
-        if dates.len() != texts.len() || ids.len() != texts.len() {
+        let dates = dates.unwrap_or_else(|| vec![None; items.len()]);
+        if dates.len() != items.len() {
             return Err(DatelineError::new_err(format!(
-                "got {} texts but {} dates and {} ids; give one of each per text",
-                texts.len(),
-                dates.len(),
-                ids.len()
+                "got {} texts but {} dates; give one date per text",
+                items.len(),
+                dates.len()
             )));
         }
-        py.detach(|| {
-            let options: Vec<ExtractOptions> = dates
-                .iter()
-                .zip(ids)
-                .enumerate()
-                .map(|(n, (date, id))| {
-                    options(date.as_deref(), id)
-                        .map_err(|e| to_py_err(e, Some(format!("text {n}"))))
-                })
-                .collect::<PyResult<_>>()?;
-            let run = || -> Vec<NativeArticle> {
-                texts
-                    .par_iter()
-                    .zip(&options)
-                    .map(|(text, options)| NativeArticle {
-                        article: self.inner.extract(text, options),
-                    })
-                    .collect()
-            };
-            match threads {
-                Some(n) => rayon::ThreadPoolBuilder::new()
-                    .num_threads(n.max(1))
-                    .build()
-                    .map(|pool| pool.install(run))
-                    .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
-                None => Ok(run()),
-            }
-        })
+        let inputs: Vec<Input> = items
+            .iter()
+            .zip(&dates)
+            .enumerate()
+            .map(|(n, (item, date))| Input::read(item, date.as_deref(), first_item + n))
+            .collect::<PyResult<_>>()?;
+        let run = || -> Vec<Article> {
+            inputs
+                .par_iter()
+                .map(|input| self.inner.extract(&input.utf8, &input.options))
+                .collect()
+        };
+        let articles = py.detach(|| match threads {
+            Some(n) => rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build()
+                .map(|pool| pool.install(run))
+                .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
+            None => Ok(run()),
+        })?;
+        Ok(articles
+            .into_iter()
+            .zip(inputs)
+            .map(|(article, input)| NativeArticle {
+                article,
+                text: input.text,
+            })
+            .collect())
     }
 
     /// The names of the pipeline's stages, in the order they run.
@@ -178,11 +259,14 @@ impl Extractor {
     }
 }
 
-/// One extracted article, held as the Rust pipeline returned it. Its offsets are already
-/// character offsets, that is Python string indices.
+/// One extracted article, held as the Rust pipeline returned it, with its text. Its offsets
+/// are already character offsets, that is Python string indices.
 #[pyclass(frozen, module = "dateline._dateline")]
 struct NativeArticle {
     article: Article,
+    /// The text it was extracted from: the caller's own `str` object, not a copy.
+    #[pyo3(get)]
+    text: Py<PyString>,
 }
 
 /// Both conversions below go through the serde derives of `dateline::Article`, so the Python

@@ -261,13 +261,13 @@ class Article(Fact):
         self.text = text
 
     @classmethod
-    def _from_native(cls, native: NativeArticle, text: str) -> "Article":
+    def _from_native(cls, native: NativeArticle) -> "Article":
         """The article of an extraction; the batch path makes one per text, so it does no more."""
         article = cls.__new__(cls)
         article._fields = {}
         article._native = native
         article._article = None
-        article.text = text
+        article.text = native.text
         return article
 
     def _get(self, key: str) -> Any:
