@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -173,6 +174,8 @@ def main():
     ap.add_argument("--instructions", type=int, metavar="N", help="count instructions on N texts instead (valgrind)")
     a = ap.parse_args()
     if a.instructions:
+        if shutil.which("valgrind") is None:
+            sys.exit("--instructions needs valgrind (apt-get install valgrind)")
         return instructions(a.python, a.corpus, a.instructions)
     rows = load(a.corpus, a.limit)
     size = sum(len(r["text"].encode("utf-8")) for r in rows)

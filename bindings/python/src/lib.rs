@@ -17,6 +17,7 @@ use pyo3::pybacked::PyBackedStr;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString};
 use pythonize::pythonize;
 use rayon::prelude::*;
+use std::sync::OnceLock;
 
 create_exception!(
     _dateline,
@@ -144,6 +145,29 @@ fn dict_fields<'py>(
     Ok((text, date, id))
 }
 
+/// Runs `work` on a pool of `threads` threads, or on rayon's global pool (all cores) when
+/// `threads` is None.
+fn on_threads<R: Send>(threads: Option<usize>, work: impl FnOnce() -> R + Send) -> PyResult<R> {
+    let pool = match threads {
+        Some(n) => rayon::ThreadPoolBuilder::new().num_threads(n.max(1)),
+        // A process forked from one whose global pool had started (multiprocessing's default
+        // on Linux) inherits the pool without its threads: work sent there would wait forever.
+        // Such a process gets a pool of its own, of the default size.
+        None if global_pool_is_inherited() => rayon::ThreadPoolBuilder::new(),
+        None => return Ok(work()),
+    };
+    pool.build()
+        .map(|pool| pool.install(work))
+        .map_err(|e| PyValueError::new_err(format!("cannot start the extraction threads: {e}")))
+}
+
+/// Whether rayon's global pool was started by a parent of this process rather than by it: the
+/// pool starts the first time this module uses it, and the process that did is noted then.
+fn global_pool_is_inherited() -> bool {
+    static STARTED_BY: OnceLock<u32> = OnceLock::new();
+    *STARTED_BY.get_or_init(std::process::id) != std::process::id()
+}
+
 /// Builds once, extracts many times; safe to share between threads.
 #[pyclass(frozen, module = "dateline._dateline")]
 struct Extractor {
@@ -229,19 +253,13 @@ impl Extractor {
             .enumerate()
             .map(|(n, (item, date))| Input::read(item, date.as_deref(), first_item + n))
             .collect::<PyResult<_>>()?;
-        let run = || -> Vec<Article> {
-            inputs
-                .par_iter()
-                .map(|input| self.inner.extract(&input.utf8, &input.options))
-                .collect()
-        };
-        let articles = py.detach(|| match threads {
-            Some(n) => rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build()
-                .map(|pool| pool.install(run))
-                .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
-            None => Ok(run()),
+        let articles = py.detach(|| {
+            on_threads(threads, || -> Vec<Article> {
+                inputs
+                    .par_iter()
+                    .map(|input| self.inner.extract(&input.utf8, &input.options))
+                    .collect()
+            })
         })?;
         Ok(articles
             .into_iter()

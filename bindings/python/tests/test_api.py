@@ -1,8 +1,10 @@
 """The Python API over the seed story and odd inputs."""
 import json
+import multiprocessing
 import pathlib
 import pickle
 import threading
+import warnings
 
 import pytest
 
@@ -154,6 +156,26 @@ def test_batch_offsets_are_python_string_indices(extractor):
             assert text[fact.start:fact.end] == fact.text
         for sentence in article.sentences:
             assert 0 <= sentence.start <= sentence.end <= len(text)
+
+
+def _extract_in_child(extractor, results):
+    results.put([a.dateline.place for a in extractor.extract_many(["PARIS, May 1 - Sun.", "ROME, May 1 - Rain."])])
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_batches_in_a_forked_child_do_not_hang(extractor):
+    extractor.extract_many(["LONDON, May 1 - Rain."] * 4)  # the parent starts the thread pool
+    fork = multiprocessing.get_context("fork")
+    results = fork.Queue()
+    child = fork.Process(target=_extract_in_child, args=(extractor, results))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # 3.12+: fork of a threaded process
+        child.start()
+    child.join(60)
+    if child.is_alive():
+        child.kill()
+        pytest.fail("extract_many in a forked child hung")
+    assert child.exitcode == 0 and results.get(timeout=5) == ["Paris", "Rome"]
 
 
 def test_walkthrough_example_runs():
