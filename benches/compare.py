@@ -12,7 +12,8 @@ slows a run down):
 - rust 1/2 threads: the pipeline alone (benches/src/bin/throughput.rs), no I/O;
 - cli 1 thread: `dateline extract --jsonl`, reading and writing JSON included;
 - python extract_many 1/2 threads: the batch API, from Python items to Article objects, which
-  are kept, as a caller keeps them; the time to free them afterwards is shown on its own line;
+  are kept, as a caller keeps them; the time the caller spends freeing them afterwards is
+  shown on its own line;
 - spaCy en_core_web_sm NER, 1 process, when spaCy and the model are installed
   (pip install spacy && python -m spacy download en_core_web_sm — the model needs the network).
 
@@ -60,11 +61,13 @@ for _ in range(repeat):
     start = time.perf_counter()
     del articles
     freed.append(time.perf_counter() - start)
+    time.sleep(0.5)  # articles are freed on a pool beside the caller: let it finish before the next run
 print(json.dumps({"seconds": min(made), "free_seconds": min(freed)}))
 """
 
 # One extract_many call on the first `count` of the `limit` items read, on 1 thread, for
-# callgrind; "free" frees the articles before the process ends, "keep" does not.
+# callgrind; "free" frees the articles before the process ends (the calling thread's part of
+# that: the rest is left to a pool that the exit stops), "keep" does not.
 COUNTED_BATCH = READ_ITEMS + """
 import os
 count, free = int(sys.argv[3]), sys.argv[4] == "free"
@@ -130,33 +133,44 @@ def spacy_ner(rows, size):
 
 
 def callgrind(command):
-    """Instructions of a whole run, and those inside dateline's Extractor::extract."""
+    """Instructions of a run: in all, on its main thread, and inside dateline's Extractor::extract."""
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "callgrind.out")
-        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command], check=True,
-                       capture_output=True)
-        annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", out], check=True, capture_output=True,
-                                   text=True).stdout
-    total = int(re.search(r"^([\d,]+).*PROGRAM TOTALS", annotated, re.M).group(1).replace(",", ""))
-    extract = re.search(r"^\s*([\d,]+) \([^)]*\)\s+\S*:dateline::extractor::Extractor::extract\b", annotated, re.M)
-    return total, int(extract.group(1).replace(",", "")) if extract else 0
+        subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes", f"--callgrind-out-file={out}",
+                        *command], check=True, capture_output=True)
+        threads = sorted(os.path.join(tmp, name) for name in os.listdir(tmp) if "-" in name)  # callgrind.out-01, …
+        totals, extract = [], 0
+        for thread in threads:
+            annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", thread], check=True,
+                                       capture_output=True, text=True).stdout
+            totals.append(int(re.search(r"^([\d,]+).*PROGRAM TOTALS", annotated, re.M).group(1).replace(",", "")))
+            found = re.search(r"^\s*([\d,]+) \([^)]*\)\s+\S*:dateline::extractor::Extractor::extract\b", annotated,
+                              re.M)
+            extract += int(found.group(1).replace(",", "")) if found else 0
+    return sum(totals), totals[0], extract
 
 
 def instructions(python, corpus, count):
     """Prints the instruction counts of extract_many on `count` texts against the Rust pipeline's."""
-    _, rust_extract = callgrind([THROUGHPUT, corpus, "--limit", str(count), "--threads", "1"])
+    _, _, rust_extract = callgrind([THROUGHPUT, corpus, "--limit", str(count), "--threads", "1"])
     batch = [python, "-c", COUNTED_BATCH, corpus, str(count)]
-    base, _ = callgrind([*batch, "0", "keep"])
-    kept, python_extract = callgrind([*batch, str(count), "keep"])
-    freed, _ = callgrind([*batch, str(count), "free"])
+    base, base_main, _ = callgrind([*batch, "0", "keep"])
+    kept, kept_main, python_extract = callgrind([*batch, str(count), "keep"])
+    _, freed_main, _ = callgrind([*batch, str(count), "free"])
     call = kept - base  # everything the extract_many call costs, results kept
     layer = call - python_extract
+    held = kept_main - base_main  # the calling thread's share, mostly with the GIL held
+
+    def line(what, number):
+        print(f"  {what:45} {number:>14,}  ({number / count:,.0f} a text)")
+
     print(f"instructions (callgrind), first {count} texts of {os.path.basename(corpus)}, 1 thread:")
-    print(f"  rust pipeline, Extractor::extract            {rust_extract:>14,}")
-    print(f"  python extract_many call, articles kept      {call:>14,}")
-    print(f"    of which Extractor::extract                {python_extract:>14,}")
-    print(f"    of which the Python layer                  {layer:>14,}  ({layer / count:,.0f} a text)")
-    print(f"  freeing the articles afterwards              {freed - kept:>14,}  ({(freed - kept) / count:,.0f} a text)")
+    line("rust pipeline, Extractor::extract", rust_extract)
+    line("python extract_many call, articles kept", call)
+    line("  of which Extractor::extract", python_extract)
+    line("  of which the Python layer", layer)
+    line("  on the calling thread (GIL)", held)
+    line("freeing the articles, on the calling thread", freed_main - kept_main)
     print(f"python 1 thread / rust 1 thread, by instructions: {100 * rust_extract / call:.1f}%")
     print("if extraction took k times fewer instructions (the layer staying; 2 threads: the layer all serial):")
     for k in (1, 3, 7, 10):
