@@ -172,11 +172,12 @@ def instructions(python, corpus, count):
     line("  on the calling thread (GIL)", held)
     line("freeing the articles, on the calling thread", freed_main - kept_main)
     print(f"python 1 thread / rust 1 thread, by instructions: {100 * rust_extract / call:.1f}%")
-    print("if extraction took k times fewer instructions (the layer staying; 2 threads: the layer all serial):")
+    print("if extraction took k times fewer instructions, the layer staying (2 threads: the calling thread's")
+    print("share taken as serial, the rest shared evenly):")
     for k in (1, 3, 7, 10):
-        work = python_extract / k
-        print(f"  k={k:<2}  1 thread {100 * (rust_extract / k) / (work + layer):5.1f}% of rust;"
-              f"  2 threads / 1 thread at most {(work + layer) / (work / 2 + layer):.2f}x")
+        work = python_extract / k + layer
+        print(f"  k={k:<2}  1 thread {100 * (rust_extract / k) / work:5.1f}% of rust;"
+              f"  2 threads / 1 thread at most {work / ((work - held) / 2 + held):.2f}x")
 
 
 def main():
