@@ -1,8 +1,10 @@
 """The Python API over the seed story and odd inputs."""
 import json
+import multiprocessing
 import pathlib
 import pickle
 import threading
+import warnings
 
 import pytest
 
@@ -113,6 +115,67 @@ def test_threads_share_one_extractor(extractor):
     for t in threads:
         t.join()
     assert len(results) == 40 and all(r == expected for r in results)
+
+
+def test_threads_share_batches_and_unread_articles(extractor):
+    texts = [TEHRAN, "LONDON, Jan. 5 (Reuters) - Prices rose.", "PARÍS, May 2 - 🙂 Zoë met 東京 officials."] * 4
+    serial = [extractor.extract(t, date="2018-05-13") for t in texts]
+    batches = []
+    threads = [threading.Thread(target=lambda: batches.append(extractor.extract_many(texts, dates=["2018-05-13"] * len(texts))))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(batches) == 8 and all(batch == serial for batch in batches)
+
+    # Eight threads reading the same unread articles, whose fields convert on first read.
+    unread = extractor.extract_many(texts, dates=["2018-05-13"] * len(texts))
+    seen = []
+
+    def read():
+        seen.append([(a.entities, a.timexes, a.to_dict()) for a in unread])
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(seen) == 8 and unread == serial
+    for view in seen:
+        for (entities, timexes, data), expected in zip(view, serial):
+            assert data == expected.to_dict()
+            assert [e.to_dict() for e in entities] == data["entities"] and timexes == expected.timexes
+
+
+def test_batch_offsets_are_python_string_indices(extractor):
+    texts = ["KÖLN, May 2 - 🙂 Émile Zola met 東京 officials. He left.", "TOKYO, May 2 - 東京で会議。Merkel met Abe on Friday. 👨‍👩‍👧"]
+    for text, article in zip(texts, extractor.extract_many(texts, dates=["2018-05-02"] * 2)):
+        assert article == extractor.extract(text, date="2018-05-02")
+        for fact in article.mentions + article.timexes:
+            assert text[fact.start:fact.end] == fact.text
+        for sentence in article.sentences:
+            assert 0 <= sentence.start <= sentence.end <= len(text)
+
+
+def _extract_in_child(extractor, results):
+    results.put([a.dateline.place for a in extractor.extract_many(["PARIS, May 1 - Sun.", "ROME, May 1 - Rain."])])
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork")
+def test_batches_in_a_forked_child_do_not_hang(extractor):
+    extractor.extract_many(["LONDON, May 1 - Rain."] * 4)  # the parent starts the thread pool
+    fork = multiprocessing.get_context("fork")
+    results = fork.Queue()
+    child = fork.Process(target=_extract_in_child, args=(extractor, results))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # 3.12+: fork of a threaded process
+        child.start()
+    child.join(60)
+    if child.is_alive():
+        child.kill()
+        pytest.fail("extract_many in a forked child hung")
+    assert child.exitcode == 0 and results.get(timeout=5) == ["Paris", "Rome"]
 
 
 def test_walkthrough_example_runs():

@@ -53,3 +53,37 @@ def test_lone_surrogates_are_a_unicode_error(extractor):
         extractor.extract("a\udc80b")
     with pytest.raises(UnicodeEncodeError):
         extractor.extract_many(["fine", "\ud800"])
+
+
+def test_odd_texts_in_one_batch_match_one_by_one(extractor):
+    one_by_one = [extractor.extract(text, date="2018-05-13") for text in ODD_TEXTS]
+    assert extractor.extract_many(ODD_TEXTS, dates=["2018-05-13"] * len(ODD_TEXTS)) == one_by_one
+
+
+@pytest.mark.parametrize(
+    "items, error, message",
+    [
+        ("one text", TypeError, "for one text, use extract"),
+        ([{"date": "2018-05-13"}], dateline.DatelineError, "item 0 has no 'text'"),
+        (["fine", {"text": None}], TypeError, r"not NoneType \(item 1\)"),
+        (["fine", b"bytes"], TypeError, r"\(item 1\); decode bytes first"),
+        ([{"text": "x", "date": 20180513}], TypeError, "item 0: the date must be a str"),
+        ([{"text": "x", "date": "13 May"}], dateline.InvalidDateError, "text 0"),
+    ],
+)
+def test_bad_batch_items_name_the_item(extractor, items, error, message):
+    with pytest.raises(error, match=message):
+        extractor.extract_many(items)
+
+
+def test_batch_items_ids_and_dates(extractor):
+    items = [{"text": "PARIS, May 1 - Rain.", "id": 7, "date": None}, {"text": "PARIS, May 1 - Rain.", "id": None}]
+    first, second = extractor.extract_many(items, dates=[None, "2018-05-01"])
+    assert first.id == "7" and first.dateline.date == "XXXX-05-01"
+    assert second.id is None and second.dateline.date == "2018-05-01"
+    many = [f"text {n}" for n in range(600)]
+    with pytest.raises(dateline.InvalidDateError, match="text 599"):
+        extractor.extract_many(many, dates=[None] * 599 + ["bad"], progress=True)
+    # With a progress bar, batches go to the native module in chunks that keep the item numbers.
+    with pytest.raises(TypeError, match=r"item 257"):
+        extractor._native.extract_many(["fine", 5], None, None, 256)

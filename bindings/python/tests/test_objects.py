@@ -1,5 +1,7 @@
 """Article objects, lookups, pandas frames and notebook views over the seed story."""
+import json
 import pathlib
+import pickle
 
 import pytest
 
@@ -80,3 +82,34 @@ def test_non_ascii_offsets_are_string_indices():
         assert text[fact.start:fact.end] == fact.text
     for sentence in article.sentences:
         assert sentence.text and text[sentence.start:sentence.end] == sentence.text
+
+
+def test_fields_convert_when_first_read():
+    fresh = dateline.extract(TEHRAN, date="2018-05-13", id="tehran")
+    assert fresh._native is not None and fresh._fields == {}
+    assert fresh.dateline.place == "Tehran"
+    assert set(fresh._fields) == {"dateline"}, "reading one field converts that field only"
+    first = fresh.entities[0]
+    data = fresh.to_dict()
+    assert fresh._native is None, "once all is Python data the Rust article is let go"
+    assert data["entities"][0] is first.to_dict(), "fields already read keep their objects"
+    assert list(data) == ["id", "title", "dateline", "credits", "paragraphs", "sentences", "entities", "timexes",
+                          "quotes", "casualties", "events"]
+    assert fresh == dateline.extract(TEHRAN, date="2018-05-13", id="tehran")
+    with pytest.raises(KeyError, match="no field"):
+        dateline.extract("x")._native.field("sentiment")
+
+
+def test_article_from_a_dict_of_the_contract(article):
+    again = dateline.Article(json.loads(article.to_json()), TEHRAN)
+    assert again == article and again.dateline == article.dateline
+    assert [e.name for e in again.entities] == [e.name for e in article.entities]
+    assert dateline.Article().entities == [] and dateline.Article().dateline is None
+
+
+def test_pickling_unread_and_partly_read_articles():
+    unread, partly = dateline.Extractor().extract_many([TEHRAN, TEHRAN], dates=["2018-05-13"] * 2)
+    assert partly.sentences
+    for original in (unread, partly):
+        again = pickle.loads(pickle.dumps(original))
+        assert again == original and again.text == TEHRAN and again._native is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Union
 
 from ._dateline import (
     DatelineError,
@@ -88,8 +88,7 @@ class Extractor:
 
     def extract(self, text: str, date: Optional[str] = None, id: Optional[str] = None) -> Article:
         """Extracts facts from one article. ``date`` is the publication date, ``YYYY-MM-DD``."""
-        _check_text(text)
-        return Article(json.loads(self._native.extract_json(text, date, id)), text)
+        return Article._from_native(self._native.extract(text, date, id))
 
     def extract_many(
         self,
@@ -103,19 +102,20 @@ class Extractor:
         Items are texts, or dicts ``{"text", "date", "id"}``; ``dates`` gives one date per text
         and wins over a dict's. ``progress=True`` shows a tqdm bar when tqdm is installed.
         """
-        texts, item_dates, ids = _split_inputs(texts_or_dicts)
+        if isinstance(texts_or_dicts, str):
+            raise TypeError("extract_many takes a list of texts or dicts; for one text, use extract")
+        items = list(texts_or_dicts)
         if dates is not None:
             dates = list(dates)
-            if len(dates) != len(texts):
-                raise DatelineError(f"got {len(texts)} texts but {len(dates)} dates; give one date per text")
-            item_dates = [d if d is not None else item_dates[i] for i, d in enumerate(dates)]
-        bar = _progress_bar(len(texts)) if progress else None
-        step = _PROGRESS_CHUNK if bar is not None else max(len(texts), 1)
+            if len(dates) != len(items):
+                raise DatelineError(f"got {len(items)} texts but {len(dates)} dates; give one date per text")
+        bar = _progress_bar(len(items)) if progress else None
+        step = _PROGRESS_CHUNK if bar is not None else max(len(items), 1)
         articles: List[Article] = []
-        for at in range(0, len(texts), step):
-            chunk = slice(at, at + step)
-            results = self._native.extract_many_json(texts[chunk], item_dates[chunk], ids[chunk], threads)
-            articles.extend(Article(text=t, json_text=r) for r, t in zip(results, texts[chunk]))
+        for at in range(0, len(items), step):
+            chunk_dates = None if dates is None else dates[at:at + step]
+            results = self._native.extract_many(items[at:at + step], chunk_dates, threads, at)
+            articles.extend(map(Article._from_native, results))
             if bar is not None:
                 bar.update(len(results))
         if bar is not None:
@@ -129,33 +129,6 @@ class Extractor:
 
     def __repr__(self) -> str:
         return f"Extractor(stages={self.stage_names!r})"
-
-
-def _split_inputs(items: Iterable[TextOrDict]) -> Tuple[List[str], List[Optional[str]], List[Optional[str]]]:
-    """Texts, dates and ids of batch items (texts, or dicts with "text", "date", "id")."""
-    texts: List[str] = []
-    dates: List[Optional[str]] = []
-    ids: List[Optional[str]] = []
-    for n, item in enumerate(items):
-        if isinstance(item, dict):
-            if "text" not in item:
-                raise DatelineError(f"item {n} has no 'text'")
-            texts.append(item["text"])
-            dates.append(item.get("date"))
-            ids.append(None if item.get("id") is None else str(item["id"]))
-        else:
-            texts.append(item)  # type: ignore[arg-type]
-            dates.append(None)
-            ids.append(None)
-        _check_text(texts[-1], n)
-    return texts, dates, ids
-
-
-def _check_text(text: object, n: Optional[int] = None) -> None:
-    if not isinstance(text, str):
-        where = "" if n is None else f" (item {n})"
-        hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
-        raise TypeError(f"text must be str, not {type(text).__name__}{where}{hint}")
 
 
 def _progress_bar(total: int) -> Any:

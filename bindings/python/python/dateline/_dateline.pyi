@@ -1,14 +1,24 @@
 """The native module (Rust). Use the ``dateline`` package rather than this module."""
 from os import PathLike
-from typing import List, Optional, Union, final
+from typing import Any, Dict, List, Optional, Union, final
 
-__all__ = ["Extractor", "DatelineError", "InvalidDateError", "InvalidEntryError", "InvalidOptionError", "__version__"]
+__all__ = [
+    "Extractor", "NativeArticle", "DatelineError", "InvalidDateError", "InvalidEntryError", "InvalidOptionError",
+    "__version__",
+]
 __version__: str
 
 class DatelineError(ValueError): ...
 class InvalidDateError(DatelineError): ...
 class InvalidEntryError(DatelineError): ...
 class InvalidOptionError(DatelineError): ...
+
+@final
+class NativeArticle:
+    @property
+    def text(self) -> str: ...
+    def field(self, name: str) -> Any: ...
+    def to_dict(self) -> Dict[str, Any]: ...
 
 @final
 class Extractor:
@@ -18,12 +28,12 @@ class Extractor:
         entities_json: Optional[str] = None,
         entities_file: Optional[Union[str, PathLike[str]]] = None,
     ) -> "Extractor": ...
-    def extract_json(self, text: str, date: Optional[str] = None, id: Optional[str] = None) -> str: ...
-    def extract_many_json(
+    def extract(self, text: str, date: Optional[str] = None, id: Optional[str] = None) -> NativeArticle: ...
+    def extract_many(
         self,
-        texts: List[str],
-        dates: List[Optional[str]],
-        ids: List[Optional[str]],
+        items: List[Union[str, Dict[str, Any]]],
+        dates: Optional[List[Optional[str]]] = None,
         threads: Optional[int] = None,
-    ) -> List[str]: ...
+        first_item: int = 0,
+    ) -> List[NativeArticle]: ...
     def stage_names(self) -> List[str]: ...

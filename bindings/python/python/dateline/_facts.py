@@ -1,13 +1,16 @@
 """The objects an Article is made of.
 
 Each object wraps the plain dict of CONTRACT.md (``to_dict()`` returns it unchanged) and
-exposes its fields as attributes. Objects are made when first asked for, so that a batch of
-articles costs no more than its JSON until a field is read.
+exposes its fields as attributes. Objects are made when first asked for: an Article holds the
+Rust article it came from and converts each of its fields to Python data when that field is
+first read, so that a batch of articles costs no Python work until it is used.
 """
 from __future__ import annotations
 
 import json
 from typing import Any, Dict, Generic, Iterator, List, Optional, Type, TypeVar, overload
+
+from ._dateline import NativeArticle
 
 _F = TypeVar("_F", bound="Fact")
 _T = TypeVar("_T")
@@ -29,7 +32,7 @@ class _Field(Generic[_T]):
     def __get__(self, fact: Optional["Fact"], owner: Any) -> Any:
         if fact is None:
             return self
-        return fact._data.get(self.key)
+        return fact._get(self.key)
 
 
 class Fact:
@@ -41,6 +44,10 @@ class Fact:
     def __init__(self, data: Dict[str, Any], article: Optional["Article"] = None) -> None:
         self._data = data
         self._article = article
+
+    def _get(self, key: str) -> Any:
+        """One field of the fact's dict, None when absent."""
+        return self._data.get(key)
 
     def to_dict(self) -> Dict[str, Any]:
         """The fact as plain Python data, as in CONTRACT.md."""
@@ -63,7 +70,7 @@ class Fact:
         self._article = state["article"]
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{k}={self._data.get(k)!r}" for k in self._repr_fields if self._data.get(k) is not None)
+        shown = ", ".join(f"{k}={self._get(k)!r}" for k in self._repr_fields if self._get(k) is not None)
         return f"{type(self).__name__}({shown})"
 
 
@@ -238,33 +245,58 @@ class Event(Fact):
 class Article(Fact):
     """Everything dateline found in one article, with the article's text.
 
-    An article from ``extract_many`` keeps the JSON it came as and parses it when a field is
-    first read, so that a batch costs little until it is used (and parses in the threads that
-    read it, not all at once under the GIL).
+    An article from ``extract`` or ``extract_many`` holds the Rust article (``_native``) and
+    converts one field (``entities``, ``dateline``, …) to Python data the first time it is
+    read; ``to_dict()`` converts the rest. ``Article(data, text)`` wraps a dict of
+    CONTRACT.md instead, such as a line of the CLI's output.
     """
 
-    __slots__ = ("text", "_json", "_parsed")
+    __slots__ = ("text", "_native", "_fields")
     _repr_fields = ("id",)
 
-    def __init__(self, data: Optional[Dict[str, Any]] = None, text: str = "", json_text: Optional[str] = None) -> None:
-        self._parsed = data
-        self._json = json_text
+    def __init__(self, data: Optional[Dict[str, Any]] = None, text: str = "") -> None:
+        self._fields: Dict[str, Any] = {} if data is None else data
+        self._native: Optional[NativeArticle] = None
         self._article = None
         self.text = text
 
+    @classmethod
+    def _from_native(cls, native: NativeArticle) -> "Article":
+        """The article of an extraction; the batch path makes one per text, so it does no more."""
+        article = cls.__new__(cls)
+        article._fields = {}
+        article._native = native
+        article._article = None
+        article.text = native.text
+        return article
+
+    def _get(self, key: str) -> Any:
+        # Read _native before _fields: _data sets _fields before it clears _native, so a
+        # thread that sees no _native also sees every field.
+        native = self._native
+        fields = self._fields
+        if key not in fields and native is not None:
+            # setdefault: threads that read the same field at once all get the first result.
+            return fields.setdefault(key, native.field(key))
+        return fields.get(key)
+
     @property
     def _data(self) -> Dict[str, Any]:  # type: ignore[override]
-        if self._parsed is None:
-            self._parsed = json.loads(self._json or "{}")
-            self._json = None
-        return self._parsed
+        native = self._native
+        if native is not None:
+            data = native.to_dict()
+            data.update(self._fields)  # fields already read keep the objects handed out
+            self._fields = data
+            # Everything is Python data now: the Rust article is no longer needed.
+            self._native = None
+        return self._fields
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"data": self._data, "text": self.text}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
-        self._parsed = state["data"]
-        self._json = None
+        self._fields = state["data"]
+        self._native = None
         self._article = None
         self.text = state["text"]
 
@@ -274,20 +306,20 @@ class Article(Fact):
     __hash__ = Fact.__hash__
 
     def _make(self, cls: Type[_F], field: str) -> List[_F]:
-        return [cls(x, self) for x in self._data.get(field) or []]
+        return [cls(x, self) for x in self._get(field) or []]
 
     id: "_Field[Optional[str]]" = _Field("id", "The id given with the input.")
 
     @property
     def title(self) -> Optional[Title]:
         """The headline, when the story has one."""
-        t = self._data.get("title")
+        t = self._get("title")
         return Title(t, self) if t else None
 
     @property
     def dateline(self) -> Optional[Dateline]:
         """The dateline, when the story has one."""
-        d = self._data.get("dateline")
+        d = self._get("dateline")
         return Dateline(d, self) if d else None
 
     @property
@@ -309,7 +341,7 @@ class Article(Fact):
     @property
     def mentions(self) -> List[Mention]:
         """Every entity mention, in text order."""
-        found = [Mention(m, self) for e in self._data.get("entities") or [] for m in e.get("mentions") or []]
+        found = [Mention(m, self) for e in self._get("entities") or [] for m in e.get("mentions") or []]
         return sorted(found, key=lambda m: (m.start, m.end))
 
     @property
@@ -330,7 +362,7 @@ class Article(Fact):
 
     def entity(self, entity_id: str) -> Optional[Entity]:
         """The entity with this id (``"E1"``), or None."""
-        for e in self._data.get("entities") or []:
+        for e in self._get("entities") or []:
             if e.get("id") == entity_id:
                 return Entity(e, self)
         return None
@@ -343,11 +375,11 @@ class Article(Fact):
         return iter(self.sentences)
 
     def __repr__(self) -> str:
-        d = self._data.get("dateline")
+        d = self._get("dateline")
         return (
-            f"Article(id={self._data.get('id')!r}, dateline={(d or {}).get('place')!r}, "
-            f"sentences={len(self._data.get('sentences') or [])}, entities={len(self._data.get('entities') or [])}, "
-            f"timexes={len(self._data.get('timexes') or [])}, quotes={len(self._data.get('quotes') or [])})"
+            f"Article(id={self._get('id')!r}, dateline={(d or {}).get('place')!r}, "
+            f"sentences={len(self._get('sentences') or [])}, entities={len(self._get('entities') or [])}, "
+            f"timexes={len(self._get('timexes') or [])}, quotes={len(self._get('quotes') or [])})"
         )
 
     def _repr_html_(self) -> str:
