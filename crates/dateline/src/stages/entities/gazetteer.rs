@@ -19,6 +19,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
+use super::tokens::{Tok, TokKind};
 use super::user::UserEntity;
 use crate::article::Label;
 use crate::lexicon::{rows, words};
@@ -156,13 +157,12 @@ pub(crate) enum Cue {
 }
 
 pub(crate) struct Gazetteer {
-    /// Pattern (lowercased name, single spaces) → its index.
-    patterns: FxHashMap<Box<str>, u32>,
-    /// The first word of each pattern → the most words a pattern starting with it has.
-    first_words: FxHashMap<Box<str>, u8>,
+    /// Every pattern (lowercased name, single spaces) and every start of one that ends with a
+    /// word, by [`PatternHash`]: a trie of words in one hash table. See [`Trie`].
+    names: Trie,
     /// The same for the patterns that text starting in lower case may fit (titles, names
     /// written in lower case): a small table, since most words of a story are looked up here.
-    lower_first_words: FxHashMap<Box<str>, u8>,
+    lower_names: Trie,
     /// For each pattern, its entries' range in `entries`.
     pattern_entries: Vec<Range<u32>>,
     entries: Vec<Entry>,
@@ -212,9 +212,8 @@ impl Gazetteer {
             .map(|(i, p)| (p.country, i as u32))
             .collect();
         let mut gazetteer = Gazetteer {
-            patterns: FxHashMap::default(),
-            first_words: FxHashMap::default(),
-            lower_first_words: FxHashMap::default(),
+            names: Trie::default(),
+            lower_names: Trie::default(),
             pattern_entries: Vec::new(),
             entries: Vec::new(),
             places,
@@ -266,11 +265,9 @@ impl Gazetteer {
             surnames: SURNAMES.lines().collect(),
         };
         gazetteer.add_nominals(&mut builder);
-        let (patterns, (first_words, lower_first_words), pattern_entries, entries) =
-            builder.compile();
-        gazetteer.patterns = patterns;
-        gazetteer.first_words = first_words;
-        gazetteer.lower_first_words = lower_first_words;
+        let (names, lower_names, pattern_entries, entries) = builder.compile();
+        gazetteer.names = names;
+        gazetteer.lower_names = lower_names;
         gazetteer.pattern_entries = pattern_entries;
         gazetteer.entries = entries;
         gazetteer
@@ -310,6 +307,43 @@ impl Gazetteer {
     ) {
         buffers.words.clear();
         buffers.words.extend(Words::new(text, range));
+        self.find_words(text, shouting, buffers, out);
+    }
+
+    /// [`Gazetteer::find`] over a stretch already cut into tokens: their words are the same,
+    /// and most tokens are one word without reading their letters again.
+    pub fn find_in_tokens(
+        &self,
+        text: &str,
+        tokens: &[Tok],
+        shouting: bool,
+        buffers: &mut FindBuffers,
+        out: &mut Vec<Found>,
+    ) {
+        buffers.words.clear();
+        for token in tokens.iter().filter(|t| t.kind != TokKind::Punct) {
+            let mut add = |word: Range<usize>| match buffers.words.last_mut() {
+                // Letters and digits side by side are one word (`5th`, `3M`).
+                Some(last) if last.end == word.start => last.end = word.end,
+                _ => buffers.words.push(word),
+            };
+            if token.plain {
+                add(token.range());
+            } else {
+                Words::new(text, token.range()).for_each(add);
+            }
+        }
+        self.find_words(text, shouting, buffers, out);
+    }
+
+    /// The names that start at the words of `buffers.words`.
+    fn find_words(
+        &self,
+        text: &str,
+        shouting: bool,
+        buffers: &mut FindBuffers,
+        out: &mut Vec<Found>,
+    ) {
         let mut i = 0;
         while i < buffers.words.len() {
             match self.longest_at(text, i, shouting, buffers) {
@@ -324,6 +358,9 @@ impl Gazetteer {
 
     /// The longest name starting at word `first` of `buffers.words` whose case fits, and the
     /// index of its last word.
+    ///
+    /// The name's pattern is hashed word by word, reading on while the words so far start
+    /// some pattern; the patterns met on the way are then tried longest first.
     fn longest_at(
         &self,
         text: &str,
@@ -331,75 +368,53 @@ impl Gazetteer {
         shouting: bool,
         buffers: &mut FindBuffers,
     ) -> Option<(Found, usize)> {
-        let FindBuffers {
-            words,
-            key,
-            key_ends,
-        } = buffers;
+        let FindBuffers { words, ends } = buffers;
         let start = words[first].start;
-        key.clear();
-        key.push_str(&text[words[first].clone()]);
-        key.make_ascii_lowercase();
         // Text that starts in lower case fits only names written so, and titles: most words of
         // a story start no name and stop here.
         let lower = text[start..].chars().next().is_some_and(char::is_lowercase);
-        let first_words = if lower {
-            &self.lower_first_words
-        } else {
-            &self.first_words
-        };
-        let most = usize::from(*first_words.get(key.as_str())?);
-        let limit = words.len().min(first + most);
-        if limit <= first {
-            return None;
-        }
-        // The key of the longest span once; the key of each shorter span is a prefix of it,
-        // since normalizing only folds case and white space. `key_ends[n]` is the key's length
-        // at the end of word `first + n`.
-        key.clear();
-        key_ends.clear();
+        let names = if lower { &self.lower_names } else { &self.names };
+        // The patterns that end where a word ends, or one byte later, at its period (`U.S.`).
+        ends.clear();
+        let mut hash = PatternHash::default();
         let mut at = start;
-        for word in &words[first..limit] {
-            push_normalized_gap(&text[at..word.start], key);
-            key.push_str(&text[word.clone()]);
-            key_ends.push(key.len());
+        for (last, word) in words.iter().enumerate().skip(first) {
+            hash.push_gap(&text[at..word.start]);
+            hash.push_lower(&text[word.clone()]);
             at = word.end;
-        }
-        // `U.S.`: a name may keep the period after its last word.
-        if text[at..].starts_with('.') {
-            key.push('.');
-        }
-        key.make_ascii_lowercase();
-        for last in (first..limit).rev() {
-            let end = words[last].end;
-            let key_end = key_ends[last - first];
-            let with_period = text[end..]
-                .starts_with('.')
-                .then_some((end + 1, key_end + 1));
-            for (end, key_end) in with_period.into_iter().chain([(end, key_end)]) {
-                if !ends_word(text, end) {
-                    continue;
+            let Some(node) = names.get(&hash) else {
+                break;
+            };
+            if let Some(pattern) = node {
+                ends.push((last, word.end, pattern));
+            }
+            if text[word.end..].starts_with('.') {
+                let mut with_period = hash.clone();
+                with_period.push_lower(".");
+                if let Some(Some(pattern)) = names.get(&with_period) {
+                    ends.push((last, word.end + 1, pattern));
                 }
-                let Some(&pattern) = key.get(..key_end).and_then(|k| self.patterns.get(k)) else {
-                    continue;
-                };
-                let written = &text[start..end];
-                let entries = self.pattern_entries[pattern as usize].clone();
-                let targets: Vec<Target> = self.entries
-                    [entries.start as usize..entries.end as usize]
-                    .iter()
-                    .filter(|e| case_fits(written, &e.written, shouting, e.target))
-                    .map(|e| e.target)
-                    .collect();
-                if !targets.is_empty() {
-                    return Some((
-                        Found {
-                            range: start..end,
-                            targets,
-                        },
-                        last,
-                    ));
-                }
+            }
+        }
+        for &(last, end, pattern) in ends.iter().rev() {
+            if !ends_word(text, end) {
+                continue;
+            }
+            let written = &text[start..end];
+            let entries = self.pattern_entries[pattern as usize].clone();
+            let targets: Vec<Target> = self.entries[entries.start as usize..entries.end as usize]
+                .iter()
+                .filter(|e| case_fits(written, &e.written, shouting, e.target))
+                .map(|e| e.target)
+                .collect();
+            if !targets.is_empty() {
+                return Some((
+                    Found {
+                        range: start..end,
+                        targets,
+                    },
+                    last,
+                ));
             }
         }
         None
@@ -785,17 +800,9 @@ impl Builder {
         }
     }
 
-    /// The lookup tables: patterns, the longest patterns of each first word, and the entries
-    /// of each pattern in the order added, without repeats.
-    #[allow(clippy::type_complexity)]
-    fn compile(
-        self,
-    ) -> (
-        FxHashMap<Box<str>, u32>,
-        (FxHashMap<Box<str>, u8>, FxHashMap<Box<str>, u8>),
-        Vec<Range<u32>>,
-        Vec<Entry>,
-    ) {
+    /// The lookup tables: the tries of all patterns and of the ones lower-case text may fit,
+    /// and the entries of each pattern in the order added, without repeats.
+    fn compile(self) -> (Trie, Trie, Vec<Range<u32>>, Vec<Entry>) {
         // Group the entries by pattern, each group in the order added: a counting sort.
         let mut pattern_entries: Vec<Range<u32>> = vec![0..0; self.patterns.len()];
         for (pattern, _) in &self.entries {
@@ -829,37 +836,98 @@ impl Builder {
             *group = start as u32..entries.len() as u32;
         }
 
-        let mut first_words: FxHashMap<Box<str>, u8> =
-            FxHashMap::with_capacity_and_hasher(self.patterns.len() / 2, Default::default());
-        let mut lower_first_words: FxHashMap<Box<str>, u8> = FxHashMap::default();
+        let mut names = Trie::with_capacity(self.patterns.len() * 2);
+        let mut lower_names = Trie::default();
         for (pattern, &index) in &self.patterns {
-            let mut words = Words::new(pattern, 0..pattern.len());
-            let Some(first) = words.next() else {
-                continue;
-            };
-            let count = (1 + words.count()).min(u8::MAX as usize) as u8;
-            let range = &pattern_entries[index as usize];
+            names.insert(pattern, index);
             // Whether text starting in lower case may fit one of its entries (see `case_fits`).
+            let range = &pattern_entries[index as usize];
             let lower = entries[range.start as usize..range.end as usize]
                 .iter()
                 .any(|e| {
                     e.target == Target::Title
                         || e.written.chars().next().is_some_and(char::is_lowercase)
                 });
-            let first = &pattern[first];
-            let most = first_words.entry(first.into()).or_default();
-            *most = (*most).max(count);
             if lower {
-                let most = lower_first_words.entry(first.into()).or_default();
-                *most = (*most).max(count);
+                lower_names.insert(pattern, index);
             }
         }
-        (
-            self.patterns,
-            (first_words, lower_first_words),
-            pattern_entries,
-            entries,
-        )
+        (names, lower_names, pattern_entries, entries)
+    }
+}
+
+/// Patterns and their starts, in one hash table keyed by [`PatternHash`]: each start of a
+/// pattern that ends with a word (`new`, `new york` of `new york times`) maps to the pattern
+/// it is, if any. Reading a name word by word thus costs one lookup a word, and stops at the
+/// first word that continues no pattern. The table holds hashes, not texts: two of its
+/// half-million keys sharing a 64-bit hash is as good as impossible.
+#[derive(Default)]
+struct Trie {
+    nodes: FxHashMap<u64, Option<u32>>,
+}
+
+impl Trie {
+    fn with_capacity(capacity: usize) -> Trie {
+        Trie {
+            nodes: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
+        }
+    }
+
+    /// Adds a pattern (normalized as [`normalize_into`] does) and its starts.
+    fn insert(&mut self, pattern: &str, index: u32) {
+        let mut hash = PatternHash::default();
+        let mut at = 0;
+        for word in Words::new(pattern, 0..pattern.len()) {
+            hash.push_gap(&pattern[at..word.start]);
+            hash.push_lower(&pattern[word.clone()]);
+            at = word.end;
+            self.nodes.entry(hash.finish()).or_insert(None);
+        }
+        hash.push_lower(&pattern[at..]);
+        self.nodes.insert(hash.finish(), Some(index));
+    }
+
+    /// `None` when no pattern starts so; else the pattern it is, if it is one.
+    fn get(&self, hash: &PatternHash) -> Option<Option<u32>> {
+        self.nodes.get(&hash.finish()).copied()
+    }
+}
+
+/// The hash of a name's pattern, fed piece by piece as the text has it: words lower-cased,
+/// white space between them as one space, so that text and pattern hash alike.
+#[derive(Default, Clone)]
+struct PatternHash(FxHasher);
+
+impl PatternHash {
+    /// Feeds text in ASCII lower case.
+    fn push_lower(&mut self, text: &str) {
+        for b in text.bytes() {
+            self.0.write_u8(b.to_ascii_lowercase());
+        }
+    }
+
+    /// Feeds the text between two words as a pattern has it: white space runs as one space.
+    fn push_gap(&mut self, gap: &str) {
+        let mut space = false;
+        for c in gap.chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space {
+                self.0.write_u8(b' ');
+                space = false;
+            }
+            let mut bytes = [0; 4];
+            self.push_lower(c.encode_utf8(&mut bytes));
+        }
+        if space {
+            self.0.write_u8(b' ');
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish()
     }
 }
 
@@ -868,10 +936,8 @@ impl Builder {
 pub(crate) struct FindBuffers {
     /// The words of the text searched.
     words: Vec<Range<usize>>,
-    /// The pattern looked up.
-    key: String,
-    /// The key's length at the end of each word.
-    key_ends: Vec<usize>,
+    /// The patterns a name may be, as (last word, end, pattern), shortest first.
+    ends: Vec<(usize, usize, u32)>,
 }
 
 /// The words of `range` of `text`: maximal runs of letters, digits and combining marks.
@@ -961,16 +1027,14 @@ fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
 /// The hash of `name`'s pattern (see [`normalize_into`]), computed without building it. Two
 /// of the 60,000 local names sharing a 64-bit hash is as good as impossible.
 fn pattern_hash(name: &str) -> u64 {
-    let mut hasher = FxHasher::default();
+    let mut hash = PatternHash::default();
     for (n, word) in name.split_whitespace().enumerate() {
         if n > 0 {
-            hasher.write_u8(b' ');
+            hash.push_lower(" ");
         }
-        for b in word.bytes() {
-            hasher.write_u8(b.to_ascii_lowercase());
-        }
+        hash.push_lower(word);
     }
-    hasher.finish()
+    hash.finish()
 }
 
 /// Writes `name` into `key` as a pattern: ASCII-lowercased, white space runs as one space.
@@ -983,25 +1047,6 @@ fn normalize_into(name: &str, key: &mut String) {
         key.push_str(word);
     }
     key.make_ascii_lowercase();
-}
-
-/// Appends the text between two words as a pattern has it: white space runs as one space.
-fn push_normalized_gap(gap: &str, key: &mut String) {
-    let mut space = false;
-    for c in gap.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space {
-            key.push(' ');
-            space = false;
-        }
-        key.push(c);
-    }
-    if space {
-        key.push(' ');
-    }
 }
 
 pub(crate) fn label_named(label: &str) -> Label {

@@ -82,13 +82,17 @@ impl Recognizer<'_> {
         out: &mut Vec<Candidate>,
         titles: &mut Vec<Range<usize>>,
     ) {
-        let Some(first) = self.tokens.get(seg.start) else {
+        if seg.is_empty() || seg.end > self.tokens.len() {
             return;
-        };
-        let byte_range = first.start..self.tokens[seg.end - 1].end;
+        }
         let mut finds = Vec::new();
-        self.gazetteer
-            .find(self.text, byte_range, shouting, buffers, &mut finds);
+        self.gazetteer.find_in_tokens(
+            self.text,
+            &self.tokens[seg.clone()],
+            shouting,
+            buffers,
+            &mut finds,
+        );
         // Which find starts at each token, and where it ends (exclusive token index).
         let mut find_at: Vec<Option<(usize, usize)>> = vec![None; seg.len()];
         let mut next = seg.start;

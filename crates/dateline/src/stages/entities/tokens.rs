@@ -22,6 +22,8 @@ pub(super) struct Tok {
     pub kind: TokKind,
     /// Whitespace (or the segment start) right before the token.
     pub spaced: bool,
+    /// Made of ASCII letters and digits only: one word as the gazetteer reads words.
+    pub plain: bool,
 }
 
 impl Tok {
@@ -54,8 +56,10 @@ pub(super) fn tokenize(
         }
         let start = at;
         let kind;
+        let mut plain = false;
         if c.is_alphanumeric() {
             let digits = c.is_ascii_digit();
+            plain = c.is_ascii();
             let mut end = start;
             while end < range.end {
                 // The common case: ASCII letters and digits join without looking further.
@@ -80,6 +84,7 @@ pub(super) fn tokenize(
                 if !joins {
                     break;
                 }
+                plain = false;
                 end = after;
             }
             let word = &text[start..end];
@@ -89,6 +94,7 @@ pub(super) fn tokenize(
                     || (word.chars().count() == 1 && c.is_uppercase()));
             if keeps_period && end < range.end {
                 end += 1;
+                plain = false;
             }
             kind = if digits {
                 TokKind::Number
@@ -118,6 +124,7 @@ pub(super) fn tokenize(
             end: at.min(range.end),
             kind,
             spaced,
+            plain,
         });
         spaced = false;
     }
