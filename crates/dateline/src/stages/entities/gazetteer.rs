@@ -77,6 +77,15 @@ pub(crate) struct Place {
     pub population: u64,
     /// A country's capital, what a bare name most often means (`Washington`).
     pub capital: bool,
+    /// A country in all but ISO's lists (`England`, `Scotland`): its teams are national.
+    pub nation: bool,
+}
+
+impl Place {
+    /// A country, or a division that news treats as one (`England`).
+    pub fn is_nation(&self) -> bool {
+        self.kind == PlaceKind::Country || self.nation
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -610,6 +619,7 @@ impl Builder {
                 lon: lon.parse().ok(),
                 population: population.parse().unwrap_or(0),
                 capital: false,
+                nation: false,
             });
             let more = extra.get(iso2);
             let field = |row: Option<&Vec<&'static str>>, i: usize| {
@@ -631,7 +641,7 @@ impl Builder {
             }
         }
         for row in rows(ADMIN1) {
-            let [country, code, id, division, name, _, lat, lon, ..] = row[..] else {
+            let [country, code, id, division, name, kind, lat, lon, ..] = row[..] else {
                 continue;
             };
             let index = places.len() as u32;
@@ -647,6 +657,7 @@ impl Builder {
                 lon: lon.parse().ok(),
                 population: 0,
                 capital: false,
+                nation: kind == "Country",
             });
             let aliases = row.get(8).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name)
@@ -674,6 +685,7 @@ impl Builder {
                 lon: lon.parse().ok(),
                 population,
                 capital: capitals.get(country) == Some(&name),
+                nation: false,
             });
             let aliases = row.get(7).copied().unwrap_or("").split('|');
             let aliases = aliases
@@ -702,6 +714,7 @@ impl Builder {
                 lon: lon.parse().ok(),
                 population: 0,
                 capital: false,
+                nation: false,
             });
             let aliases = row.get(6).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name)
@@ -736,6 +749,7 @@ impl Builder {
                 lon: lon.parse().ok(),
                 population: population.parse().unwrap_or(0),
                 capital: false,
+                nation: false,
             });
             for alias in std::iter::once(name).chain(aliases.split('|')) {
                 self.add_local(alias, index);
@@ -758,6 +772,7 @@ impl Builder {
                 lon: lon.parse().ok(),
                 population: 0,
                 capital: false,
+                nation: false,
             });
             let aliases = row.get(5).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name).chain(aliases) {

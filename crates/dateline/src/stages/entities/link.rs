@@ -8,7 +8,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::gazetteer::{Cue, FindBuffers, Gazetteer, PlaceKind, Target};
+use super::gazetteer::{Cue, FindBuffers, Gazetteer, Target};
 use super::recognize::{Candidate, Class};
 use super::resolve::{self, Setting};
 use crate::article::Label;
@@ -42,7 +42,7 @@ pub(super) fn link(
     let is_local_place = |c: &Candidate| match &c.class {
         Class::Known(targets) => {
             matches!(setting.choose(gazetteer, targets), Some(Target::Place(p))
-            if gazetteer.places[p as usize].kind != PlaceKind::Country)
+            if !gazetteer.places[p as usize].is_nation())
         }
         _ => false,
     };
