@@ -338,3 +338,13 @@ fn a_bare_capital_name_is_the_capital() {
         dateline::KbId::Number(4140963)
     );
 }
+
+#[test]
+fn a_currency_code_is_no_place() {
+    let a = dateline::extract("The clean-up will cost US$58 million, the ministry said.");
+    assert!(
+        a.entities.iter().all(|e| e.label != Label::Gpe),
+        "{:?}",
+        names(&a)
+    );
+}
