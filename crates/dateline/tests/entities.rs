@@ -311,6 +311,12 @@ fn a_state_after_a_city_is_the_state() {
     let a = dateline::extract("The girl lived in Buffalo, New York, her family said.");
     let new_york = entity_of(&a, "New York");
     assert_eq!(kb_id(new_york), dateline::KbId::Number(5128638));
+    // Of the country and the state, the one that has a town of the name before it.
+    let a = dateline::extract("The peanuts were roasted at a plant in Blakely, Georgia.");
+    assert_eq!(
+        kb_id(entity_of(&a, "Georgia")),
+        dateline::KbId::Number(4197000)
+    );
 }
 
 #[test]

@@ -200,17 +200,8 @@ impl Setting {
         if known.iter().any(|t| matches!(t, Target::User(_))) {
             return self.choose(gazetteer, known);
         }
-        // `New York` in `Buffalo, New York` is the state.
         if at > 0 && qualifier(gazetteer, text, candidates, at - 1).is_some() {
-            let divisions: Vec<Target> = known
-                .iter()
-                .copied()
-                .filter(|t| {
-                    place_of(gazetteer, *t)
-                        .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
-                })
-                .collect();
-            return self.choose(gazetteer, &divisions);
+            return self.choose_qualifier(gazetteer, text, &candidates[at - 1], known);
         }
         let qualifier = qualifier(gazetteer, text, candidates, at);
         // A bare name of a country or a state means it, whatever village shares the name.
@@ -241,6 +232,56 @@ impl Setting {
             }
         }
         self.choose(gazetteer, &all)
+    }
+
+    /// The division or country a name written after a place stands for (`known` its targets):
+    /// `New York` in `Buffalo, New York` is the state, `Georgia` in `Blakely, Georgia` the
+    /// state that has a Blakely.
+    fn choose_qualifier(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        head: &Candidate,
+        known: &[Target],
+    ) -> Option<Target> {
+        let divisions: Vec<Target> = known
+            .iter()
+            .copied()
+            .filter(|t| {
+                place_of(gazetteer, *t)
+                    .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+            })
+            .collect();
+        let head_targets: &[Target] = match &head.class {
+            Class::Known(targets) => targets,
+            _ => &[],
+        };
+        let head_places: Vec<&Place> = head_targets
+            .iter()
+            .filter_map(|t| place_of(gazetteer, *t))
+            .chain(
+                gazetteer
+                    .local_named(&text[head.range.clone()])
+                    .map(|p| &gazetteer.places[p as usize]),
+            )
+            .collect();
+        let holding: Vec<Target> = divisions
+            .iter()
+            .copied()
+            .filter(|d| {
+                head_places
+                    .iter()
+                    .any(|p| in_any(gazetteer, p, std::slice::from_ref(d)))
+            })
+            .collect();
+        self.choose(
+            gazetteer,
+            if holding.is_empty() {
+                &divisions
+            } else {
+                &holding
+            },
+        )
     }
 
     /// Whether candidate `at`, a name nothing else tells the kind of, names a town the story
