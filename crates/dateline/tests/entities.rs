@@ -354,3 +354,11 @@ fn a_currency_code_is_no_place() {
         names(&a)
     );
 }
+
+#[test]
+fn a_dateline_in_capitals_keeps_its_state_abbreviation() {
+    let a = dateline::extract("NEWARK, N.J. (AP) - The airline apologized on Friday.");
+    let state = entity_of(&a, "N.J.");
+    assert_eq!(state.label, Label::Gpe);
+    assert_eq!(kb_id(state), dateline::KbId::Number(5101760));
+}
