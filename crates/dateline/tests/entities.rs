@@ -362,3 +362,19 @@ fn a_dateline_in_capitals_keeps_its_state_abbreviation() {
     assert_eq!(state.label, Label::Gpe);
     assert_eq!(kb_id(state), dateline::KbId::Number(5101760));
 }
+
+#[test]
+fn the_state_an_organization_is_named_after_is_a_place_mention() {
+    let a = dateline::extract("The car was found on Friday by the Kentucky State Police.");
+    assert_eq!(entity_of(&a, "Kentucky State Police").label, Label::Org);
+    let kentucky = entity(&a, "Kentucky");
+    assert_eq!(kentucky.label, Label::Gpe);
+    assert_eq!(mentions(kentucky), ["Kentucky"]);
+    // A city's is not: geoparsing corpora mostly leave it out.
+    let a = dateline::extract("Shares fell on the Tokyo Stock Exchange on Friday.");
+    assert!(
+        a.entities.iter().all(|e| e.label != Label::Gpe),
+        "{:?}",
+        names(&a)
+    );
+}

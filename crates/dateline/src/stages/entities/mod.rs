@@ -94,6 +94,13 @@ impl Stage for Entities {
         let dateline_place = self.add_required(doc, &tokens, &mut buffers, &mut candidates);
         self.find_shouted_names(text, &tokens, &segments, &mut candidates);
         candidates.retain(|c| !is_currency_code(text, &c.range));
+        link::add_leading_places(
+            text,
+            &self.gazetteer,
+            &tokens,
+            &mut buffers,
+            &mut candidates,
+        );
         candidates.sort_by_key(|c| c.range.start);
 
         let setting =
