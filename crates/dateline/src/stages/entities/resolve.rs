@@ -65,39 +65,36 @@ impl Setting {
                 _ => {}
             }
         }
-        let Some(at) = dateline.and_then(|r| candidates.iter().position(|c| c.range == *r)) else {
-            return setting;
-        };
-        let place = if qualifier(gazetteer, text, candidates, at).is_some() {
-            // `LONDON, Ky.`: the division written after it tells which.
-            setting.choose_at(gazetteer, text, candidates, at)
-        } else {
-            // A dateline names a well-known place: the biggest of its name.
-            let Class::Known(targets) = &candidates[at].class else {
-                return setting;
-            };
-            targets
-                .iter()
-                .copied()
-                .filter(|t| matches!(t, Target::Place(_)))
-                .max_by_key(|t| {
-                    let p = place_of(gazetteer, *t);
-                    (
-                        p.is_some_and(|p| p.kind == PlaceKind::Country),
-                        p.map_or(0, |p| p.population),
-                    )
-                })
-        };
-        if let Some(Target::Place(p)) = place {
-            let place = &gazetteer.places[p as usize];
-            setting.dateline_country = Some(place.country).filter(|c| !c.is_empty());
-            // The story happens around its dateline: places near it are its neighbours.
-            let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
-            if town && place.lat.is_some() && !setting.anchors.contains(&p) {
-                setting.anchors.push(p);
-            }
+        if let Some(at) = dateline.and_then(|r| candidates.iter().position(|c| c.range == *r)) {
+            setting.learn_dateline(gazetteer, text, candidates, at);
         }
         setting
+    }
+
+    /// What the dateline's place (candidate `at`) tells: its country weighs on every name, and
+    /// the places near it are the story's neighbours.
+    fn learn_dateline(
+        &mut self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        at: usize,
+    ) {
+        let place = if qualifier(gazetteer, text, candidates, at).is_some() {
+            // `LONDON, Ky.`: the division written after it tells which.
+            self.choose_at(gazetteer, text, candidates, at)
+        } else {
+            biggest_place(gazetteer, &candidates[at].class)
+        };
+        let Some(Target::Place(p)) = place else {
+            return;
+        };
+        let place = &gazetteer.places[p as usize];
+        self.dateline_country = Some(place.country).filter(|c| !c.is_empty());
+        let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
+        if town && place.lat.is_some() && !self.anchors.contains(&p) {
+            self.anchors.push(p);
+        }
     }
 
     /// Counts what the unambiguous names tell.
@@ -524,6 +521,19 @@ fn in_any(gazetteer: &Gazetteer, place: &Place, areas: &[Target]) -> bool {
             area.country == place.country
                 && (area.kind == PlaceKind::Country || area.division == place.division)
         })
+}
+
+/// A dateline names a well-known place: the country, else the biggest place of its name.
+fn biggest_place(gazetteer: &Gazetteer, class: &Class) -> Option<Target> {
+    let Class::Known(targets) = class else {
+        return None;
+    };
+    targets
+        .iter()
+        .copied()
+        .filter_map(|t| Some((t, place_of(gazetteer, t)?)))
+        .max_by_key(|(_, p)| (p.kind == PlaceKind::Country, p.population))
+        .map(|(t, _)| t)
 }
 
 /// Whether `county` is a second-level division about `city`, which then is what their name
