@@ -271,14 +271,12 @@ impl Setting {
                     .any(|p| in_any(gazetteer, p, std::slice::from_ref(d)))
             })
             .collect();
-        self.choose(
-            gazetteer,
-            if holding.is_empty() {
-                &divisions
-            } else {
-                &holding
-            },
-        )
+        let choices = if holding.is_empty() {
+            divisions
+        } else {
+            holding
+        };
+        self.choose(gazetteer, &choices)
     }
 
     /// Whether candidate `at`, a name nothing else tells the kind of, names a town the story
