@@ -311,6 +311,12 @@ fn a_state_after_a_city_is_the_state() {
     let a = dateline::extract("The girl lived in Buffalo, New York, her family said.");
     let new_york = entity_of(&a, "New York");
     assert_eq!(kb_id(new_york), dateline::KbId::Number(5128638));
+    // Of the country and the state, the one that has a town of the name before it.
+    let a = dateline::extract("The peanuts were roasted at a plant in Blakely, Georgia.");
+    assert_eq!(
+        kb_id(entity_of(&a, "Georgia")),
+        dateline::KbId::Number(4197000)
+    );
 }
 
 #[test]
@@ -336,5 +342,39 @@ fn a_bare_capital_name_is_the_capital() {
     assert_eq!(
         kb_id(entity_of(&a, "Washington")),
         dateline::KbId::Number(4140963)
+    );
+}
+
+#[test]
+fn a_currency_code_is_no_place() {
+    let a = dateline::extract("The clean-up will cost US$58 million, the ministry said.");
+    assert!(
+        a.entities.iter().all(|e| e.label != Label::Gpe),
+        "{:?}",
+        names(&a)
+    );
+}
+
+#[test]
+fn a_dateline_in_capitals_keeps_its_state_abbreviation() {
+    let a = dateline::extract("NEWARK, N.J. (AP) - The airline apologized on Friday.");
+    let state = entity_of(&a, "N.J.");
+    assert_eq!(state.label, Label::Gpe);
+    assert_eq!(kb_id(state), dateline::KbId::Number(5101760));
+}
+
+#[test]
+fn the_state_an_organization_is_named_after_is_a_place_mention() {
+    let a = dateline::extract("The car was found on Friday by the Kentucky State Police.");
+    assert_eq!(entity_of(&a, "Kentucky State Police").label, Label::Org);
+    let kentucky = entity(&a, "Kentucky");
+    assert_eq!(kentucky.label, Label::Gpe);
+    assert_eq!(mentions(kentucky), ["Kentucky"]);
+    // A city's is not: geoparsing corpora mostly leave it out.
+    let a = dateline::extract("Shares fell on the Tokyo Stock Exchange on Friday.");
+    assert!(
+        a.entities.iter().all(|e| e.label != Label::Gpe),
+        "{:?}",
+        names(&a)
     );
 }

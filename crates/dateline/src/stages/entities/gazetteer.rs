@@ -1114,7 +1114,9 @@ pub(crate) fn is_plain_spelling(alias: &str, name: &str) -> bool {
 /// long enough not to be a common word. Titles are matched in any case (`defense minister`).
 fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool {
     let letters = written.chars().filter(|c| c.is_alphabetic()).count();
-    if shouting && letters < 4 {
+    // An abbreviation with its periods (`N.J.` in `NEWARK, N.J. (AP)`) is no word in capitals.
+    let abbreviation = text == written && written.contains('.');
+    if shouting && letters < 4 && !abbreviation {
         return false;
     }
     if text == written || target == Target::Title {

@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::gazetteer::{Cue, FindBuffers, Gazetteer, Target};
 use super::recognize::{Candidate, Class};
 use super::resolve::{self, Setting};
+use super::tokens::Tok;
 use crate::article::Label;
 
 /// One entity before it is written out.
@@ -23,6 +24,73 @@ pub(super) struct Draft {
     pub contained: Option<Target>,
     /// Indexes of its candidates, in text order.
     pub mentions: Vec<usize>,
+}
+
+/// Adds the country or division an organization's name starts with as a mention of its own,
+/// as geoparsers read them: `Kentucky` in `Kentucky State Police`, `U.S.` in `U.S. Army`.
+/// Not a city, even one that is a division too (`Stoke Mandeville Hospital`, `Tokyo Stock
+/// Exchange`), nor a place after `of` (`University of Arizona`): news geoparsing corpora
+/// leave those out more often than not.
+pub(super) fn add_leading_places(
+    text: &str,
+    gazetteer: &Gazetteer,
+    tokens: &[Tok],
+    buffers: &mut FindBuffers,
+    candidates: &mut Vec<Candidate>,
+) {
+    let mut found = Vec::new();
+    for i in 0..candidates.len() {
+        let c = &candidates[i];
+        // Not an organization of the gazetteer: most are news outlets, named after their
+        // town (`The New York Times`, `China Daily`).
+        let org = matches!(c.class, Class::Named(Label::Org, _));
+        if !org || c.range.len() < 2 {
+            continue;
+        }
+        // Without the name's last character, so that the organization's own entry is not it.
+        let Some(inside) = text.get(c.range.start..c.range.end - 1) else {
+            continue;
+        };
+        found.clear();
+        gazetteer.find(
+            text,
+            c.range.start..c.range.start + inside.len(),
+            c.shouting,
+            buffers,
+            &mut found,
+        );
+        let Some(first) = found.first().filter(|f| f.range.start == c.range.start) else {
+            continue;
+        };
+        let divisions: Vec<Target> = first
+            .targets
+            .iter()
+            .copied()
+            .filter(|t| {
+                matches!(t, Target::Place(p)
+                if matches!(gazetteer.places[*p as usize].kind,
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2))
+            })
+            .collect();
+        // `Tokyo Stock Exchange`, `New York Times`: a city's name, if a division's too.
+        let names_city = first.targets.iter().any(|t| {
+            matches!(t, Target::Place(p)
+            if gazetteer.places[*p as usize].kind == PlaceKind::City)
+        });
+        if divisions.is_empty() || names_city || first.range == c.range {
+            continue;
+        }
+        let last = tokens.partition_point(|t| t.end <= first.range.end);
+        candidates.push(Candidate {
+            range: first.range.clone(),
+            tokens: c.tokens.start..last,
+            class: Class::Known(divisions),
+            cue: None,
+            abbreviates: None,
+            team_position: false,
+            ..c.clone()
+        });
+    }
 }
 
 /// Groups the candidates into drafts. Candidates that turn out to be no name are left out.

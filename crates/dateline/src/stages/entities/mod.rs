@@ -93,6 +93,14 @@ impl Stage for Entities {
         }
         let dateline_place = self.add_required(doc, &tokens, &mut buffers, &mut candidates);
         self.find_shouted_names(text, &tokens, &segments, &mut candidates);
+        candidates.retain(|c| !is_currency_code(text, &c.range));
+        link::add_leading_places(
+            text,
+            &self.gazetteer,
+            &tokens,
+            &mut buffers,
+            &mut candidates,
+        );
         candidates.sort_by_key(|c| c.range.start);
 
         let setting =
@@ -418,6 +426,12 @@ impl Entities {
             _ => name,
         }
     }
+}
+
+/// A country's code written against a dollar sign, which makes it a currency: `US$460`,
+/// `$US 15`, `NZ$`.
+fn is_currency_code(text: &str, name: &Range<usize>) -> bool {
+    text[name.end..].starts_with('$') || text[..name.start].ends_with('$')
 }
 
 /// Text without lower-case letters and with a few capitals: a headline in capitals.

@@ -65,39 +65,36 @@ impl Setting {
                 _ => {}
             }
         }
-        let Some(at) = dateline.and_then(|r| candidates.iter().position(|c| c.range == *r)) else {
-            return setting;
-        };
-        let place = if qualifier(gazetteer, text, candidates, at).is_some() {
-            // `LONDON, Ky.`: the division written after it tells which.
-            setting.choose_at(gazetteer, text, candidates, at)
-        } else {
-            // A dateline names a well-known place: the biggest of its name.
-            let Class::Known(targets) = &candidates[at].class else {
-                return setting;
-            };
-            targets
-                .iter()
-                .copied()
-                .filter(|t| matches!(t, Target::Place(_)))
-                .max_by_key(|t| {
-                    let p = place_of(gazetteer, *t);
-                    (
-                        p.is_some_and(|p| p.kind == PlaceKind::Country),
-                        p.map_or(0, |p| p.population),
-                    )
-                })
-        };
-        if let Some(Target::Place(p)) = place {
-            let place = &gazetteer.places[p as usize];
-            setting.dateline_country = Some(place.country).filter(|c| !c.is_empty());
-            // The story happens around its dateline: places near it are its neighbours.
-            let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
-            if town && place.lat.is_some() && !setting.anchors.contains(&p) {
-                setting.anchors.push(p);
-            }
+        if let Some(at) = dateline.and_then(|r| candidates.iter().position(|c| c.range == *r)) {
+            setting.learn_dateline(gazetteer, text, candidates, at);
         }
         setting
+    }
+
+    /// What the dateline's place (candidate `at`) tells: its country weighs on every name, and
+    /// the places near it are the story's neighbours.
+    fn learn_dateline(
+        &mut self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &[Candidate],
+        at: usize,
+    ) {
+        let place = if qualifier(gazetteer, text, candidates, at).is_some() {
+            // `LONDON, Ky.`: the division written after it tells which.
+            self.choose_at(gazetteer, text, candidates, at)
+        } else {
+            biggest_place(gazetteer, &candidates[at].class)
+        };
+        let Some(Target::Place(p)) = place else {
+            return;
+        };
+        let place = &gazetteer.places[p as usize];
+        self.dateline_country = Some(place.country).filter(|c| !c.is_empty());
+        let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
+        if town && place.lat.is_some() && !self.anchors.contains(&p) {
+            self.anchors.push(p);
+        }
     }
 
     /// Counts what the unambiguous names tell.
@@ -200,17 +197,8 @@ impl Setting {
         if known.iter().any(|t| matches!(t, Target::User(_))) {
             return self.choose(gazetteer, known);
         }
-        // `New York` in `Buffalo, New York` is the state.
         if at > 0 && qualifier(gazetteer, text, candidates, at - 1).is_some() {
-            let divisions: Vec<Target> = known
-                .iter()
-                .copied()
-                .filter(|t| {
-                    place_of(gazetteer, *t)
-                        .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
-                })
-                .collect();
-            return self.choose(gazetteer, &divisions);
+            return self.choose_qualifier(gazetteer, text, &candidates[at - 1], known);
         }
         let qualifier = qualifier(gazetteer, text, candidates, at);
         // A bare name of a country or a state means it, whatever village shares the name.
@@ -241,6 +229,54 @@ impl Setting {
             }
         }
         self.choose(gazetteer, &all)
+    }
+
+    /// The division or country a name written after a place stands for (`known` its targets):
+    /// `New York` in `Buffalo, New York` is the state, `Georgia` in `Blakely, Georgia` the
+    /// state that has a Blakely.
+    fn choose_qualifier(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        head: &Candidate,
+        known: &[Target],
+    ) -> Option<Target> {
+        let divisions: Vec<Target> = known
+            .iter()
+            .copied()
+            .filter(|t| {
+                place_of(gazetteer, *t)
+                    .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+            })
+            .collect();
+        let head_targets: &[Target] = match &head.class {
+            Class::Known(targets) => targets,
+            _ => &[],
+        };
+        let head_places: Vec<&Place> = head_targets
+            .iter()
+            .filter_map(|t| place_of(gazetteer, *t))
+            .chain(
+                gazetteer
+                    .local_named(&text[head.range.clone()])
+                    .map(|p| &gazetteer.places[p as usize]),
+            )
+            .collect();
+        let holding: Vec<Target> = divisions
+            .iter()
+            .copied()
+            .filter(|d| {
+                head_places
+                    .iter()
+                    .any(|p| in_any(gazetteer, p, std::slice::from_ref(d)))
+            })
+            .collect();
+        let choices = if holding.is_empty() {
+            divisions
+        } else {
+            holding
+        };
+        self.choose(gazetteer, &choices)
     }
 
     /// Whether candidate `at`, a name nothing else tells the kind of, names a town the story
@@ -483,6 +519,19 @@ fn in_any(gazetteer: &Gazetteer, place: &Place, areas: &[Target]) -> bool {
             area.country == place.country
                 && (area.kind == PlaceKind::Country || area.division == place.division)
         })
+}
+
+/// A dateline names a well-known place: the country, else the biggest place of its name.
+fn biggest_place(gazetteer: &Gazetteer, class: &Class) -> Option<Target> {
+    let Class::Known(targets) = class else {
+        return None;
+    };
+    targets
+        .iter()
+        .copied()
+        .filter_map(|t| Some((t, place_of(gazetteer, t)?)))
+        .max_by_key(|(_, p)| (p.kind == PlaceKind::Country, p.population))
+        .map(|(t, _)| t)
 }
 
 /// Whether `county` is a second-level division about `city`, which then is what their name
