@@ -293,14 +293,15 @@ impl Knowledge {
                     let word = &text[t.start..t.end];
                     let mut classes = self.classes_of(word);
                     // `car-bombed`: a part of a word may start a phrase.
-                    if word.contains(|c: char| !c.is_alphanumeric()) {
+                    if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
                         for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
                             classes |= self.classes_of(part) & PHRASE_STARTS;
                         }
                     }
                     // An adverb in `-ly` stands between a subject and its verb as auxiliaries
                     // do (`has repeatedly said`).
-                    if word.len() > 4 && word.ends_with("ly") && word.starts_with(char::is_lowercase) {
+                    let lower = word.as_bytes()[0].is_ascii_lowercase();
+                    if word.len() > 4 && word.ends_with("ly") && lower {
                         classes |= WordClass::Auxiliary.bit();
                     }
                     classes
@@ -395,19 +396,16 @@ impl<'d> Story<'d> {
                 }
             })
             .collect();
-        let mut mentions: Vec<MentionAt> = article
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(entity, e)| {
-                e.mentions.iter().map(move |m| MentionAt {
-                    start: m.start,
-                    end: m.end,
-                    entity,
-                })
-            })
-            .collect();
-        mentions.sort_by_key(|m| (m.start, m.end));
+        let count = article.entities.iter().map(|e| e.mentions.len()).sum();
+        let mut mentions: Vec<MentionAt> = Vec::with_capacity(count);
+        for (entity, e) in article.entities.iter().enumerate() {
+            mentions.extend(e.mentions.iter().map(|m| MentionAt {
+                start: m.start,
+                end: m.end,
+                entity,
+            }));
+        }
+        mentions.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
         let dateline_place = article
             .dateline
             .as_ref()

@@ -8,7 +8,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::gazetteer::{Cue, FindBuffers, Gazetteer, Target};
+use super::gazetteer::{Cue, FindBuffers, Gazetteer, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
 use super::resolve::{self, Setting};
 use super::tokens::Tok;
