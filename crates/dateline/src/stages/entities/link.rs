@@ -200,8 +200,10 @@ pub(super) fn link(
         by_text.insert(surface(c), d);
     }
 
-    // Persons by their surname or first name alone.
+    // Persons by their surname or first name alone; and the persons named with a given name
+    // first, which may take a country's name for theirs (`Georgia Stevens`, `Michael Jordan`).
     let mut by_name_part: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+    let mut given_named: FxHashSet<usize> = FxHashSet::default();
     for (d, draft) in drafts.iter().enumerate() {
         if draft.label != Label::Person {
             continue;
@@ -210,6 +212,9 @@ pub(super) fn link(
             let words: Vec<&str> = surface(&candidates[m]).split_whitespace().collect();
             if words.len() < 2 {
                 continue;
+            }
+            if gazetteer.is_given_name(words[0]) {
+                given_named.insert(d);
             }
             for part in [words[words.len() - 1], words[0]] {
                 let slot = by_name_part.entry(part).or_insert(Some(d));
@@ -225,11 +230,18 @@ pub(super) fn link(
         let single_word = !name.contains(' ');
         let person_part = || by_name_part.get(name).copied().flatten();
         let joined = match &c.class {
-            // A known place that is also a person's surname in this story: `Jackson`.
-            Class::Known(targets) if single_word && !c.shouting => person_part().filter(|_| {
-                targets
-                    .iter()
-                    .all(|t| matches!(t, Target::Place(p) if gazetteer.places[*p as usize].population < 1_000_000))
+            // A known place that is also a person's name in this story: `Jackson`; a country's
+            // or a big city's name only where nothing marks it a place (`Georgia Stevens` …
+            // `Georgia began skating`).
+            Class::Known(targets) if single_word && !c.shouting => person_part().filter(|d| {
+                let places = || targets.iter().all(|t| matches!(t, Target::Place(_)));
+                let small = targets.iter().all(|t| {
+                    matches!(t, Target::Place(p)
+                        if gazetteer.places[*p as usize].population < 1_000_000)
+                });
+                let marked =
+                    c.locative || matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter));
+                small || (places() && !marked && given_named.contains(d))
             }),
             Class::Named(Label::Person, _) if single_word => person_part(),
             Class::Unknown => by_text.get(name).copied().or_else(person_part),
