@@ -444,6 +444,13 @@ impl Recognizer<'_> {
                 matches!(t, Target::Place(p)
                     if self.gazetteer.places[*p as usize].kind == PlaceKind::City)
             });
+            // `Marco Rubio`, `Campbell Paterson`: a given name and a surname that towns share.
+            let person = after_title
+                || (self.gazetteer.is_given_name(words[0]) && self.gazetteer.is_surname(last_word));
+            if towns_or_orgs && city && person {
+                push(out, group, Class::Named(Label::Person, None));
+                return;
+            }
             if towns_or_orgs && city && !self.gazetteer.is_place_modifier(words[0]) {
                 push(out, group, Class::Named(Label::Org, contained));
                 return;
