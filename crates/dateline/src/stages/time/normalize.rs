@@ -9,7 +9,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::Span;
 
 use super::grammar::{duration_value, Amount, Expr, Mention, YearRef};
-use super::lexicon::{Tense, Unit};
+use super::lexicon::{HolidayRule, Tense, Unit};
 use crate::article::TimexType;
 
 /// The date relative expressions are computed from.
@@ -315,6 +315,36 @@ impl Normalizer {
                 _ if quarter => latest_quarter(today, 1),
                 _ => Point::Year(year - 1),
             },
+            Expr::Holiday {
+                rule,
+                year: written,
+                shift,
+            } => {
+                if let Some(year_ref) = written {
+                    let (year, anchored) = self.year(year_ref);
+                    let point = holiday_date(rule, year)
+                        .map_or(Point::Unknown("XXXX-XX-XX"), Point::Day);
+                    return (point, anchored);
+                }
+                let candidates = [-1, 0, 1].map(|by| holiday_date(rule, year + by));
+                let date = match shift {
+                    Some(-1) => candidates.into_iter().flatten().filter(|d| *d < today).max(),
+                    Some(1) => candidates.into_iter().flatten().find(|d| *d > today),
+                    Some(_) => candidates[1],
+                    None => nearest_date(today, candidates, tense),
+                };
+                date.map_or(Point::Unknown("XXXX-XX-XX"), Point::Day)
+            }
+            Expr::WeekOf { ref day, weekend } => {
+                let (point, anchored) = self.point(day, tense, sentence);
+                let point = match point {
+                    Point::Day(date) if weekend => Point::Weekend(date),
+                    Point::Day(date) => Point::Week(date),
+                    _ if weekend => Point::Unknown("XXXX-WXX-WE"),
+                    _ => Point::Unknown("XXXX-WXX"),
+                };
+                return (point, anchored);
+            }
             Expr::Decade(_)
             | Expr::Century(_)
             | Expr::Ref(_)
@@ -423,6 +453,12 @@ fn unanchored(expr: &Expr) -> Point {
         Expr::Quarter { quarter, .. } => Point::Quarter(0, quarter),
         Expr::Half { half, .. } => Point::Half(0, half),
         Expr::Season { season, .. } => Point::Season(0, season),
+        Expr::Holiday {
+            rule: HolidayRule::Fixed { month, day },
+            ..
+        } => Point::MonthDay(month, day),
+        Expr::WeekOf { weekend: true, .. } => Point::Unknown("XXXX-WXX-WE"),
+        Expr::WeekOf { .. } => Point::Unknown("XXXX-WXX"),
         Expr::LatestQuarter | Expr::QuarterOfYear(_) | Expr::YearEarlier { quarter: true } => {
             Point::Unknown("XXXX-QX")
         }
@@ -448,31 +484,86 @@ const TENSE_REACH_DAYS: i32 = 240;
 /// The same for a month named alone: `In January` in an October story that tells of the past.
 const TENSE_REACH_MONTHS: i32 = 10;
 
+/// Without a tense, a day or month named without a year is the nearest one, but news tells more
+/// of the past than of the future: one in the past is preferred unless the next one is nearer by
+/// this much (`from $29.75 in March` in an October story is last March).
+const PAST_BIAS_DAYS: i32 = 60;
+const PAST_BIAS_MONTHS: i32 = 2;
+
 /// `May 13` without a year: the nearest May 13 to the anchor, unless the tense asks for the
 /// one before it (or after it) and that one is within [`TENSE_REACH_DAYS`].
 fn nearest_day(today: Date, month: i8, day: i8, tense: Option<Tense>) -> Option<Date> {
-    let candidates: Vec<(Date, i32)> = [-1, 0, 1]
+    let candidates =
+        [-1, 0, 1].map(|by| Date::new(today.year().checked_add(by)?, month, day).ok());
+    nearest_date(today, candidates, tense)
+}
+
+/// Of the dates a yearless expression may name (last year's, this year's, next year's), the
+/// one the tense asks for if it is within [`TENSE_REACH_DAYS`], else the nearest one, with the
+/// past preferred by [`PAST_BIAS_DAYS`].
+fn nearest_date(today: Date, candidates: [Option<Date>; 3], tense: Option<Tense>) -> Option<Date> {
+    let days = |date: &Date| today.until(*date).ok().map(|span| span.get_days());
+    let candidates = candidates
         .into_iter()
-        .filter_map(|offset| {
-            let date = Date::new(today.year().checked_add(offset)?, month, day).ok()?;
-            Some((date, today.until(date).ok()?.get_days()))
-        })
-        .collect();
+        .flatten()
+        .filter_map(|date| Some((date, days(&date)?)));
     let in_reach = |days: i32| days.abs() <= TENSE_REACH_DAYS;
     let by_tense = match tense {
         Some(Tense::Past) => candidates
-            .iter()
+            .clone()
             .filter(|(_, d)| *d <= 0 && in_reach(*d))
             .max_by_key(|(_, d)| *d),
         Some(Tense::Future) => candidates
-            .iter()
+            .clone()
             .filter(|(_, d)| *d >= 0 && in_reach(*d))
             .min_by_key(|(_, d)| *d),
         _ => None,
     };
     by_tense
-        .or_else(|| candidates.iter().min_by_key(|(_, d)| d.abs()))
-        .map(|(date, _)| *date)
+        .or_else(|| {
+            candidates.min_by_key(|(_, d)| if *d <= 0 { -d } else { d + PAST_BIAS_DAYS })
+        })
+        .map(|(date, _)| date)
+}
+
+/// The date of a holiday in a year.
+fn holiday_date(rule: HolidayRule, year: i32) -> Option<Date> {
+    let year = i16::try_from(year).ok()?;
+    match rule {
+        HolidayRule::Fixed { month, day } => Date::new(year, month, day).ok(),
+        HolidayRule::Nth {
+            month,
+            weekday,
+            n,
+            offset,
+        } => {
+            let weekday = Weekday::from_monday_one_offset(weekday).ok()?;
+            let first = Date::new(year, month, 1).ok()?;
+            let day = if n > 0 {
+                first.nth_weekday_of_month(n, weekday).ok()?
+            } else {
+                first.last_of_month().nth_weekday_of_month(n, weekday).ok()?
+            };
+            add_days(day, offset.into())
+        }
+        HolidayRule::Easter(offset) => add_days(easter(year)?, offset.into()),
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as i8, day as i8).ok()
 }
 
 /// A month without a year, chosen as [`nearest_day`] chooses days.
@@ -494,7 +585,7 @@ fn nearest_month(today: Date, month: i8, tense: Option<Tense>) -> Point {
     let year = match tense {
         Some(Tense::Past) if back <= reach => back_year,
         Some(Tense::Future) if ahead <= reach => ahead_year,
-        _ if back <= ahead => back_year,
+        _ if back <= ahead + PAST_BIAS_MONTHS => back_year,
         _ => ahead_year,
     };
     Point::Month(year, month)

@@ -2,7 +2,7 @@
 //! quarters, halves, seasons, fiscal years and clock times.
 
 use super::super::atoms::Gap;
-use super::super::lexicon::{Class, Unit};
+use super::super::lexicon::{Class, Holiday, Unit};
 use super::{Expr, Parsed, Parser, YearRef};
 
 /// Words after which a bare month name such as `May` or `March` is a month, not a verb or a
@@ -38,6 +38,23 @@ const MONTH_CONTEXT: &[&str] = &[
 /// Month names that are also ordinary English words.
 const AMBIGUOUS_MONTHS: &[&str] = &[
     "may", "march", "mar", "jan", "sept", "sep", "dec", "jun", "jul",
+];
+
+/// Words after a holiday's name that make it the season around the day rather than the day.
+const HOLIDAY_SEASONS: &[&str] = &[
+    "sales",
+    "shopping",
+    "season",
+    "seasons",
+    "holiday",
+    "holidays",
+    "period",
+    "quarter",
+    "rush",
+    "break",
+    "vacation",
+    "recess",
+    "truce",
 ];
 
 impl Parser<'_> {
@@ -224,6 +241,64 @@ impl Parser<'_> {
         ))
     }
 
+    /// A holiday, with a year or `week` after it: `Thanksgiving Day`, `Christmas 1998`,
+    /// `Easter week`. `shift` is the `last`, `this` or `next` before it.
+    pub(super) fn holiday(&self, i: usize, shift: Option<i8>) -> Option<Parsed> {
+        let (holiday, end) = self.holiday_name(i)?;
+        // `Christmas sales`, `the Christmas and New Year holidays`: a season around the day,
+        // not the day.
+        let season = |at: usize| HOLIDAY_SEASONS.iter().any(|w| self.is(at, w));
+        let joined_season = (self.is(end, "and") || self.is(end, "or"))
+            && self
+                .holiday_name(end + 1)
+                .is_some_and(|(_, after)| season(after));
+        if season(end) || joined_season {
+            return None;
+        }
+        let (end, year) = match self.year_after(end) {
+            Some((end, year)) if shift.is_none() => (end, Some(year)),
+            _ => (end, None),
+        };
+        let expr = Expr::Holiday {
+            rule: holiday.rule,
+            year,
+            shift,
+        };
+        Some(match self.class(end) {
+            Some(Class::Unit(unit @ (Unit::Week | Unit::Weekend))) if self.singular(end) => {
+                Parsed::new(
+                    end + 1,
+                    Expr::WeekOf {
+                        day: Box::new(expr),
+                        weekend: unit == Unit::Weekend,
+                    },
+                )
+            }
+            _ => Parsed::new(end, expr),
+        })
+    }
+
+    /// The holiday whose name the text spells from atom `i` on, and the atom after it.
+    fn holiday_name(&self, i: usize) -> Option<(&Holiday, usize)> {
+        if !self.capitalized(i) {
+            return None;
+        }
+        let start = self.atoms.get(i)?.start;
+        self.sentence
+            .lexicon
+            .holidays(self.word(i))
+            .iter()
+            .find_map(|h| Some((h, self.atom_ending(i, name_end(self.text, start, h.name)?)?)))
+    }
+
+    /// The atom after the one that ends at byte `end`, from atom `i` on.
+    fn atom_ending(&self, i: usize, end: usize) -> Option<usize> {
+        (i..self.atoms.len())
+            .take_while(|&a| self.atoms[a].start < end)
+            .find(|&a| self.atoms[a].end == end)
+            .map(|a| a + 1)
+    }
+
     /// A weekday, with what may follow it: `Friday`, `Friday morning`, `Saturday, April 25`.
     pub(super) fn weekday(&self, i: usize, weekday: i8, shift: Option<i8>) -> Option<Parsed> {
         if !self.capitalized(i) {
@@ -368,6 +443,32 @@ impl Parser<'_> {
         };
         Some(Parsed::new(end, Expr::Clock { hour, minute, day }))
     }
+}
+
+/// Where `name` ends if the text at byte `at` spells it, whatever the case, with any white space
+/// between its words and either apostrophe (`New Year’s Day`).
+fn name_end(text: &str, at: usize, name: &str) -> Option<usize> {
+    let mut rest = text.get(at..)?.chars().peekable();
+    let mut end = at;
+    for expected in name.chars() {
+        let found = rest.next()?;
+        let fits = match expected {
+            ' ' => found.is_whitespace(),
+            '\'' => found == '\'' || found == '’',
+            _ => found.eq_ignore_ascii_case(&expected),
+        };
+        if !fits {
+            return None;
+        }
+        end += found.len_utf8();
+        if expected == ' ' {
+            while let Some(&space) = rest.peek().filter(|c| c.is_whitespace()) {
+                end += space.len_utf8();
+                rest.next();
+            }
+        }
+    }
+    Some(end)
 }
 
 /// Whether `day` exists in `month` in some year (February 29 does).

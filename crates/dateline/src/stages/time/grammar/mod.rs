@@ -24,7 +24,7 @@ pub(super) use durations::duration_value;
 use crate::document::{Token, TokenKind};
 
 use super::atoms::{Atom, Gap};
-use super::lexicon::{Class, Lexicon, Tense, Unit};
+use super::lexicon::{Class, HolidayRule, Lexicon, Tense, Unit};
 
 /// What an expression says, in terms of the calendar, before it is anchored.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,6 +97,17 @@ pub(super) enum Expr {
         hour: i8,
         minute: i8,
         day: Option<Box<Expr>>,
+    },
+    /// `Christmas`, `last Thanksgiving`, `Easter 1998`; `shift` as for weekdays.
+    Holiday {
+        rule: HolidayRule,
+        year: Option<YearRef>,
+        shift: Option<i8>,
+    },
+    /// The week (or weekend) that holds a day: `the week of March 6`, `Easter week`.
+    WeekOf {
+        day: Box<Expr>,
+        weekend: bool,
     },
 }
 
@@ -217,13 +228,19 @@ pub(super) fn recognize(
 
 impl<'a> Parser<'a> {
     /// Whether an expression can start at atom `i`: a lexicon word other than a verb, a number,
-    /// or one of the few plain words the grammar reads (`the`, `a`, `more than`, …).
+    /// the first word of a holiday, or one of the few plain words the grammar reads (`the`, `a`,
+    /// `more than`, …).
     fn may_start(&self, i: usize) -> bool {
         let atom = &self.atoms[i];
         match atom.class {
             Some(Class::Tense(_)) => false,
             Some(_) => true,
             None if atom.kind == TokenKind::Number => true,
+            None if self.capitalized(i)
+                && !self.sentence.lexicon.holidays(self.word(i)).is_empty() =>
+            {
+                true
+            }
             // Compare only words that begin as one of them does.
             None => {
                 let first = self.text.as_bytes()[atom.start].to_ascii_lowercase();
@@ -336,6 +353,7 @@ impl<'a> Parser<'a> {
                 | Expr::Season { .. }
                 | Expr::Quarter { .. }
                 | Expr::PartOfDay { .. }
+                | Expr::Holiday { .. }
         );
         bounded_kind.then_some(Parsed {
             modifier: modifier.or(parsed.modifier),
@@ -362,6 +380,9 @@ impl<'a> Parser<'a> {
         }
         if self.is(i, "these") && self.is(i + 1, "days") {
             return Some(Parsed::new(i + 2, Expr::Ref("PRESENT_REF")));
+        }
+        if let Some(parsed) = self.holiday(i, None) {
+            return Some(parsed);
         }
         match atom.class? {
             Class::Month(month) => self.month_date(i, month),

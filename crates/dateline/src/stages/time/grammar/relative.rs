@@ -72,6 +72,25 @@ impl Parser<'_> {
             Some(Class::Decade(decade)) => {
                 Some(Parsed::new(next + 1, Expr::Decade(190 + i32::from(decade))))
             }
+            // `the week of March 6`, `the weekend of May 13`.
+            Some(Class::Unit(unit @ (Unit::Week | Unit::Weekend)))
+                if self.singular(next) && self.is(next + 1, "of") =>
+            {
+                let day = self.core(next + 2)?;
+                let dated = matches!(
+                    day.expr,
+                    Expr::Calendar { day: Some(_), .. } | Expr::Weekday { .. } | Expr::Holiday { .. }
+                );
+                dated.then(|| {
+                    Parsed::new(
+                        day.end,
+                        Expr::WeekOf {
+                            day: Box::new(day.expr),
+                            weekend: unit == Unit::Weekend,
+                        },
+                    )
+                })
+            }
             Some(Class::Unit(Unit::Weekend)) => Some(Parsed::new(
                 next + 1,
                 Expr::Shift {
@@ -190,6 +209,11 @@ impl Parser<'_> {
         } else {
             next
         };
+        if !relative_to_mention {
+            if let Some(parsed) = self.holiday(next, Some(shift)) {
+                return Some(parsed);
+            }
+        }
         match self.class(next)? {
             // `ABC's "This Week"` is a programme.
             Class::Unit(_) if self.capitalized(next) && self.capitalized(i) && i > 0 => None,
