@@ -241,6 +241,56 @@ impl Parser<'_> {
         ))
     }
 
+    /// The second day of `April 24 and 25`, `May 13 or 14, 2018`: the same month, and the year
+    /// written after it, which the first day then takes too. Returns the atom the second day
+    /// starts at.
+    pub(super) fn second_day(&self, first: &mut Parsed) -> Option<(usize, Parsed)> {
+        let Expr::Calendar {
+            year,
+            month,
+            day: Some(_),
+        } = first.expr
+        else {
+            return None;
+        };
+        let joined = ["and", "or", "to", "through"]
+            .iter()
+            .any(|w| self.is(first.end, w));
+        let at = first.end + 1;
+        let day = self
+            .digits(at)
+            .filter(|d| joined && (1..=31).contains(d) && self.word(at).len() <= 2)?;
+        // `May 13 and 14 people`, `May 13 to 15 percent`: a count, not a day.
+        let counts = matches!(self.class(at + 1), Some(Class::Unit(_) | Class::Month(_)))
+            || self.word(at + 1) == "%"
+            || self.atoms.get(at + 1).is_some_and(|a| {
+                a.kind == crate::document::TokenKind::Word
+                    && a.class.is_none()
+                    && !self.is(at + 1, "of")
+                    && a.gap == Gap::Space
+                    && !self.capitalized(at + 1)
+                    && !matches!(self.word(at + 1), "and" | "or" | "in" | "at" | "on")
+            });
+        if counts {
+            return None;
+        }
+        let day = day as i8;
+        valid_day(month, day)?;
+        let (end, second_year) = match self.year_after(at + 1) {
+            Some((end, written)) if year.is_none() => (end, Some(written)),
+            _ => (at + 1, year),
+        };
+        if let Expr::Calendar { year, .. } = &mut first.expr {
+            *year = second_year;
+        }
+        let expr = Expr::Calendar {
+            year: second_year,
+            month,
+            day: Some(day),
+        };
+        Some((at, Parsed::new(end, expr)))
+    }
+
     /// A holiday, with a year or `week` after it: `Thanksgiving Day`, `Christmas 1998`,
     /// `Easter week`. `shift` is the `last`, `this` or `next` before it.
     pub(super) fn holiday(&self, i: usize, shift: Option<i8>) -> Option<Parsed> {
@@ -343,9 +393,23 @@ impl Parser<'_> {
         }
         match self.class(next)? {
             Class::Ordinal(n) => self.ordinal_period(next, n, YearRef::Shift(0)),
-            Class::Unit(Unit::Year) => Some(Parsed::new(next + 1, Expr::Year(YearRef::Shift(0)))),
+            // `fiscal year 1989`.
+            Class::Unit(Unit::Year) if self.singular(next) && self.looks_like_year_at(next + 1) => {
+                let year = self.digits(next + 1)? as i32;
+                Some(Parsed::new(next + 2, Expr::Year(YearRef::Written(year))))
+            }
+            // `a fiscal year` is no particular one.
+            Class::Unit(Unit::Year) if i > 0 && (self.is(i - 1, "a") || self.is(i - 1, "each")) => {
+                None
+            }
+            Class::Unit(Unit::Year) => self.year_period(next),
             _ => None,
         }
+    }
+
+    /// Whether atom `i` is a year written in four digits.
+    fn looks_like_year_at(&self, i: usize) -> bool {
+        self.word(i).len() == 4 && self.digits(i).is_some_and(|y| self.looks_like_year(i, y))
     }
 
     /// `third quarter`, `third-quarter`, `first half of 1998`, `20th century` in words.
@@ -387,6 +451,8 @@ impl Parser<'_> {
     /// (`10 p.m. Wednesday`, `5 p.m. EST, Nov. 6`).
     pub(super) fn clock(&self, i: usize) -> Option<Parsed> {
         let (mut end, hour, minute) = match self.class(i) {
+            // `High Noon`, `high noon comes today`: no time of day.
+            Some(Class::Clock(_)) if i > 0 && self.is(i - 1, "high") => return None,
             Some(Class::Clock(hour)) => (i + 1, hour, 0),
             _ if self.is_number(i) => {
                 let word = self.word(i);

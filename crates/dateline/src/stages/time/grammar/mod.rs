@@ -169,6 +169,11 @@ const QUALIFIER_PAIRS: &[(&str, &str, &str)] = &[
     ("up", "to", "EQUAL_OR_LESS"),
     ("no", "more", "EQUAL_OR_LESS"),
 ];
+/// Words before `one day` that make it a time ahead (`will one day`, `he one day hopes`).
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "shall", "should", "he", "she", "they", "we",
+    "i", "you", "it",
+];
 /// Words without a lexicon class that may begin an expression.
 const STARTING_WORDS: &[&str] = &[
     "the", "a", "an", "less", "fewer", "at", "up", "no", "couple", "that", "these", "'", "’",
@@ -210,8 +215,9 @@ pub(super) fn recognize(
             continue;
         }
         match parser.expression(i) {
-            Some(parsed) if parsed.end > i => {
+            Some(mut parsed) if parsed.end > i => {
                 let tense = parser.tense_of(i, &parsed);
+                let second = parser.second_day(&mut parsed);
                 out.push(Mention {
                     start: atoms[i].start,
                     end: atoms[parsed.end - 1].end,
@@ -220,6 +226,16 @@ pub(super) fn recognize(
                     tense,
                 });
                 i = parsed.end;
+                if let Some((start, second)) = second {
+                    out.push(Mention {
+                        start: atoms[start].start,
+                        end: atoms[second.end - 1].end,
+                        expr: second.expr,
+                        modifier: None,
+                        tense,
+                    });
+                    i = second.end;
+                }
             }
             _ => i += 1,
         }
@@ -409,6 +425,15 @@ impl<'a> Parser<'a> {
             Class::Ref(value) => self.reference(i, value),
             Class::Set(value) => Some(Parsed::new(i + 1, Expr::Set(value.to_string()))),
             Class::Every => self.every(i),
+            // `Islam will one day be …`: some time ahead, not a day's length.
+            Class::Cardinal(1)
+                if self.is(i, "one")
+                    && self.is(i + 1, "day")
+                    && i > 0
+                    && MODALS.iter().any(|w| self.is(i - 1, w)) =>
+            {
+                Some(Parsed::new(i + 2, Expr::Ref("FUTURE_REF")))
+            }
             Class::Cardinal(_) => self.quantity_phrase(i).or_else(|| {
                 let (end, year) = self.spelled_year(i)?;
                 Some(Parsed::new(end, Expr::Year(year)))
@@ -426,8 +451,14 @@ impl<'a> Parser<'a> {
                 Some(Parsed::new(end, Expr::Half { half, year }))
             }
             Class::Season(season) => self.season_of_year(i, season),
-            Class::Unit(Unit::Year) => self.year_earlier_adjective(i).or_else(|| self.year_end(i)),
-            Class::Unit(unit) => self.bare_units(i, unit),
+            Class::Unit(Unit::Year) => self
+                .year_earlier_adjective(i)
+                .or_else(|| self.year_end(i))
+                .or_else(|| self.long_units(i, Unit::Year))
+                .or_else(|| self.bare_units(i, Unit::Year)),
+            Class::Unit(unit) => self
+                .long_units(i, unit)
+                .or_else(|| self.bare_units(i, unit)),
             _ => None,
         }
     }

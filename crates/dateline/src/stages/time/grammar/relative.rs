@@ -2,7 +2,7 @@
 //! `the latest quarter`, `a year-ago quarter`.
 
 use super::super::atoms::Gap;
-use super::super::lexicon::{Class, Unit};
+use super::super::lexicon::{Class, Tense, Unit};
 use super::{Amount, Expr, Parsed, Parser, YearRef};
 
 impl Parser<'_> {
@@ -91,6 +91,14 @@ impl Parser<'_> {
                     )
                 })
             }
+            // `the weeks ahead`: a length of time not known.
+            Some(Class::Unit(unit)) if !self.singular(next) && self.is(next + 1, "ahead") => {
+                let amount = Amount {
+                    count: None,
+                    half: false,
+                };
+                Some(Parsed::new(next + 2, Expr::Duration { amount, unit }))
+            }
             Some(Class::Unit(Unit::Weekend)) => Some(Parsed::new(
                 next + 1,
                 Expr::Shift {
@@ -137,14 +145,16 @@ impl Parser<'_> {
                 return Some(Parsed::new(parsed.end + 1, Expr::QuarterOfYear(year)));
             }
             // `the 1992 protests`: the year alone is the expression.
-            return None;
+            if let YearRef::Written(_) = year {
+                return None;
+            }
         }
         Some(parsed)
     }
 
     /// `the year`, `the full year` of results news: the anchor's year, or a year's length when
     /// its end is given (`the year ended Sept. 30`).
-    fn year_period(&self, i: usize) -> Option<Parsed> {
+    pub(super) fn year_period(&self, i: usize) -> Option<Parsed> {
         if self.class(i) != Some(Class::Unit(Unit::Year)) || !self.singular(i) {
             return None;
         }
@@ -212,6 +222,12 @@ impl Parser<'_> {
         if !relative_to_mention {
             if let Some(parsed) = self.holiday(next, Some(shift)) {
                 return Some(parsed);
+            }
+            // `the next couple of years`.
+            if self.is(next, "couple") {
+                return self
+                    .quantity_phrase(next)
+                    .filter(|p| matches!(p.expr, Expr::Duration { .. }));
             }
         }
         match self.class(next)? {
@@ -338,6 +354,11 @@ impl Parser<'_> {
     /// After `past`: `past three years` and `past year` are durations, `the past` is PAST_REF.
     pub(super) fn past(&self, i: usize) -> Option<Parsed> {
         let next = i + 1;
+        if self.is(next, "couple") {
+            return self
+                .quantity_phrase(next)
+                .filter(|p| matches!(p.expr, Expr::Duration { .. }));
+        }
         match self.class(next) {
             Some(Class::Cardinal(_) | Class::Vague) => self
                 .quantity_phrase(next)
@@ -370,6 +391,21 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether atom `i` is a verb in the past tense: `was`, `said`, `became`, `released`.
+    fn past_verb(&self, i: usize) -> bool {
+        match self.class(i) {
+            Some(Class::Tense(Tense::Past)) => true,
+            Some(_) => false,
+            None => {
+                let word = self.word(i);
+                word.len() >= 5
+                    && word.ends_with("ed")
+                    && !word.ends_with("eed")
+                    && word.starts_with(|c: char| c.is_ascii_lowercase())
+            }
+        }
+    }
+
     /// `now`, `right now`, `currently`, `current quarter`, `the future`, `soon`.
     pub(super) fn reference(&self, i: usize, value: &'static str) -> Option<Parsed> {
         let word = self.word(i).to_ascii_lowercase();
@@ -385,10 +421,14 @@ impl Parser<'_> {
                 }
             }
             // `as soon as`, `soon after` join clauses; they name no time.
+            // `as soon as`, `soon after` join clauses; `was soon released`, `soon became` tell
+            // of the past: none names a time.
             "soon"
                 if before.eq_ignore_ascii_case("as")
                     || self.is(i + 1, "as")
-                    || self.is(i + 1, "after") =>
+                    || self.is(i + 1, "after")
+                    || self.past_verb(i.wrapping_sub(1))
+                    || self.past_verb(i + 1) =>
             {
                 return None;
             }
