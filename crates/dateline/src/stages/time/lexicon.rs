@@ -93,9 +93,17 @@ pub(super) enum Class {
 /// How a holiday's date is found in a given year; see `data/calendar/holidays.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum HolidayRule {
-    Fixed { month: i8, day: i8 },
+    Fixed {
+        month: i8,
+        day: i8,
+    },
     /// The `n`-th ISO `weekday` of `month` (-1: the last), moved by `offset` days.
-    Nth { month: i8, weekday: i8, n: i8, offset: i8 },
+    Nth {
+        month: i8,
+        weekday: i8,
+        n: i8,
+        offset: i8,
+    },
     /// Days from Easter Sunday.
     Easter(i16),
 }
@@ -216,7 +224,10 @@ impl Lexicon {
                 entries.push((name, Class::Holiday));
             }
             if let Some(key) = key(first.as_bytes()) {
-                holidays.entry(key).or_default().push(Holiday { name, rule });
+                holidays
+                    .entry(key)
+                    .or_default()
+                    .push(Holiday { name, rule });
             }
         }
         for names in holidays.values_mut() {
@@ -387,7 +398,11 @@ fn first_word(name: &str) -> &str {
 fn holiday_rule(text: &str) -> Option<HolidayRule> {
     let mut parts = text.split_whitespace();
     let kind = parts.next()?;
-    let mut number = || parts.next().and_then(|n| n.trim_start_matches('+').parse::<i16>().ok());
+    let mut number = || {
+        parts
+            .next()
+            .and_then(|n| n.trim_start_matches('+').parse::<i16>().ok())
+    };
     Some(match kind {
         "fixed" => HolidayRule::Fixed {
             month: number()? as i8,

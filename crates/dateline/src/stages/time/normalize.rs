@@ -322,13 +322,17 @@ impl Normalizer {
             } => {
                 if let Some(year_ref) = written {
                     let (year, anchored) = self.year(year_ref);
-                    let point = holiday_date(rule, year)
-                        .map_or(Point::Unknown("XXXX-XX-XX"), Point::Day);
+                    let point =
+                        holiday_date(rule, year).map_or(Point::Unknown("XXXX-XX-XX"), Point::Day);
                     return (point, anchored);
                 }
                 let candidates = [-1, 0, 1].map(|by| holiday_date(rule, year + by));
                 let date = match shift {
-                    Some(-1) => candidates.into_iter().flatten().filter(|d| *d < today).max(),
+                    Some(-1) => candidates
+                        .into_iter()
+                        .flatten()
+                        .filter(|d| *d < today)
+                        .max(),
                     Some(1) => candidates.into_iter().flatten().find(|d| *d > today),
                     Some(_) => candidates[1],
                     None => nearest_date(today, candidates, tense),
@@ -493,8 +497,7 @@ const PAST_BIAS_MONTHS: i32 = 2;
 /// `May 13` without a year: the nearest May 13 to the anchor, unless the tense asks for the
 /// one before it (or after it) and that one is within [`TENSE_REACH_DAYS`].
 fn nearest_day(today: Date, month: i8, day: i8, tense: Option<Tense>) -> Option<Date> {
-    let candidates =
-        [-1, 0, 1].map(|by| Date::new(today.year().checked_add(by)?, month, day).ok());
+    let candidates = [-1, 0, 1].map(|by| Date::new(today.year().checked_add(by)?, month, day).ok());
     nearest_date(today, candidates, tense)
 }
 
@@ -520,9 +523,7 @@ fn nearest_date(today: Date, candidates: [Option<Date>; 3], tense: Option<Tense>
         _ => None,
     };
     by_tense
-        .or_else(|| {
-            candidates.min_by_key(|(_, d)| if *d <= 0 { -d } else { d + PAST_BIAS_DAYS })
-        })
+        .or_else(|| candidates.min_by_key(|(_, d)| if *d <= 0 { -d } else { d + PAST_BIAS_DAYS }))
         .map(|(date, _)| date)
 }
 
@@ -542,7 +543,10 @@ fn holiday_date(rule: HolidayRule, year: i32) -> Option<Date> {
             let day = if n > 0 {
                 first.nth_weekday_of_month(n, weekday).ok()?
             } else {
-                first.last_of_month().nth_weekday_of_month(n, weekday).ok()?
+                first
+                    .last_of_month()
+                    .nth_weekday_of_month(n, weekday)
+                    .ok()?
             };
             add_days(day, offset.into())
         }

@@ -42,19 +42,8 @@ const AMBIGUOUS_MONTHS: &[&str] = &[
 
 /// Words after a holiday's name that make it the season around the day rather than the day.
 const HOLIDAY_SEASONS: &[&str] = &[
-    "sales",
-    "shopping",
-    "season",
-    "seasons",
-    "holiday",
-    "holidays",
-    "period",
-    "quarter",
-    "rush",
-    "break",
-    "vacation",
-    "recess",
-    "truce",
+    "sales", "shopping", "season", "seasons", "holiday", "holidays", "period", "quarter", "rush",
+    "break", "vacation", "recess", "truce",
 ];
 
 impl Parser<'_> {
@@ -445,6 +434,16 @@ impl Parser<'_> {
     pub(super) fn season_of_year(&self, i: usize, season: &'static str) -> Option<Parsed> {
         let (end, year) = self.year_after(i + 1)?;
         Some(Parsed::new(end, Expr::Season { season, year }))
+    }
+
+    /// A season without a year after `early`, `late`: `the early summer`, `in late spring`: this
+    /// year's.
+    pub(super) fn season_alone(&self, i: usize) -> Option<Parsed> {
+        let Some(Class::Season(season)) = self.class(i) else {
+            return None;
+        };
+        let year = YearRef::Shift(0);
+        Some(Parsed::new(i + 1, Expr::Season { season, year }))
     }
 
     /// A clock time: `3 p.m.`, `10:35 a.m.`, `15:30 GMT`, `noon`, with a day after it

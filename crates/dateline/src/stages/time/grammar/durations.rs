@@ -11,7 +11,17 @@ impl Parser<'_> {
     /// (`52 years old`, `a 44-year-old`) is no temporal expression, and `later` stays out, as
     /// TimeBank annotates it.
     pub(super) fn quantity_phrase(&self, i: usize) -> Option<Parsed> {
-        let (end, amount, unit) = self.counted(i)?;
+        let (mut end, mut amount, unit) = self.counted(i)?;
+        // `a minute and a half`.
+        if amount.count.is_some()
+            && !amount.half
+            && self.is(end, "and")
+            && self.is(end + 1, "a")
+            && self.is(end + 2, "half")
+        {
+            amount.half = true;
+            end += 3;
+        }
         if self.is_age(end) {
             return None;
         }
@@ -33,7 +43,8 @@ impl Parser<'_> {
             return Some(Parsed::new(end + 1, expr));
         }
         // `a two-week-long strike`.
-        if self.is(end, "long") && self.gap(end) == Gap::Hyphen && self.gap(end - 1) == Gap::Hyphen {
+        if self.is(end, "long") && self.gap(end) == Gap::Hyphen && self.gap(end - 1) == Gap::Hyphen
+        {
             return Some(Parsed::new(end + 1, Expr::Duration { amount, unit }));
         }
         if self.is(end, "from") && self.is(end + 1, "now") {

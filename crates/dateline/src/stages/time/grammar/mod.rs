@@ -174,6 +174,37 @@ const MODALS: &[&str] = &[
     "will", "would", "could", "might", "may", "can", "shall", "should", "he", "she", "they", "we",
     "i", "you", "it",
 ];
+/// Nouns after `today's` that make it the present age, not the day: `today's world`.
+const PRESENT_DAY_NOUNS: &[&str] = &[
+    "world",
+    "society",
+    "youth",
+    "generation",
+    "children",
+    "kids",
+    "young",
+    "economy",
+    "culture",
+    "standards",
+    "terms",
+    "dollars",
+    "technology",
+    "computers",
+    "environment",
+    "life",
+    "lives",
+    "families",
+    "women",
+    "men",
+    "people",
+    "students",
+    "workers",
+    "politics",
+    "media",
+    "age",
+    "era",
+    "times",
+];
 /// Words without a lexicon class that may begin an expression.
 const STARTING_WORDS: &[&str] = &[
     "the", "a", "an", "less", "fewer", "at", "up", "no", "couple", "that", "these", "'", "’",
@@ -355,7 +386,8 @@ impl<'a> Parser<'a> {
         let parsed = self
             .core(after)
             .or_else(|| self.the_period(after))
-            .or_else(|| self.part_of_day_alone(after))?;
+            .or_else(|| self.part_of_day_alone(after))
+            .or_else(|| self.season_alone(after))?;
         let bounded_kind = matches!(
             parsed.expr,
             Expr::Calendar { .. }
@@ -407,8 +439,12 @@ impl<'a> Parser<'a> {
                 // `the people of tomorrow`, `today's computers` are no particular day, `VOA
                 // Today` is a programme.
                 let possessive = self.word(i + 1).ends_with('s') && self.gap(i + 1) == Gap::None;
+                // `today's world`, `today's personal computers`; but `today's editions` is
+                // this day's.
+                let present_day = possessive
+                    && (i + 2..i + 4).any(|n| PRESENT_DAY_NOUNS.iter().any(|w| self.is(n, w)));
                 let generic =
-                    (days > 0 && i > 0 && self.is(i - 1, "of")) || (days == 0 && possessive);
+                    (days > 0 && i > 0 && self.is(i - 1, "of")) || (days == 0 && present_day);
                 let title = i > 0 && self.capitalized(i) && self.capitalized(i - 1);
                 (!generic && !title).then(|| self.with_part_of_day(i + 1, Expr::Days(days.into())))
             }

@@ -79,7 +79,9 @@ impl Parser<'_> {
                 let day = self.core(next + 2)?;
                 let dated = matches!(
                     day.expr,
-                    Expr::Calendar { day: Some(_), .. } | Expr::Weekday { .. } | Expr::Holiday { .. }
+                    Expr::Calendar { day: Some(_), .. }
+                        | Expr::Weekday { .. }
+                        | Expr::Holiday { .. }
                 );
                 dated.then(|| {
                     Parsed::new(
@@ -106,7 +108,13 @@ impl Parser<'_> {
                     by: 0,
                 },
             )),
-            Some(Class::Unit(Unit::Quarter)) => Some(Parsed::new(next + 1, Expr::LatestQuarter)),
+            // `the quarter a year ago`.
+            Some(Class::Unit(Unit::Quarter)) if self.singular(next) => {
+                match self.a_year_back(next + 1) {
+                    Some(end) => Some(Parsed::new(end, Expr::YearEarlier { quarter: true })),
+                    None => Some(Parsed::new(next + 1, Expr::LatestQuarter)),
+                }
+            }
             Some(Class::Unit(Unit::Year)) => self
                 .year_earlier_adjective(next)
                 .or_else(|| {
@@ -120,6 +128,22 @@ impl Parser<'_> {
                 Some(Parsed::new(next + 1, Expr::Season { season, year }))
             }),
             _ if self.is(next, "latest") => self.latest(next + 1),
+            // `the comparable year-ago quarter`, `the corresponding period last year`.
+            _ if ["same", "comparable", "corresponding", "like"]
+                .iter()
+                .any(|w| self.is(next, w)) =>
+            {
+                let after = next + 1;
+                if self.class(after) == Some(Class::Unit(Unit::Year)) {
+                    return self
+                        .year_earlier_adjective(after)
+                        .filter(|p| matches!(p.expr, Expr::YearEarlier { .. }));
+                }
+                let period =
+                    self.class(after) == Some(Class::Unit(Unit::Quarter)) || self.is(after, "period");
+                let end = self.a_year_back(after + 1).filter(|_| period)?;
+                Some(Parsed::new(end, Expr::YearEarlier { quarter: true }))
+            }
             // `the near term`, `the short term`, `the near future`.
             _ if self.is(next, "near") || self.is(next, "short") => {
                 let term = self.is(next + 1, "term");
@@ -178,6 +202,17 @@ impl Parser<'_> {
                 by: 0,
             },
         ))
+    }
+
+    /// Where `a year ago`, `a year earlier`, `last year` or `of last year` ends, if it begins at
+    /// atom `i`.
+    fn a_year_back(&self, i: usize) -> Option<usize> {
+        let i = if self.is(i, "of") { i + 1 } else { i };
+        let year = |at: usize| self.class(at) == Some(Class::Unit(Unit::Year)) && self.singular(at);
+        if self.is(i, "a") && year(i + 1) && matches!(self.class(i + 2), Some(Class::Ago(_) | Class::Edge(-1))) {
+            return Some(i + 3);
+        }
+        (self.is(i, "last") && year(i + 1)).then_some(i + 2)
     }
 
     /// After `the latest`: `quarter` or `period`.
@@ -411,6 +446,10 @@ impl Parser<'_> {
         let word = self.word(i).to_ascii_lowercase();
         let before = i.checked_sub(1).map_or("", |b| self.word(b));
         match word.as_str() {
+            // `the then current market price`.
+            "current" if before.eq_ignore_ascii_case("then") => {
+                return Some(Parsed::new(i + 1, Expr::Ref("PAST_REF")));
+            }
             "current" => {
                 let mut next = i + 1;
                 if self.class(next) == Some(Class::Fiscal) {
@@ -420,7 +459,6 @@ impl Parser<'_> {
                     return Some(Parsed::new(next + 1, Expr::Shift { unit, by: 0 }));
                 }
             }
-            // `as soon as`, `soon after` join clauses; they name no time.
             // `as soon as`, `soon after` join clauses; `was soon released`, `soon became` tell
             // of the past: none names a time.
             "soon"
