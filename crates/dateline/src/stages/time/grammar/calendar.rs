@@ -472,6 +472,12 @@ impl Parser<'_> {
                     }
                     Some(Class::Zone) if written_minutes => {}
                     _ if written_minutes && i > 0 && self.is(i - 1, "at") => {}
+                    // `4 in the morning`, `10 at night`.
+                    _ if (1..=12).contains(&hour) && !written_minutes => {
+                        let (after, add) = self.part_of_clock(end)?;
+                        hour = hour % 12 + add;
+                        end = after;
+                    }
                     _ => return None,
                 }
                 if !(0..=23).contains(&hour) || !(0..=59).contains(&minute) {
@@ -488,6 +494,15 @@ impl Parser<'_> {
         if self.word(day_at) == "," {
             day_at += 1;
         }
+        // `10:35 a.m. (0735 GMT) Friday`: the day after the aside is the time's, though the
+        // expression ends before the aside.
+        let mut aside = false;
+        if self.word(day_at) == "(" {
+            let close = (day_at + 1..(day_at + 6).min(self.atoms.len()))
+                .find(|&a| self.word(a) == ")")?;
+            day_at = close + 1;
+            aside = true;
+        }
         let day = match self.class(day_at) {
             Some(Class::Weekday(weekday)) if self.capitalized(day_at) => Some(Parsed::new(
                 day_at + 1,
@@ -503,10 +518,29 @@ impl Parser<'_> {
             _ => None,
         };
         let (end, day) = match day {
+            Some(parsed) if aside => (end, Some(Box::new(parsed.expr))),
             Some(parsed) => (parsed.end, Some(Box::new(parsed.expr))),
             None => (end, None),
         };
         Some(Parsed::new(end, Expr::Clock { hour, minute, day }))
+    }
+
+    /// `in the morning` (no hours to add), `in the afternoon`, `in the evening`, `at night` (12)
+    /// after an hour: the atom after, and the hours to add.
+    fn part_of_clock(&self, i: usize) -> Option<(usize, i8)> {
+        let (part, end) = if self.is(i, "in") && self.is(i + 1, "the") {
+            (self.class(i + 2)?, i + 3)
+        } else if self.is(i, "at") {
+            (self.class(i + 1)?, i + 2)
+        } else {
+            return None;
+        };
+        match part {
+            Class::Part("MO") if self.is(i, "in") => Some((end, 0)),
+            Class::Part("AF" | "EV") if self.is(i, "in") => Some((end, 12)),
+            Class::Part("NI") if self.is(i, "at") => Some((end, 12)),
+            _ => None,
+        }
     }
 }
 
