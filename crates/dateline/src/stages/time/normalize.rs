@@ -106,6 +106,8 @@ pub(super) struct Normalizer {
     mentioned_year: Option<i32>,
     /// The last quarter named, and the sentence it was named in.
     mentioned_quarter: Option<(i32, i8, usize)>,
+    /// How far from the anchor the tense of the mention being resolved may lead.
+    reach_days: i32,
 }
 
 /// How many sentences back a named quarter still sets the sense of `a year earlier`.
@@ -117,12 +119,18 @@ impl Normalizer {
             anchor,
             mentioned_year: None,
             mentioned_quarter: None,
+            reach_days: TENSE_REACH_DAYS,
         }
     }
 
     /// The type and value of a mention found in sentence number `sentence`.
     pub fn resolve(&mut self, mention: &Mention, sentence: usize) -> Resolved {
         let tense = mention.tense;
+        self.reach_days = if mention.tense_near {
+            NEAR_TENSE_REACH_DAYS
+        } else {
+            TENSE_REACH_DAYS
+        };
         let resolved = match &mention.expr {
             Expr::Ref(value) => fixed(TimexType::Date, value),
             Expr::Set(value) => fixed(TimexType::Set, value),
@@ -225,7 +233,7 @@ impl Normalizer {
                 year: None,
                 month,
                 day: Some(day),
-            } => nearest_day(today, month, day, tense)
+            } => nearest_day(today, month, day, tense, self.reach_days)
                 .map_or(Point::MonthDay(month, day), Point::Day),
             Expr::Calendar {
                 year: None,
@@ -335,7 +343,7 @@ impl Normalizer {
                         .max(),
                     Some(1) => candidates.into_iter().flatten().find(|d| *d > today),
                     Some(_) => candidates[1],
-                    None => nearest_date(today, candidates, tense),
+                    None => nearest_date(today, candidates, tense, self.reach_days),
                 };
                 date.map_or(Point::Unknown("XXXX-XX-XX"), Point::Day)
             }
@@ -488,6 +496,10 @@ const TENSE_REACH_DAYS: i32 = 240;
 /// The same for a month named alone: `In January` in an October story that tells of the past.
 const TENSE_REACH_MONTHS: i32 = 10;
 
+/// The same when the verb is right before the expression (`ended Jan. 31`, `since May 13`): a
+/// year either way.
+const NEAR_TENSE_REACH_DAYS: i32 = 366;
+
 /// Without a tense, a day or month named without a year is the nearest one, but news tells more
 /// of the past than of the future: one in the past is preferred unless the next one is nearer by
 /// this much (`from $29.75 in March` in an October story is last March).
@@ -495,22 +507,33 @@ const PAST_BIAS_DAYS: i32 = 60;
 const PAST_BIAS_MONTHS: i32 = 2;
 
 /// `May 13` without a year: the nearest May 13 to the anchor, unless the tense asks for the
-/// one before it (or after it) and that one is within [`TENSE_REACH_DAYS`].
-fn nearest_day(today: Date, month: i8, day: i8, tense: Option<Tense>) -> Option<Date> {
+/// one before it (or after it) and that one is within `reach` days.
+fn nearest_day(
+    today: Date,
+    month: i8,
+    day: i8,
+    tense: Option<Tense>,
+    reach: i32,
+) -> Option<Date> {
     let candidates = [-1, 0, 1].map(|by| Date::new(today.year().checked_add(by)?, month, day).ok());
-    nearest_date(today, candidates, tense)
+    nearest_date(today, candidates, tense, reach)
 }
 
 /// Of the dates a yearless expression may name (last year's, this year's, next year's), the
-/// one the tense asks for if it is within [`TENSE_REACH_DAYS`], else the nearest one, with the
+/// one the tense asks for if it is within `reach` days, else the nearest one, with the
 /// past preferred by [`PAST_BIAS_DAYS`].
-fn nearest_date(today: Date, candidates: [Option<Date>; 3], tense: Option<Tense>) -> Option<Date> {
+fn nearest_date(
+    today: Date,
+    candidates: [Option<Date>; 3],
+    tense: Option<Tense>,
+    reach: i32,
+) -> Option<Date> {
     let days = |date: &Date| today.until(*date).ok().map(|span| span.get_days());
     let candidates = candidates
         .into_iter()
         .flatten()
         .filter_map(|date| Some((date, days(&date)?)));
-    let in_reach = |days: i32| days.abs() <= TENSE_REACH_DAYS;
+    let in_reach = |days: i32| days.abs() <= reach;
     let by_tense = match tense {
         Some(Tense::Past) => candidates
             .clone()

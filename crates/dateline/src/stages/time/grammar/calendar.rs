@@ -496,11 +496,17 @@ impl Parser<'_> {
         }
         // `10:35 a.m. (0735 GMT) Friday`: the day after the aside is the time's, though the
         // expression ends before the aside.
+        // `4 in the morning (4 a.m. EDT Thursday)`: the day may be inside the aside too.
         let mut aside = false;
         if self.word(day_at) == "(" {
-            let close = (day_at + 1..(day_at + 6).min(self.atoms.len()))
+            let close = (day_at + 1..(day_at + 7).min(self.atoms.len()))
                 .find(|&a| self.word(a) == ")")?;
-            day_at = close + 1;
+            let inside = (day_at + 1..close).find(|&a| match self.class(a) {
+                Some(Class::Weekday(_)) => self.capitalized(a),
+                Some(Class::DayRef(_)) => true,
+                _ => false,
+            });
+            day_at = inside.unwrap_or(close + 1);
             aside = true;
         }
         let day = match self.class(day_at) {

@@ -140,6 +140,9 @@ pub(super) struct Mention {
     pub modifier: Option<&'static str>,
     /// The tense of the nearest verb, for expressions that need it.
     pub tense: Option<Tense>,
+    /// Whether that verb is right before the expression (`ended Jan. 31`): then the tense holds
+    /// however far from the anchor it leads.
+    pub tense_near: bool,
 }
 
 /// The parse of one expression: it ends before atom `end`.
@@ -247,7 +250,7 @@ pub(super) fn recognize(
         }
         match parser.expression(i) {
             Some(mut parsed) if parsed.end > i => {
-                let tense = parser.tense_of(i, &parsed);
+                let (tense, tense_near) = parser.tense_of(i, &parsed);
                 let second = parser.second_day(&mut parsed);
                 out.push(Mention {
                     start: atoms[i].start,
@@ -255,6 +258,7 @@ pub(super) fn recognize(
                     expr: parsed.expr,
                     modifier: parsed.modifier,
                     tense,
+                    tense_near,
                 });
                 i = parsed.end;
                 if let Some((start, second)) = second {
@@ -264,6 +268,7 @@ pub(super) fn recognize(
                         expr: second.expr,
                         modifier: None,
                         tense,
+                        tense_near,
                     });
                     i = second.end;
                 }
