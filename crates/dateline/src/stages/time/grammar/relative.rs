@@ -57,6 +57,13 @@ impl Parser<'_> {
     /// Expressions that start with `the`; the span keeps it.
     pub(super) fn after_the(&self, i: usize) -> Option<Parsed> {
         let next = i + 1;
+        // `the quarter-to-quarter comparison`, `the year-over-year gain`: no period of time.
+        let comparison = matches!(self.class(next), Some(Class::Unit(_)))
+            && self.gap(next + 1) == Gap::Hyphen
+            && (self.is(next + 1, "to") || self.is(next + 1, "over"));
+        if comparison {
+            return None;
+        }
         let parsed = match self.class(next) {
             Some(Class::Past) => self.past(next),
             Some(Class::Shift(shift)) => self.shifted(next, shift),
@@ -285,6 +292,18 @@ impl Parser<'_> {
                 if unit == Unit::Year {
                     if let Some(parsed) = self.year_possessive(next + 1, shift.into()) {
                         return Some(parsed);
+                    }
+                }
+                // `the last half of the '80s`: the end of the decade.
+                if unit == Unit::Half && shift == -1 && self.is(next + 1, "of") {
+                    if let Some(decade) = self
+                        .core(next + 2)
+                        .filter(|p| matches!(p.expr, Expr::Decade(_) | Expr::Century(_)))
+                    {
+                        return Some(Parsed {
+                            modifier: Some("END"),
+                            ..decade
+                        });
                     }
                 }
                 // `the last half of 1989`, `the last quarter of 1990`.
