@@ -125,6 +125,8 @@ pub(super) struct Lexicon {
     head_shapes: Shapes,
     /// Holidays by the [`key`] of their first word, longest names first.
     holidays: HashMap<u128, Vec<Holiday>, BuildHasherDefault<KeyHasher>>,
+    /// The shapes of those first words.
+    holiday_shapes: Shapes,
 }
 
 /// A set of word shapes, one bit each by [`shape_bit`].
@@ -141,6 +143,7 @@ impl Shapes {
     }
 
     /// Whether a word of this shape may be in the set: no if it is longer than any lexicon word.
+    #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         if word.is_empty() || word.len() > LONGEST_WORD {
             return false;
@@ -230,8 +233,10 @@ impl Lexicon {
                     .push(Holiday { name, rule });
             }
         }
+        let mut holiday_shapes = Shapes::new();
         for names in holidays.values_mut() {
             names.sort_by_key(|h| std::cmp::Reverse(h.name.len()));
+            holiday_shapes.insert(first_word(names[0].name).as_bytes());
         }
         for row in lexicon::rows(TENSE) {
             let tense = match row.get(1).copied() {
@@ -262,14 +267,16 @@ impl Lexicon {
             shapes,
             head_shapes,
             holidays,
+            holiday_shapes,
         }
     }
 
-    /// The holidays whose name begins with this word (its letters, without `'s` or a period),
+    /// The holidays whose name begins with this word (an atom: `New`, `Valentine`, `St.`),
     /// longest first.
+    #[inline]
     pub fn holidays(&self, word: &str) -> &[Holiday] {
-        let first = first_word(word);
-        if first.is_empty() || self.holidays.is_empty() {
+        let first = word.strip_suffix('.').unwrap_or(word);
+        if !self.holiday_shapes.may_hold(first.as_bytes()) {
             return &[];
         }
         key(first.as_bytes())
@@ -300,7 +307,7 @@ impl Lexicon {
         head
     }
 
-    #[inline]
+    #[inline(always)]
     fn is_head(&self, word: &[u8]) -> bool {
         if !self.head_shapes.may_hold(word) {
             return false;

@@ -288,7 +288,8 @@ impl<'a> Parser<'a> {
             Some(Class::Tense(_)) => false,
             Some(_) => true,
             None if atom.kind == TokenKind::Number => true,
-            None if self.capitalized(i)
+            None if atom.kind == TokenKind::Word
+                && self.capitalized(i)
                 && !self.sentence.lexicon.holidays(self.word(i)).is_empty() =>
             {
                 true
@@ -320,6 +321,7 @@ impl<'a> Parser<'a> {
         self.atoms.get(i).map_or(Gap::Space, |a| a.gap)
     }
 
+    #[inline]
     fn capitalized(&self, i: usize) -> bool {
         self.word(i).starts_with(|c: char| c.is_ascii_uppercase())
     }
