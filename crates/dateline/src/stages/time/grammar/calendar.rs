@@ -354,6 +354,24 @@ impl Parser<'_> {
                 }
             }
         }
+        // `Tuesday nights`, and the first of `Monday and Tuesday nights`: every such night.
+        let plural_part = |at: usize| match self.class(at) {
+            Some(Class::Part(part)) if self.word(at).ends_with('s') => Some(part),
+            _ => None,
+        };
+        if shift.is_none() {
+            if let Some(part) = plural_part(i + 1) {
+                let value = format!("XXXX-WXX-{weekday}T{part}");
+                return Some(Parsed::new(i + 2, Expr::Set(value)));
+            }
+            let joined = self.is(i + 1, "and") || self.is(i + 1, "or");
+            if let (true, Some(Class::Weekday(_)), Some(part)) =
+                (joined, self.class(i + 2), plural_part(i + 3))
+            {
+                let value = format!("XXXX-WXX-{weekday}T{part}");
+                return Some(Parsed::new(i + 1, Expr::Set(value)));
+            }
+        }
         Some(self.with_part_of_day(i + 1, Expr::Weekday { weekday, shift }))
     }
 
