@@ -108,6 +108,8 @@ pub(super) struct Normalizer {
     mentioned_quarter: Option<(i32, i8, usize)>,
     /// How far from the anchor the tense of the mention being resolved may lead.
     reach_days: i32,
+    /// The last day the story named, for `the previous Friday`.
+    mentioned_day: Option<Date>,
 }
 
 /// How many sentences back a named quarter still sets the sense of `a year earlier`.
@@ -120,6 +122,7 @@ impl Normalizer {
             mentioned_year: None,
             mentioned_quarter: None,
             reach_days: TENSE_REACH_DAYS,
+            mentioned_day: None,
         }
     }
 
@@ -174,6 +177,10 @@ impl Normalizer {
 
     /// Notes the year or quarter a mention named.
     fn remember(&mut self, expr: &Expr, value: &str, sentence: usize) {
+        let day = value.get(..10).filter(|_| value.len() == 10 || value.as_bytes()[10] == b'T');
+        if let Some(date) = day.and_then(|d| d.parse::<Date>().ok()) {
+            self.mentioned_day = Some(date);
+        }
         match expr {
             Expr::Year(YearRef::Written(year))
             | Expr::Calendar {
@@ -252,6 +259,13 @@ impl Normalizer {
                         .map_or(Point::AnyWeek(weekday), Point::Day)
                 }
             }
+            Expr::WeekdayFromMention { weekday, shift } => match self.mentioned_day {
+                Some(day) if anchor.weekday_known => weekday_near(day, weekday, Some(shift), None)
+                    .map_or(Point::AnyWeek(weekday), Point::Day),
+                _ if anchor.weekday_known => weekday_near(today, weekday, Some(shift), tense)
+                    .map_or(Point::AnyWeek(weekday), Point::Day),
+                _ => Point::AnyWeek(weekday),
+            },
             Expr::MonthShift { month, day, shift } => {
                 let this_month = today.month();
                 let year = match shift {
@@ -449,7 +463,9 @@ fn unanchored(expr: &Expr) -> Point {
             ..
         } => Point::MonthDay(month, day),
         Expr::Calendar { month, .. } | Expr::MonthShift { month, .. } => Point::Month(0, month),
-        Expr::Weekday { weekday, .. } => Point::AnyWeek(weekday),
+        Expr::Weekday { weekday, .. } | Expr::WeekdayFromMention { weekday, .. } => {
+            Point::AnyWeek(weekday)
+        }
         Expr::Year(_) | Expr::YearEarlier { quarter: false } => Point::Unknown("XXXX"),
         Expr::Shift { unit, .. } => Point::Unknown(match unit {
             Unit::Year => "XXXX",

@@ -45,6 +45,12 @@ pub(super) enum Expr {
         weekday: i8,
         shift: Option<i8>,
     },
+    /// `the previous Friday` (-1), `the following Monday` (1): the weekday before or after the
+    /// last day the story named.
+    WeekdayFromMention {
+        weekday: i8,
+        shift: i8,
+    },
     /// `last May`, `this September`, `next April`, `last Oct. 23`.
     MonthShift {
         month: i8,

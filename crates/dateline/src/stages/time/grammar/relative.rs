@@ -339,6 +339,13 @@ impl Parser<'_> {
             Class::Weekday(weekday) if !relative_to_mention => {
                 self.weekday(next, weekday, Some(shift))
             }
+            // `the previous Friday`, `the following Monday`: from the day the story last named.
+            Class::Weekday(weekday) if self.capitalized(next) && i > 0 && self.is(i - 1, "the") => {
+                Some(Parsed::new(
+                    next + 1,
+                    Expr::WeekdayFromMention { weekday, shift },
+                ))
+            }
             Class::Month(month) if !relative_to_mention && self.capitalized(next) => {
                 // `last Oct. 23`: the day comes along.
                 let dated = self
