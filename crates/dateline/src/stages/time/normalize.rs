@@ -187,7 +187,7 @@ impl Normalizer {
                 year: Some(YearRef::Written(year)),
                 ..
             } => self.mentioned_year = Some(*year),
-            Expr::Quarter { .. } | Expr::LatestQuarter => {
+            Expr::Quarter { .. } | Expr::LatestQuarter | Expr::QuarterEnding(_) => {
                 let quarter = value
                     .split_once("-Q")
                     .and_then(|(year, quarter)| Some((year.parse().ok()?, quarter.parse().ok()?)));
@@ -317,6 +317,17 @@ impl Normalizer {
                 return (Point::Half(year, half), anchored);
             }
             Expr::LatestQuarter => latest_quarter(today, 0),
+            Expr::QuarterEnding(ref day) => {
+                let (point, anchored) = self.point(day, tense, sentence);
+                let point = match point {
+                    // A fiscal quarter may end a month after the calendar one.
+                    Point::Day(day) => add_days(day, -45).map_or(point, |d| {
+                        Point::Quarter(i32::from(d.year()), quarter_of(d))
+                    }),
+                    _ => latest_quarter(today, 0),
+                };
+                return (point, anchored);
+            }
             Expr::QuarterOfYear(year_ref) => {
                 let quarter = match (self.mentioned_quarter, latest_quarter(today, 0)) {
                     (Some((_, quarter, at)), _)
@@ -487,7 +498,10 @@ fn unanchored(expr: &Expr) -> Point {
         } => Point::MonthDay(month, day),
         Expr::WeekOf { weekend: true, .. } => Point::Unknown("XXXX-WXX-WE"),
         Expr::WeekOf { .. } => Point::Unknown("XXXX-WXX"),
-        Expr::LatestQuarter | Expr::QuarterOfYear(_) | Expr::YearEarlier { quarter: true } => {
+        Expr::LatestQuarter
+        | Expr::QuarterOfYear(_)
+        | Expr::QuarterEnding(_)
+        | Expr::YearEarlier { quarter: true } => {
             Point::Unknown("XXXX-QX")
         }
         _ => Point::Unknown("XXXX-XX-XX"),

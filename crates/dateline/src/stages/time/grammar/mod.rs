@@ -78,6 +78,8 @@ pub(super) enum Expr {
     },
     /// `the latest quarter`, `the quarter`: the last one reported, the one before the anchor's.
     LatestQuarter,
+    /// `the quarter ended July 31`: the quarter whose last month holds that day.
+    QuarterEnding(Box<Expr>),
     /// `the 1988 quarter`, `the 1989 period`: the quarter the story is about, in that year.
     QuarterOfYear(YearRef),
     /// `a year ago`, `a year earlier`, `year-ago`: in results news the same quarter a year

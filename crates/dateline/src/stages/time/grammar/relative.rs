@@ -115,12 +115,23 @@ impl Parser<'_> {
                     by: 0,
                 },
             )),
-            // `the quarter a year ago`.
+            // `the quarter a year ago`; `the quarter ended July 31` is the one that ends then,
+            // though the date stays an expression of its own.
             Some(Class::Unit(Unit::Quarter)) if self.singular(next) => {
-                match self.a_year_back(next + 1) {
-                    Some(end) => Some(Parsed::new(end, Expr::YearEarlier { quarter: true })),
-                    None => Some(Parsed::new(next + 1, Expr::LatestQuarter)),
+                if let Some(end) = self.a_year_back(next + 1) {
+                    return Some(Parsed::new(end, Expr::YearEarlier { quarter: true }));
                 }
+                let ended = self.is(next + 1, "ended") || self.is(next + 1, "ending");
+                let last_day = self
+                    .core(next + 2)
+                    .filter(|p| ended && matches!(p.expr, Expr::Calendar { day: Some(_), .. }));
+                Some(Parsed::new(
+                    next + 1,
+                    match last_day {
+                        Some(day) => Expr::QuarterEnding(Box::new(day.expr)),
+                        None => Expr::LatestQuarter,
+                    },
+                ))
             }
             Some(Class::Unit(Unit::Year)) => self
                 .year_earlier_adjective(next)

@@ -67,6 +67,7 @@ impl Parser<'_> {
                     ..
                 }
                 | Expr::WeekOf { .. }
+                | Expr::QuarterEnding(_)
         );
         if !undated {
             return None;
