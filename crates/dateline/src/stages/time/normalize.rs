@@ -741,3 +741,55 @@ fn season_year(today: Date, season: &str, by: i32) -> i32 {
         _ => year + by,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn easter_and_holidays_by_their_rules() {
+        assert_eq!(easter(1998), Some(date("1998-04-12")));
+        assert_eq!(easter(2000), Some(date("2000-04-23")));
+        assert_eq!(easter(2018), Some(date("2018-04-01")));
+        let thanksgiving = HolidayRule::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+            offset: 0,
+        };
+        assert_eq!(holiday_date(thanksgiving, 1999), Some(date("1999-11-25")));
+        let election = HolidayRule::Nth {
+            month: 11,
+            weekday: 1,
+            n: 1,
+            offset: 1,
+        };
+        assert_eq!(holiday_date(election, 1998), Some(date("1998-11-03")));
+        let memorial = HolidayRule::Nth {
+            month: 5,
+            weekday: 1,
+            n: -1,
+            offset: 0,
+        };
+        assert_eq!(holiday_date(memorial, 2018), Some(date("2018-05-28")));
+        assert_eq!(
+            holiday_date(HolidayRule::Easter(-2), 2000),
+            Some(date("2000-04-21"))
+        );
+    }
+
+    #[test]
+    fn yearless_dates_lean_to_the_past() {
+        let today = date("1989-10-30");
+        assert_eq!(nearest_month(today, 3, None), Point::Month(1989, 3));
+        assert_eq!(nearest_month(today, 1, None), Point::Month(1990, 1));
+        let ended = nearest_day(today, 1, 31, Some(Tense::Past), NEAR_TENSE_REACH_DAYS);
+        assert_eq!(ended, Some(date("1989-01-31")));
+        let far = nearest_day(today, 1, 31, Some(Tense::Past), TENSE_REACH_DAYS);
+        assert_eq!(far, Some(date("1990-01-31")));
+    }
+}
