@@ -177,7 +177,9 @@ impl Normalizer {
 
     /// Notes the year or quarter a mention named.
     fn remember(&mut self, expr: &Expr, value: &str, sentence: usize) {
-        let day = value.get(..10).filter(|_| value.len() == 10 || value.as_bytes()[10] == b'T');
+        let day = value
+            .get(..10)
+            .filter(|_| value.len() == 10 || value.as_bytes()[10] == b'T');
         if let Some(date) = day.and_then(|d| d.parse::<Date>().ok()) {
             self.mentioned_day = Some(date);
         }
@@ -501,9 +503,7 @@ fn unanchored(expr: &Expr) -> Point {
         Expr::LatestQuarter
         | Expr::QuarterOfYear(_)
         | Expr::QuarterEnding(_)
-        | Expr::YearEarlier { quarter: true } => {
-            Point::Unknown("XXXX-QX")
-        }
+        | Expr::YearEarlier { quarter: true } => Point::Unknown("XXXX-QX"),
         _ => Point::Unknown("XXXX-XX-XX"),
     }
 }
@@ -538,13 +538,7 @@ const PAST_BIAS_MONTHS: i32 = 2;
 
 /// `May 13` without a year: the nearest May 13 to the anchor, unless the tense asks for the
 /// one before it (or after it) and that one is within `reach` days.
-fn nearest_day(
-    today: Date,
-    month: i8,
-    day: i8,
-    tense: Option<Tense>,
-    reach: i32,
-) -> Option<Date> {
+fn nearest_day(today: Date, month: i8, day: i8, tense: Option<Tense>, reach: i32) -> Option<Date> {
     let candidates = [-1, 0, 1].map(|by| Date::new(today.year().checked_add(by)?, month, day).ok());
     nearest_date(today, candidates, tense, reach)
 }

@@ -517,8 +517,8 @@ impl Parser<'_> {
         // `4 in the morning (4 a.m. EDT Thursday)`: the day may be inside the aside too.
         let mut aside = false;
         if self.word(day_at) == "(" {
-            let close = (day_at + 1..(day_at + 7).min(self.atoms.len()))
-                .find(|&a| self.word(a) == ")")?;
+            let close =
+                (day_at + 1..(day_at + 7).min(self.atoms.len())).find(|&a| self.word(a) == ")")?;
             let inside = (day_at + 1..close).find(|&a| match self.class(a) {
                 Some(Class::Weekday(_)) => self.capitalized(a),
                 Some(Class::DayRef(_)) => true,

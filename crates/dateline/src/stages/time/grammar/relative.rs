@@ -157,8 +157,8 @@ impl Parser<'_> {
                         .year_earlier_adjective(after)
                         .filter(|p| matches!(p.expr, Expr::YearEarlier { .. }));
                 }
-                let period =
-                    self.class(after) == Some(Class::Unit(Unit::Quarter)) || self.is(after, "period");
+                let period = self.class(after) == Some(Class::Unit(Unit::Quarter))
+                    || self.is(after, "period");
                 let end = self.a_year_back(after + 1).filter(|_| period)?;
                 Some(Parsed::new(end, Expr::YearEarlier { quarter: true }))
             }
@@ -227,7 +227,10 @@ impl Parser<'_> {
     fn a_year_back(&self, i: usize) -> Option<usize> {
         let i = if self.is(i, "of") { i + 1 } else { i };
         let year = |at: usize| self.class(at) == Some(Class::Unit(Unit::Year)) && self.singular(at);
-        if self.is(i, "a") && year(i + 1) && matches!(self.class(i + 2), Some(Class::Ago(_) | Class::Edge(-1))) {
+        if self.is(i, "a")
+            && year(i + 1)
+            && matches!(self.class(i + 2), Some(Class::Ago(_) | Class::Edge(-1)))
+        {
             return Some(i + 3);
         }
         (self.is(i, "last") && year(i + 1)).then_some(i + 2)

@@ -93,7 +93,11 @@ impl Parser<'_> {
         let deadline = ["by", "until", "till", "through"]
             .iter()
             .any(|w| before(1).eq_ignore_ascii_case(w));
-        let deferring = |back: usize| DEFERRING.iter().any(|w| before(back).eq_ignore_ascii_case(w));
+        let deferring = |back: usize| {
+            DEFERRING
+                .iter()
+                .any(|w| before(back).eq_ignore_ascii_case(w))
+        };
         // `extended to Nov. 20`.
         let deferred = ((before(1).eq_ignore_ascii_case("until")
             || before(1).eq_ignore_ascii_case("till"))
