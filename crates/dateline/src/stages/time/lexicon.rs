@@ -1,4 +1,5 @@
-//! The words the time stage knows, read from `data/time/*.tsv` and `data/calendar/months.tsv`.
+//! The words the time stage knows, read from `data/time/*.tsv`, `data/calendar/months.tsv` and
+//! `data/calendar/holidays.tsv`.
 //!
 //! Every lexicon word gets a [`Class`]. The stage reads the tokens the structure stage made, with
 //! no second scan of the text: a cheap test on every word finds the words that can head an

@@ -1,5 +1,5 @@
 //! Calendar dates: month and day (`May 13`, `13 May 2018`, `5/13/2018`, `2018-05-13`), weekdays,
-//! quarters, halves, seasons, fiscal years and clock times.
+//! holidays (`data/calendar/holidays.tsv`), quarters, halves, seasons, fiscal years and clock times.
 
 use super::super::atoms::Gap;
 use super::super::lexicon::{Class, Holiday, Unit};

@@ -8,7 +8,7 @@
 //!
 //! The parsers, one module per kind of expression:
 //! - [`numbers`]: counts, years, decades, and what starts with digits;
-//! - [`calendar`]: dates, weekdays, quarters, seasons, clock times;
+//! - [`calendar`]: dates, weekdays, holidays, quarters, seasons, clock times;
 //! - [`relative`]: `last year`, `this week`, `the past`, `now`, `the latest quarter`;
 //! - [`durations`]: `17 years`, `two weeks ago`, `every Saturday`;
 //! - [`tense`]: the tense that places a bare weekday or month.
