@@ -1,4 +1,5 @@
-//! The words the time stage knows, read from `data/time/*.tsv` and `data/calendar/months.tsv`.
+//! The words the time stage knows, read from `data/time/*.tsv`, `data/calendar/months.tsv` and
+//! `data/calendar/holidays.tsv`.
 //!
 //! Every lexicon word gets a [`Class`]. The stage reads the tokens the structure stage made, with
 //! no second scan of the text: a cheap test on every word finds the words that can head an
@@ -18,6 +19,7 @@ const NUMBERS: &str = include_str!("../../../data/time/numbers.tsv");
 const UNITS: &str = include_str!("../../../data/time/units.tsv");
 const WORDS: &str = include_str!("../../../data/time/words.tsv");
 const TENSE: &str = include_str!("../../../data/time/tense.tsv");
+const HOLIDAYS: &str = include_str!("../../../data/calendar/holidays.tsv");
 
 /// A calendar unit that a quantity counts or a shift moves by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,10 @@ pub(super) enum Tense {
     Future,
     /// A word that looks like a past form but is none (`United`, `armed`).
     Neither,
+    /// A verb of planning that looks ahead only when what is planned follows it (`planned to
+    /// leave`, `planned a rally`, `set to resume`); else it is past if it ends in -ed (`the
+    /// hastily planned trip`, `as previously planned`) and tells nothing if not.
+    Plan,
 }
 
 /// What a lexicon word is. The values are explained in the header of `data/time/words.tsv`.
@@ -81,6 +87,33 @@ pub(super) enum Class {
     UnitAdjective,
     Head,
     Tense(Tense),
+    /// A holiday named in one word: `Christmas`, `Thanksgiving`.
+    Holiday,
+}
+
+/// How a holiday's date is found in a given year; see `data/calendar/holidays.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum HolidayRule {
+    Fixed {
+        month: i8,
+        day: i8,
+    },
+    /// The `n`-th ISO `weekday` of `month` (-1: the last), moved by `offset` days.
+    Nth {
+        month: i8,
+        weekday: i8,
+        n: i8,
+        offset: i8,
+    },
+    /// Days from Easter Sunday.
+    Easter(i16),
+}
+
+/// A holiday's name as written (`New Year's Day`) and its rule.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Holiday {
+    pub name: &'static str,
+    pub rule: HolidayRule,
 }
 
 pub(super) struct Lexicon {
@@ -91,6 +124,10 @@ pub(super) struct Lexicon {
     shapes: Shapes,
     /// The same for the head words alone ([`Class::is_head`]).
     head_shapes: Shapes,
+    /// Holidays by the [`key`] of their first word, longest names first.
+    holidays: HashMap<u128, Vec<Holiday>, BuildHasherDefault<KeyHasher>>,
+    /// The shapes of those first words.
+    holiday_shapes: Shapes,
 }
 
 /// A set of word shapes, one bit each by [`shape_bit`].
@@ -107,6 +144,7 @@ impl Shapes {
     }
 
     /// Whether a word of this shape may be in the set: no if it is longer than any lexicon word.
+    #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         if word.is_empty() || word.len() > LONGEST_WORD {
             return false;
@@ -178,10 +216,34 @@ impl Lexicon {
                 entries.push((row[0], class));
             }
         }
+        let mut holidays: HashMap<u128, Vec<Holiday>, BuildHasherDefault<KeyHasher>> =
+            HashMap::default();
+        for row in lexicon::rows(HOLIDAYS) {
+            let Some(rule) = row.get(1).and_then(|r| holiday_rule(r)) else {
+                continue;
+            };
+            let name = row[0];
+            let first = first_word(name);
+            if first.len() == name.len() {
+                entries.push((name, Class::Holiday));
+            }
+            if let Some(key) = key(first.as_bytes()) {
+                holidays
+                    .entry(key)
+                    .or_default()
+                    .push(Holiday { name, rule });
+            }
+        }
+        let mut holiday_shapes = Shapes::new();
+        for names in holidays.values_mut() {
+            names.sort_by_key(|h| std::cmp::Reverse(h.name.len()));
+            holiday_shapes.insert(first_word(names[0].name).as_bytes());
+        }
         for row in lexicon::rows(TENSE) {
             let tense = match row.get(1).copied() {
                 Some("past") => Tense::Past,
                 Some("future") => Tense::Future,
+                Some("plan") => Tense::Plan,
                 _ => Tense::Neither,
             };
             entries.push((row[0], Class::Tense(tense)));
@@ -205,7 +267,22 @@ impl Lexicon {
             words,
             shapes,
             head_shapes,
+            holidays,
+            holiday_shapes,
         }
+    }
+
+    /// The holidays whose name begins with this word (an atom: `New`, `Valentine`, `St.`),
+    /// longest first.
+    #[inline]
+    pub fn holidays(&self, word: &str) -> &[Holiday] {
+        let first = word.strip_suffix('.').unwrap_or(word);
+        if !self.holiday_shapes.may_hold(first.as_bytes()) {
+            return &[];
+        }
+        key(first.as_bytes())
+            .and_then(|key| self.holidays.get(&key))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The class of a word, whatever its case.
@@ -231,7 +308,7 @@ impl Lexicon {
         head
     }
 
-    #[inline]
+    #[inline(always)]
     fn is_head(&self, word: &[u8]) -> bool {
         if !self.head_shapes.may_hold(word) {
             return false;
@@ -312,6 +389,40 @@ fn unit_named(name: &str) -> Option<Unit> {
         "decade" => Unit::Decade,
         "century" => Unit::Century,
         "millennium" => Unit::Millennium,
+        _ => return None,
+    })
+}
+
+/// The leading letters of a word or name: `New` of `New Year's Day`, `St` of `St.`.
+fn first_word(name: &str) -> &str {
+    let end = name
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(name.len());
+    &name[..end]
+}
+
+/// A rule of `data/calendar/holidays.tsv`: `fixed 12 25`, `nth 11 4 4`, `nth 11 1 1 +1`,
+/// `easter -2`.
+fn holiday_rule(text: &str) -> Option<HolidayRule> {
+    let mut parts = text.split_whitespace();
+    let kind = parts.next()?;
+    let mut number = || {
+        parts
+            .next()
+            .and_then(|n| n.trim_start_matches('+').parse::<i16>().ok())
+    };
+    Some(match kind {
+        "fixed" => HolidayRule::Fixed {
+            month: number()? as i8,
+            day: number()? as i8,
+        },
+        "nth" => HolidayRule::Nth {
+            month: number()? as i8,
+            weekday: number()? as i8,
+            n: number()? as i8,
+            offset: number().unwrap_or(0) as i8,
+        },
+        "easter" => HolidayRule::Easter(number()?),
         _ => return None,
     })
 }
@@ -406,5 +517,15 @@ mod tests {
             .filter(|row| lexicon.class(row[0]).is_none())
             .count();
         assert_eq!(rows, 0, "a row has an unknown class");
+        for row in lexicon::rows(HOLIDAYS) {
+            assert!(holiday_rule(row[1]).is_some(), "{row:?}");
+            assert!(
+                lexicon
+                    .holidays(first_word(row[0]))
+                    .iter()
+                    .any(|h| h.name == row[0]),
+                "{row:?}"
+            );
+        }
     }
 }

@@ -9,7 +9,7 @@ use jiff::civil::{Date, Weekday};
 use jiff::Span;
 
 use super::grammar::{duration_value, Amount, Expr, Mention, YearRef};
-use super::lexicon::{Tense, Unit};
+use super::lexicon::{HolidayRule, Tense, Unit};
 use crate::article::TimexType;
 
 /// The date relative expressions are computed from.
@@ -106,6 +106,10 @@ pub(super) struct Normalizer {
     mentioned_year: Option<i32>,
     /// The last quarter named, and the sentence it was named in.
     mentioned_quarter: Option<(i32, i8, usize)>,
+    /// How far from the anchor the tense of the mention being resolved may lead.
+    reach_days: i32,
+    /// The last day the story named, for `the previous Friday`.
+    mentioned_day: Option<Date>,
 }
 
 /// How many sentences back a named quarter still sets the sense of `a year earlier`.
@@ -117,12 +121,19 @@ impl Normalizer {
             anchor,
             mentioned_year: None,
             mentioned_quarter: None,
+            reach_days: TENSE_REACH_DAYS,
+            mentioned_day: None,
         }
     }
 
     /// The type and value of a mention found in sentence number `sentence`.
     pub fn resolve(&mut self, mention: &Mention, sentence: usize) -> Resolved {
         let tense = mention.tense;
+        self.reach_days = if mention.tense_near {
+            NEAR_TENSE_REACH_DAYS
+        } else {
+            TENSE_REACH_DAYS
+        };
         let resolved = match &mention.expr {
             Expr::Ref(value) => fixed(TimexType::Date, value),
             Expr::Set(value) => fixed(TimexType::Set, value),
@@ -166,13 +177,19 @@ impl Normalizer {
 
     /// Notes the year or quarter a mention named.
     fn remember(&mut self, expr: &Expr, value: &str, sentence: usize) {
+        let day = value
+            .get(..10)
+            .filter(|_| value.len() == 10 || value.as_bytes()[10] == b'T');
+        if let Some(date) = day.and_then(|d| d.parse::<Date>().ok()) {
+            self.mentioned_day = Some(date);
+        }
         match expr {
             Expr::Year(YearRef::Written(year))
             | Expr::Calendar {
                 year: Some(YearRef::Written(year)),
                 ..
             } => self.mentioned_year = Some(*year),
-            Expr::Quarter { .. } | Expr::LatestQuarter => {
+            Expr::Quarter { .. } | Expr::LatestQuarter | Expr::QuarterEnding(_) => {
                 let quarter = value
                     .split_once("-Q")
                     .and_then(|(year, quarter)| Some((year.parse().ok()?, quarter.parse().ok()?)));
@@ -225,7 +242,7 @@ impl Normalizer {
                 year: None,
                 month,
                 day: Some(day),
-            } => nearest_day(today, month, day, tense)
+            } => nearest_day(today, month, day, tense, self.reach_days)
                 .map_or(Point::MonthDay(month, day), Point::Day),
             Expr::Calendar {
                 year: None,
@@ -244,6 +261,13 @@ impl Normalizer {
                         .map_or(Point::AnyWeek(weekday), Point::Day)
                 }
             }
+            Expr::WeekdayFromMention { weekday, shift } => match self.mentioned_day {
+                Some(day) if anchor.weekday_known => weekday_near(day, weekday, Some(shift), None)
+                    .map_or(Point::AnyWeek(weekday), Point::Day),
+                _ if anchor.weekday_known => weekday_near(today, weekday, Some(shift), tense)
+                    .map_or(Point::AnyWeek(weekday), Point::Day),
+                _ => Point::AnyWeek(weekday),
+            },
             Expr::MonthShift { month, day, shift } => {
                 let this_month = today.month();
                 let year = match shift {
@@ -295,6 +319,17 @@ impl Normalizer {
                 return (Point::Half(year, half), anchored);
             }
             Expr::LatestQuarter => latest_quarter(today, 0),
+            Expr::QuarterEnding(ref day) => {
+                let (point, anchored) = self.point(day, tense, sentence);
+                let point = match point {
+                    // A fiscal quarter may end a month after the calendar one.
+                    Point::Day(day) => add_days(day, -45).map_or(point, |d| {
+                        Point::Quarter(i32::from(d.year()), quarter_of(d))
+                    }),
+                    _ => latest_quarter(today, 0),
+                };
+                return (point, anchored);
+            }
             Expr::QuarterOfYear(year_ref) => {
                 let quarter = match (self.mentioned_quarter, latest_quarter(today, 0)) {
                     (Some((_, quarter, at)), _)
@@ -315,6 +350,40 @@ impl Normalizer {
                 _ if quarter => latest_quarter(today, 1),
                 _ => Point::Year(year - 1),
             },
+            Expr::Holiday {
+                rule,
+                year: written,
+                shift,
+            } => {
+                if let Some(year_ref) = written {
+                    let (year, anchored) = self.year(year_ref);
+                    let point =
+                        holiday_date(rule, year).map_or(Point::Unknown("XXXX-XX-XX"), Point::Day);
+                    return (point, anchored);
+                }
+                let candidates = [-1, 0, 1].map(|by| holiday_date(rule, year + by));
+                let date = match shift {
+                    Some(-1) => candidates
+                        .into_iter()
+                        .flatten()
+                        .filter(|d| *d < today)
+                        .max(),
+                    Some(1) => candidates.into_iter().flatten().find(|d| *d > today),
+                    Some(_) => candidates[1],
+                    None => nearest_date(today, candidates, tense, self.reach_days),
+                };
+                date.map_or(Point::Unknown("XXXX-XX-XX"), Point::Day)
+            }
+            Expr::WeekOf { ref day, weekend } => {
+                let (point, anchored) = self.point(day, tense, sentence);
+                let point = match point {
+                    Point::Day(date) if weekend => Point::Weekend(date),
+                    Point::Day(date) => Point::Week(date),
+                    _ if weekend => Point::Unknown("XXXX-WXX-WE"),
+                    _ => Point::Unknown("XXXX-WXX"),
+                };
+                return (point, anchored);
+            }
             Expr::Decade(_)
             | Expr::Century(_)
             | Expr::Ref(_)
@@ -407,7 +476,9 @@ fn unanchored(expr: &Expr) -> Point {
             ..
         } => Point::MonthDay(month, day),
         Expr::Calendar { month, .. } | Expr::MonthShift { month, .. } => Point::Month(0, month),
-        Expr::Weekday { weekday, .. } => Point::AnyWeek(weekday),
+        Expr::Weekday { weekday, .. } | Expr::WeekdayFromMention { weekday, .. } => {
+            Point::AnyWeek(weekday)
+        }
         Expr::Year(_) | Expr::YearEarlier { quarter: false } => Point::Unknown("XXXX"),
         Expr::Shift { unit, .. } => Point::Unknown(match unit {
             Unit::Year => "XXXX",
@@ -423,9 +494,16 @@ fn unanchored(expr: &Expr) -> Point {
         Expr::Quarter { quarter, .. } => Point::Quarter(0, quarter),
         Expr::Half { half, .. } => Point::Half(0, half),
         Expr::Season { season, .. } => Point::Season(0, season),
-        Expr::LatestQuarter | Expr::QuarterOfYear(_) | Expr::YearEarlier { quarter: true } => {
-            Point::Unknown("XXXX-QX")
-        }
+        Expr::Holiday {
+            rule: HolidayRule::Fixed { month, day },
+            ..
+        } => Point::MonthDay(month, day),
+        Expr::WeekOf { weekend: true, .. } => Point::Unknown("XXXX-WXX-WE"),
+        Expr::WeekOf { .. } => Point::Unknown("XXXX-WXX"),
+        Expr::LatestQuarter
+        | Expr::QuarterOfYear(_)
+        | Expr::QuarterEnding(_)
+        | Expr::YearEarlier { quarter: true } => Point::Unknown("XXXX-QX"),
         _ => Point::Unknown("XXXX-XX-XX"),
     }
 }
@@ -448,31 +526,95 @@ const TENSE_REACH_DAYS: i32 = 240;
 /// The same for a month named alone: `In January` in an October story that tells of the past.
 const TENSE_REACH_MONTHS: i32 = 10;
 
+/// The same when the verb is right before the expression (`ended Jan. 31`, `since May 13`): a
+/// year either way.
+const NEAR_TENSE_REACH_DAYS: i32 = 366;
+
+/// Without a tense, a day or month named without a year is the nearest one, but news tells more
+/// of the past than of the future: one in the past is preferred unless the next one is nearer by
+/// this much (`from $29.75 in March` in an October story is last March).
+const PAST_BIAS_DAYS: i32 = 60;
+const PAST_BIAS_MONTHS: i32 = 2;
+
 /// `May 13` without a year: the nearest May 13 to the anchor, unless the tense asks for the
-/// one before it (or after it) and that one is within [`TENSE_REACH_DAYS`].
-fn nearest_day(today: Date, month: i8, day: i8, tense: Option<Tense>) -> Option<Date> {
-    let candidates: Vec<(Date, i32)> = [-1, 0, 1]
+/// one before it (or after it) and that one is within `reach` days.
+fn nearest_day(today: Date, month: i8, day: i8, tense: Option<Tense>, reach: i32) -> Option<Date> {
+    let candidates = [-1, 0, 1].map(|by| Date::new(today.year().checked_add(by)?, month, day).ok());
+    nearest_date(today, candidates, tense, reach)
+}
+
+/// Of the dates a yearless expression may name (last year's, this year's, next year's), the
+/// one the tense asks for if it is within `reach` days, else the nearest one, with the
+/// past preferred by [`PAST_BIAS_DAYS`].
+fn nearest_date(
+    today: Date,
+    candidates: [Option<Date>; 3],
+    tense: Option<Tense>,
+    reach: i32,
+) -> Option<Date> {
+    let days = |date: &Date| today.until(*date).ok().map(|span| span.get_days());
+    let candidates = candidates
         .into_iter()
-        .filter_map(|offset| {
-            let date = Date::new(today.year().checked_add(offset)?, month, day).ok()?;
-            Some((date, today.until(date).ok()?.get_days()))
-        })
-        .collect();
-    let in_reach = |days: i32| days.abs() <= TENSE_REACH_DAYS;
+        .flatten()
+        .filter_map(|date| Some((date, days(&date)?)));
+    let in_reach = |days: i32| days.abs() <= reach;
     let by_tense = match tense {
         Some(Tense::Past) => candidates
-            .iter()
+            .clone()
             .filter(|(_, d)| *d <= 0 && in_reach(*d))
             .max_by_key(|(_, d)| *d),
         Some(Tense::Future) => candidates
-            .iter()
+            .clone()
             .filter(|(_, d)| *d >= 0 && in_reach(*d))
             .min_by_key(|(_, d)| *d),
         _ => None,
     };
     by_tense
-        .or_else(|| candidates.iter().min_by_key(|(_, d)| d.abs()))
-        .map(|(date, _)| *date)
+        .or_else(|| candidates.min_by_key(|(_, d)| if *d <= 0 { -d } else { d + PAST_BIAS_DAYS }))
+        .map(|(date, _)| date)
+}
+
+/// The date of a holiday in a year.
+fn holiday_date(rule: HolidayRule, year: i32) -> Option<Date> {
+    let year = i16::try_from(year).ok()?;
+    match rule {
+        HolidayRule::Fixed { month, day } => Date::new(year, month, day).ok(),
+        HolidayRule::Nth {
+            month,
+            weekday,
+            n,
+            offset,
+        } => {
+            let weekday = Weekday::from_monday_one_offset(weekday).ok()?;
+            let first = Date::new(year, month, 1).ok()?;
+            let day = if n > 0 {
+                first.nth_weekday_of_month(n, weekday).ok()?
+            } else {
+                first
+                    .last_of_month()
+                    .nth_weekday_of_month(n, weekday)
+                    .ok()?
+            };
+            add_days(day, offset.into())
+        }
+        HolidayRule::Easter(offset) => add_days(easter(year)?, offset.into()),
+    }
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian computus).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as i8, day as i8).ok()
 }
 
 /// A month without a year, chosen as [`nearest_day`] chooses days.
@@ -494,7 +636,7 @@ fn nearest_month(today: Date, month: i8, tense: Option<Tense>) -> Point {
     let year = match tense {
         Some(Tense::Past) if back <= reach => back_year,
         Some(Tense::Future) if ahead <= reach => ahead_year,
-        _ if back <= ahead => back_year,
+        _ if back <= ahead + PAST_BIAS_MONTHS => back_year,
         _ => ahead_year,
     };
     Point::Month(year, month)
@@ -591,5 +733,57 @@ fn season_year(today: Date, season: &str, by: i32) -> i32 {
         ..=-1 if starts + 3 <= month => year + by + 1,
         1.. if starts > month => year + by - 1,
         _ => year + by,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn easter_and_holidays_by_their_rules() {
+        assert_eq!(easter(1998), Some(date("1998-04-12")));
+        assert_eq!(easter(2000), Some(date("2000-04-23")));
+        assert_eq!(easter(2018), Some(date("2018-04-01")));
+        let thanksgiving = HolidayRule::Nth {
+            month: 11,
+            weekday: 4,
+            n: 4,
+            offset: 0,
+        };
+        assert_eq!(holiday_date(thanksgiving, 1999), Some(date("1999-11-25")));
+        let election = HolidayRule::Nth {
+            month: 11,
+            weekday: 1,
+            n: 1,
+            offset: 1,
+        };
+        assert_eq!(holiday_date(election, 1998), Some(date("1998-11-03")));
+        let memorial = HolidayRule::Nth {
+            month: 5,
+            weekday: 1,
+            n: -1,
+            offset: 0,
+        };
+        assert_eq!(holiday_date(memorial, 2018), Some(date("2018-05-28")));
+        assert_eq!(
+            holiday_date(HolidayRule::Easter(-2), 2000),
+            Some(date("2000-04-21"))
+        );
+    }
+
+    #[test]
+    fn yearless_dates_lean_to_the_past() {
+        let today = date("1989-10-30");
+        assert_eq!(nearest_month(today, 3, None), Point::Month(1989, 3));
+        assert_eq!(nearest_month(today, 1, None), Point::Month(1990, 1));
+        let ended = nearest_day(today, 1, 31, Some(Tense::Past), NEAR_TENSE_REACH_DAYS);
+        assert_eq!(ended, Some(date("1989-01-31")));
+        let far = nearest_day(today, 1, 31, Some(Tense::Past), TENSE_REACH_DAYS);
+        assert_eq!(far, Some(date("1990-01-31")));
     }
 }

@@ -1,8 +1,8 @@
 //! Calendar dates: month and day (`May 13`, `13 May 2018`, `5/13/2018`, `2018-05-13`), weekdays,
-//! quarters, halves, seasons, fiscal years and clock times.
+//! holidays (`data/calendar/holidays.tsv`), quarters, halves, seasons, fiscal years and clock times.
 
 use super::super::atoms::Gap;
-use super::super::lexicon::{Class, Unit};
+use super::super::lexicon::{Class, Holiday, Unit};
 use super::{Expr, Parsed, Parser, YearRef};
 
 /// Words after which a bare month name such as `May` or `March` is a month, not a verb or a
@@ -38,6 +38,12 @@ const MONTH_CONTEXT: &[&str] = &[
 /// Month names that are also ordinary English words.
 const AMBIGUOUS_MONTHS: &[&str] = &[
     "may", "march", "mar", "jan", "sept", "sep", "dec", "jun", "jul",
+];
+
+/// Words after a holiday's name that make it the season around the day rather than the day.
+const HOLIDAY_SEASONS: &[&str] = &[
+    "sales", "shopping", "season", "seasons", "holiday", "holidays", "period", "quarter", "rush",
+    "break", "vacation", "recess", "truce",
 ];
 
 impl Parser<'_> {
@@ -224,6 +230,114 @@ impl Parser<'_> {
         ))
     }
 
+    /// The second day of `April 24 and 25`, `May 13 or 14, 2018`: the same month, and the year
+    /// written after it, which the first day then takes too. Returns the atom the second day
+    /// starts at.
+    pub(super) fn second_day(&self, first: &mut Parsed) -> Option<(usize, Parsed)> {
+        let Expr::Calendar {
+            year,
+            month,
+            day: Some(_),
+        } = first.expr
+        else {
+            return None;
+        };
+        let joined = ["and", "or", "to", "through"]
+            .iter()
+            .any(|w| self.is(first.end, w));
+        let at = first.end + 1;
+        let day = self
+            .digits(at)
+            .filter(|d| joined && (1..=31).contains(d) && self.word(at).len() <= 2)?;
+        // `May 13 and 14 people`, `May 13 to 15 percent`: a count, not a day.
+        let counts = matches!(self.class(at + 1), Some(Class::Unit(_) | Class::Month(_)))
+            || self.word(at + 1) == "%"
+            || self.atoms.get(at + 1).is_some_and(|a| {
+                a.kind == crate::document::TokenKind::Word
+                    && a.class.is_none()
+                    && !self.is(at + 1, "of")
+                    && a.gap == Gap::Space
+                    && !self.capitalized(at + 1)
+                    && !matches!(self.word(at + 1), "and" | "or" | "in" | "at" | "on")
+            });
+        if counts {
+            return None;
+        }
+        let day = day as i8;
+        valid_day(month, day)?;
+        let (end, second_year) = match self.year_after(at + 1) {
+            Some((end, written)) if year.is_none() => (end, Some(written)),
+            _ => (at + 1, year),
+        };
+        if let Expr::Calendar { year, .. } = &mut first.expr {
+            *year = second_year;
+        }
+        let expr = Expr::Calendar {
+            year: second_year,
+            month,
+            day: Some(day),
+        };
+        Some((at, Parsed::new(end, expr)))
+    }
+
+    /// A holiday, with a year or `week` after it: `Thanksgiving Day`, `Christmas 1998`,
+    /// `Easter week`. `shift` is the `last`, `this` or `next` before it.
+    pub(super) fn holiday(&self, i: usize, shift: Option<i8>) -> Option<Parsed> {
+        let (holiday, end) = self.holiday_name(i)?;
+        // `Christmas sales`, `the Christmas and New Year holidays`: a season around the day,
+        // not the day.
+        let season = |at: usize| HOLIDAY_SEASONS.iter().any(|w| self.is(at, w));
+        let joined_season = (self.is(end, "and") || self.is(end, "or"))
+            && self
+                .holiday_name(end + 1)
+                .is_some_and(|(_, after)| season(after));
+        if season(end) || joined_season {
+            return None;
+        }
+        let (end, year) = match self.year_after(end) {
+            Some((end, year)) if shift.is_none() => (end, Some(year)),
+            _ => (end, None),
+        };
+        let expr = Expr::Holiday {
+            rule: holiday.rule,
+            year,
+            shift,
+        };
+        Some(match self.class(end) {
+            Some(Class::Unit(unit @ (Unit::Week | Unit::Weekend))) if self.singular(end) => {
+                Parsed::new(
+                    end + 1,
+                    Expr::WeekOf {
+                        day: Box::new(expr),
+                        weekend: unit == Unit::Weekend,
+                    },
+                )
+            }
+            _ => Parsed::new(end, expr),
+        })
+    }
+
+    /// The holiday whose name the text spells from atom `i` on, and the atom after it.
+    fn holiday_name(&self, i: usize) -> Option<(&Holiday, usize)> {
+        if !self.capitalized(i) {
+            return None;
+        }
+        let start = self.atoms.get(i)?.start;
+        self.sentence
+            .lexicon
+            .holidays(self.word(i))
+            .iter()
+            .find_map(|h| Some((h, self.atom_ending(i, name_end(self.text, start, h.name)?)?)))
+    }
+
+    /// The atom after the one that ends at byte `end`, from atom `i` on.
+    fn atom_ending(&self, i: usize, end: usize) -> Option<usize> {
+        (i..self.atoms.len())
+            .take_while(|&a| self.atoms[a].start < end)
+            .find(|&a| self.atoms[a].end == end)
+            .map(|a| a + 1)
+    }
+
     /// A weekday, with what may follow it: `Friday`, `Friday morning`, `Saturday, April 25`.
     pub(super) fn weekday(&self, i: usize, weekday: i8, shift: Option<i8>) -> Option<Parsed> {
         if !self.capitalized(i) {
@@ -238,6 +352,24 @@ impl Parser<'_> {
                 if matches!(date.expr, Expr::Calendar { day: Some(_), .. }) {
                     return Some(date);
                 }
+            }
+        }
+        // `Tuesday nights`, and the first of `Monday and Tuesday nights`: every such night.
+        let plural_part = |at: usize| match self.class(at) {
+            Some(Class::Part(part)) if self.word(at).ends_with('s') => Some(part),
+            _ => None,
+        };
+        if shift.is_none() {
+            if let Some(part) = plural_part(i + 1) {
+                let value = format!("XXXX-WXX-{weekday}T{part}");
+                return Some(Parsed::new(i + 2, Expr::Set(value)));
+            }
+            let joined = self.is(i + 1, "and") || self.is(i + 1, "or");
+            if let (true, Some(Class::Weekday(_)), Some(part)) =
+                (joined, self.class(i + 2), plural_part(i + 3))
+            {
+                let value = format!("XXXX-WXX-{weekday}T{part}");
+                return Some(Parsed::new(i + 1, Expr::Set(value)));
             }
         }
         Some(self.with_part_of_day(i + 1, Expr::Weekday { weekday, shift }))
@@ -268,9 +400,23 @@ impl Parser<'_> {
         }
         match self.class(next)? {
             Class::Ordinal(n) => self.ordinal_period(next, n, YearRef::Shift(0)),
-            Class::Unit(Unit::Year) => Some(Parsed::new(next + 1, Expr::Year(YearRef::Shift(0)))),
+            // `fiscal year 1989`.
+            Class::Unit(Unit::Year) if self.singular(next) && self.looks_like_year_at(next + 1) => {
+                let year = self.digits(next + 1)? as i32;
+                Some(Parsed::new(next + 2, Expr::Year(YearRef::Written(year))))
+            }
+            // `a fiscal year` is no particular one.
+            Class::Unit(Unit::Year) if i > 0 && (self.is(i - 1, "a") || self.is(i - 1, "each")) => {
+                None
+            }
+            Class::Unit(Unit::Year) => self.year_period(next),
             _ => None,
         }
+    }
+
+    /// Whether atom `i` is a year written in four digits.
+    fn looks_like_year_at(&self, i: usize) -> bool {
+        self.word(i).len() == 4 && self.digits(i).is_some_and(|y| self.looks_like_year(i, y))
     }
 
     /// `third quarter`, `third-quarter`, `first half of 1998`, `20th century` in words.
@@ -308,10 +454,22 @@ impl Parser<'_> {
         Some(Parsed::new(end, Expr::Season { season, year }))
     }
 
+    /// A season without a year after `early`, `late`: `the early summer`, `in late spring`: this
+    /// year's.
+    pub(super) fn season_alone(&self, i: usize) -> Option<Parsed> {
+        let Some(Class::Season(season)) = self.class(i) else {
+            return None;
+        };
+        let year = YearRef::Shift(0);
+        Some(Parsed::new(i + 1, Expr::Season { season, year }))
+    }
+
     /// A clock time: `3 p.m.`, `10:35 a.m.`, `15:30 GMT`, `noon`, with a day after it
     /// (`10 p.m. Wednesday`, `5 p.m. EST, Nov. 6`).
     pub(super) fn clock(&self, i: usize) -> Option<Parsed> {
         let (mut end, hour, minute) = match self.class(i) {
+            // `High Noon`, `high noon comes today`: no time of day.
+            Some(Class::Clock(_)) if i > 0 && self.is(i - 1, "high") => return None,
             Some(Class::Clock(hour)) => (i + 1, hour, 0),
             _ if self.is_number(i) => {
                 let word = self.word(i);
@@ -332,6 +490,12 @@ impl Parser<'_> {
                     }
                     Some(Class::Zone) if written_minutes => {}
                     _ if written_minutes && i > 0 && self.is(i - 1, "at") => {}
+                    // `4 in the morning`, `10 at night`.
+                    _ if (1..=12).contains(&hour) && !written_minutes => {
+                        let (after, add) = self.part_of_clock(end)?;
+                        hour = hour % 12 + add;
+                        end = after;
+                    }
                     _ => return None,
                 }
                 if !(0..=23).contains(&hour) || !(0..=59).contains(&minute) {
@@ -348,6 +512,21 @@ impl Parser<'_> {
         if self.word(day_at) == "," {
             day_at += 1;
         }
+        // `10:35 a.m. (0735 GMT) Friday`: the day after the aside is the time's, though the
+        // expression ends before the aside.
+        // `4 in the morning (4 a.m. EDT Thursday)`: the day may be inside the aside too.
+        let mut aside = false;
+        if self.word(day_at) == "(" {
+            let close =
+                (day_at + 1..(day_at + 7).min(self.atoms.len())).find(|&a| self.word(a) == ")")?;
+            let inside = (day_at + 1..close).find(|&a| match self.class(a) {
+                Some(Class::Weekday(_)) => self.capitalized(a),
+                Some(Class::DayRef(_)) => true,
+                _ => false,
+            });
+            day_at = inside.unwrap_or(close + 1);
+            aside = true;
+        }
         let day = match self.class(day_at) {
             Some(Class::Weekday(weekday)) if self.capitalized(day_at) => Some(Parsed::new(
                 day_at + 1,
@@ -363,11 +542,56 @@ impl Parser<'_> {
             _ => None,
         };
         let (end, day) = match day {
+            Some(parsed) if aside => (end, Some(Box::new(parsed.expr))),
             Some(parsed) => (parsed.end, Some(Box::new(parsed.expr))),
             None => (end, None),
         };
         Some(Parsed::new(end, Expr::Clock { hour, minute, day }))
     }
+
+    /// `in the morning` (no hours to add), `in the afternoon`, `in the evening`, `at night` (12)
+    /// after an hour: the atom after, and the hours to add.
+    fn part_of_clock(&self, i: usize) -> Option<(usize, i8)> {
+        let (part, end) = if self.is(i, "in") && self.is(i + 1, "the") {
+            (self.class(i + 2)?, i + 3)
+        } else if self.is(i, "at") {
+            (self.class(i + 1)?, i + 2)
+        } else {
+            return None;
+        };
+        match part {
+            Class::Part("MO") if self.is(i, "in") => Some((end, 0)),
+            Class::Part("AF" | "EV") if self.is(i, "in") => Some((end, 12)),
+            Class::Part("NI") if self.is(i, "at") => Some((end, 12)),
+            _ => None,
+        }
+    }
+}
+
+/// Where `name` ends if the text at byte `at` spells it, whatever the case, with any white space
+/// between its words and either apostrophe (`New Year’s Day`).
+fn name_end(text: &str, at: usize, name: &str) -> Option<usize> {
+    let mut rest = text.get(at..)?.chars().peekable();
+    let mut end = at;
+    for expected in name.chars() {
+        let found = rest.next()?;
+        let fits = match expected {
+            ' ' => found.is_whitespace(),
+            '\'' => found == '\'' || found == '’',
+            _ => found.eq_ignore_ascii_case(&expected),
+        };
+        if !fits {
+            return None;
+        }
+        end += found.len_utf8();
+        if expected == ' ' {
+            while let Some(&space) = rest.peek().filter(|c| c.is_whitespace()) {
+                end += space.len_utf8();
+                rest.next();
+            }
+        }
+    }
+    Some(end)
 }
 
 /// Whether `day` exists in `month` in some year (February 29 does).

@@ -11,7 +11,17 @@ impl Parser<'_> {
     /// (`52 years old`, `a 44-year-old`) is no temporal expression, and `later` stays out, as
     /// TimeBank annotates it.
     pub(super) fn quantity_phrase(&self, i: usize) -> Option<Parsed> {
-        let (end, amount, unit) = self.counted(i)?;
+        let (mut end, mut amount, unit) = self.counted(i)?;
+        // `a minute and a half`.
+        if amount.count.is_some()
+            && !amount.half
+            && self.is(end, "and")
+            && self.is(end + 1, "a")
+            && self.is(end + 2, "half")
+        {
+            amount.half = true;
+            end += 3;
+        }
         if self.is_age(end) {
             return None;
         }
@@ -31,6 +41,11 @@ impl Parser<'_> {
                 unit => Expr::Shift { unit, by },
             };
             return Some(Parsed::new(end + 1, expr));
+        }
+        // `a two-week-long strike`.
+        if self.is(end, "long") && self.gap(end) == Gap::Hyphen && self.gap(end - 1) == Gap::Hyphen
+        {
+            return Some(Parsed::new(end + 1, Expr::Duration { amount, unit }));
         }
         if self.is(end, "from") && self.is(end + 1, "now") {
             let by = amount.count.map_or(0, |c| c.min(i64::MAX as u64) as i64);
@@ -56,6 +71,11 @@ impl Parser<'_> {
         let Some(Class::Unit(unit)) = self.class(next) else {
             return None;
         };
+        // `CBS's "60 Minutes"`, `Seven Days in May`: a title, unless all of it is capitals.
+        let unit_word = self.word(next);
+        if self.capitalized(next) && unit_word.bytes().any(|b| b.is_ascii_lowercase()) {
+            return None;
+        }
         let written_number = self.is_number(i) || matches!(self.class(i), Some(Class::Cardinal(_)));
         let single = self.is(i, "a") || self.is(i, "an") || self.is(i, "one");
         if matches!(unit, Unit::Quarter | Unit::Half) {
@@ -78,6 +98,19 @@ impl Parser<'_> {
     /// Whether `old` follows: `52 years old`, `a 44-year-old`.
     pub(super) fn is_age(&self, i: usize) -> bool {
         self.is(i, "old") || self.is(i, "olds")
+    }
+
+    /// A unit made an adjective with `-long`: `a day-long meeting` (P1D), `a decades-long
+    /// battle` (PXY).
+    pub(super) fn long_units(&self, i: usize, unit: Unit) -> Option<Parsed> {
+        if !(self.is(i + 1, "long") && self.gap(i + 1) == Gap::Hyphen) {
+            return None;
+        }
+        let amount = Amount {
+            count: self.singular(i).then_some(1),
+            half: false,
+        };
+        Some(Parsed::new(i + 2, Expr::Duration { amount, unit }))
     }
 
     /// A plural unit alone, after `for`, `within`, `in`, `after` or `over`: `for weeks`,
@@ -165,7 +198,7 @@ pub(in super::super) fn duration_value(amount: Amount, unit: Unit) -> Option<Str
         Unit::Fortnight => (false, 2, "W", None),
         Unit::Weekend => (false, 2, "D", None),
         Unit::Month => (false, 1, "M", None),
-        Unit::Quarter => (false, 3, "M", None),
+        Unit::Quarter => (false, 1, "Q", None),
         Unit::Half => (false, 6, "M", None),
         Unit::Year => (false, 1, "Y", Some((6, "M"))),
         Unit::Decade => (false, 10, "Y", None),

@@ -8,7 +8,7 @@
 //!
 //! The parsers, one module per kind of expression:
 //! - [`numbers`]: counts, years, decades, and what starts with digits;
-//! - [`calendar`]: dates, weekdays, quarters, seasons, clock times;
+//! - [`calendar`]: dates, weekdays, holidays, quarters, seasons, clock times;
 //! - [`relative`]: `last year`, `this week`, `the past`, `now`, `the latest quarter`;
 //! - [`durations`]: `17 years`, `two weeks ago`, `every Saturday`;
 //! - [`tense`]: the tense that places a bare weekday or month.
@@ -24,7 +24,7 @@ pub(super) use durations::duration_value;
 use crate::document::{Token, TokenKind};
 
 use super::atoms::{Atom, Gap};
-use super::lexicon::{Class, Lexicon, Tense, Unit};
+use super::lexicon::{Class, HolidayRule, Lexicon, Tense, Unit};
 
 /// What an expression says, in terms of the calendar, before it is anchored.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +44,12 @@ pub(super) enum Expr {
     Weekday {
         weekday: i8,
         shift: Option<i8>,
+    },
+    /// `the previous Friday` (-1), `the following Monday` (1): the weekday before or after the
+    /// last day the story named.
+    WeekdayFromMention {
+        weekday: i8,
+        shift: i8,
     },
     /// `last May`, `this September`, `next April`, `last Oct. 23`.
     MonthShift {
@@ -72,6 +78,8 @@ pub(super) enum Expr {
     },
     /// `the latest quarter`, `the quarter`: the last one reported, the one before the anchor's.
     LatestQuarter,
+    /// `the quarter ended July 31`: the quarter whose last month holds that day.
+    QuarterEnding(Box<Expr>),
     /// `the 1988 quarter`, `the 1989 period`: the quarter the story is about, in that year.
     QuarterOfYear(YearRef),
     /// `a year ago`, `a year earlier`, `year-ago`: in results news the same quarter a year
@@ -97,6 +105,17 @@ pub(super) enum Expr {
         hour: i8,
         minute: i8,
         day: Option<Box<Expr>>,
+    },
+    /// `Christmas`, `last Thanksgiving`, `Easter 1998`; `shift` as for weekdays.
+    Holiday {
+        rule: HolidayRule,
+        year: Option<YearRef>,
+        shift: Option<i8>,
+    },
+    /// The week (or weekend) that holds a day: `the week of March 6`, `Easter week`.
+    WeekOf {
+        day: Box<Expr>,
+        weekend: bool,
     },
 }
 
@@ -129,6 +148,9 @@ pub(super) struct Mention {
     pub modifier: Option<&'static str>,
     /// The tense of the nearest verb, for expressions that need it.
     pub tense: Option<Tense>,
+    /// Whether that verb is right before the expression (`ended Jan. 31`): then the tense holds
+    /// however far from the anchor it leads.
+    pub tense_near: bool,
 }
 
 /// The parse of one expression: it ends before atom `end`.
@@ -157,6 +179,42 @@ const QUALIFIER_PAIRS: &[(&str, &str, &str)] = &[
     ("at", "most", "EQUAL_OR_LESS"),
     ("up", "to", "EQUAL_OR_LESS"),
     ("no", "more", "EQUAL_OR_LESS"),
+];
+/// Words before `one day` that make it a time ahead (`will one day`, `he one day hopes`).
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "can", "shall", "should", "he", "she", "they", "we",
+    "i", "you", "it",
+];
+/// Nouns after `today's` that make it the present age, not the day: `today's world`.
+const PRESENT_DAY_NOUNS: &[&str] = &[
+    "world",
+    "society",
+    "youth",
+    "generation",
+    "children",
+    "kids",
+    "young",
+    "economy",
+    "culture",
+    "standards",
+    "terms",
+    "dollars",
+    "technology",
+    "computers",
+    "environment",
+    "life",
+    "lives",
+    "families",
+    "women",
+    "men",
+    "people",
+    "students",
+    "workers",
+    "politics",
+    "media",
+    "age",
+    "era",
+    "times",
 ];
 /// Words without a lexicon class that may begin an expression.
 const STARTING_WORDS: &[&str] = &[
@@ -199,16 +257,29 @@ pub(super) fn recognize(
             continue;
         }
         match parser.expression(i) {
-            Some(parsed) if parsed.end > i => {
-                let tense = parser.tense_of(i, &parsed);
+            Some(mut parsed) if parsed.end > i => {
+                let (tense, tense_near) = parser.tense_of(i, &parsed);
+                let second = parser.second_day(&mut parsed);
                 out.push(Mention {
                     start: atoms[i].start,
                     end: atoms[parsed.end - 1].end,
                     expr: parsed.expr,
                     modifier: parsed.modifier,
                     tense,
+                    tense_near,
                 });
                 i = parsed.end;
+                if let Some((start, second)) = second {
+                    out.push(Mention {
+                        start: atoms[start].start,
+                        end: atoms[second.end - 1].end,
+                        expr: second.expr,
+                        modifier: None,
+                        tense,
+                        tense_near,
+                    });
+                    i = second.end;
+                }
             }
             _ => i += 1,
         }
@@ -217,13 +288,20 @@ pub(super) fn recognize(
 
 impl<'a> Parser<'a> {
     /// Whether an expression can start at atom `i`: a lexicon word other than a verb, a number,
-    /// or one of the few plain words the grammar reads (`the`, `a`, `more than`, …).
+    /// the first word of a holiday, or one of the few plain words the grammar reads (`the`, `a`,
+    /// `more than`, …).
     fn may_start(&self, i: usize) -> bool {
         let atom = &self.atoms[i];
         match atom.class {
             Some(Class::Tense(_)) => false,
             Some(_) => true,
             None if atom.kind == TokenKind::Number => true,
+            None if atom.kind == TokenKind::Word
+                && self.capitalized(i)
+                && !self.sentence.lexicon.holidays(self.word(i)).is_empty() =>
+            {
+                true
+            }
             // Compare only words that begin as one of them does.
             None => {
                 let first = self.text.as_bytes()[atom.start].to_ascii_lowercase();
@@ -251,6 +329,7 @@ impl<'a> Parser<'a> {
         self.atoms.get(i).map_or(Gap::Space, |a| a.gap)
     }
 
+    #[inline]
     fn capitalized(&self, i: usize) -> bool {
         self.word(i).starts_with(|c: char| c.is_ascii_uppercase())
     }
@@ -322,7 +401,8 @@ impl<'a> Parser<'a> {
         let parsed = self
             .core(after)
             .or_else(|| self.the_period(after))
-            .or_else(|| self.part_of_day_alone(after))?;
+            .or_else(|| self.part_of_day_alone(after))
+            .or_else(|| self.season_alone(after))?;
         let bounded_kind = matches!(
             parsed.expr,
             Expr::Calendar { .. }
@@ -336,6 +416,7 @@ impl<'a> Parser<'a> {
                 | Expr::Season { .. }
                 | Expr::Quarter { .. }
                 | Expr::PartOfDay { .. }
+                | Expr::Holiday { .. }
         );
         bounded_kind.then_some(Parsed {
             modifier: modifier.or(parsed.modifier),
@@ -363,6 +444,9 @@ impl<'a> Parser<'a> {
         if self.is(i, "these") && self.is(i + 1, "days") {
             return Some(Parsed::new(i + 2, Expr::Ref("PRESENT_REF")));
         }
+        if let Some(parsed) = self.holiday(i, None) {
+            return Some(parsed);
+        }
         match atom.class? {
             Class::Month(month) => self.month_date(i, month),
             Class::Weekday(weekday) => self.weekday(i, weekday, None),
@@ -370,8 +454,12 @@ impl<'a> Parser<'a> {
                 // `the people of tomorrow`, `today's computers` are no particular day, `VOA
                 // Today` is a programme.
                 let possessive = self.word(i + 1).ends_with('s') && self.gap(i + 1) == Gap::None;
+                // `today's world`, `today's personal computers`; but `today's editions` is
+                // this day's.
+                let present_day = possessive
+                    && (i + 2..i + 4).any(|n| PRESENT_DAY_NOUNS.iter().any(|w| self.is(n, w)));
                 let generic =
-                    (days > 0 && i > 0 && self.is(i - 1, "of")) || (days == 0 && possessive);
+                    (days > 0 && i > 0 && self.is(i - 1, "of")) || (days == 0 && present_day);
                 let title = i > 0 && self.capitalized(i) && self.capitalized(i - 1);
                 (!generic && !title).then(|| self.with_part_of_day(i + 1, Expr::Days(days.into())))
             }
@@ -388,6 +476,15 @@ impl<'a> Parser<'a> {
             Class::Ref(value) => self.reference(i, value),
             Class::Set(value) => Some(Parsed::new(i + 1, Expr::Set(value.to_string()))),
             Class::Every => self.every(i),
+            // `Islam will one day be …`: some time ahead, not a day's length.
+            Class::Cardinal(1)
+                if self.is(i, "one")
+                    && self.is(i + 1, "day")
+                    && i > 0
+                    && MODALS.iter().any(|w| self.is(i - 1, w)) =>
+            {
+                Some(Parsed::new(i + 2, Expr::Ref("FUTURE_REF")))
+            }
             Class::Cardinal(_) => self.quantity_phrase(i).or_else(|| {
                 let (end, year) = self.spelled_year(i)?;
                 Some(Parsed::new(end, Expr::Year(year)))
@@ -405,8 +502,14 @@ impl<'a> Parser<'a> {
                 Some(Parsed::new(end, Expr::Half { half, year }))
             }
             Class::Season(season) => self.season_of_year(i, season),
-            Class::Unit(Unit::Year) => self.year_earlier_adjective(i).or_else(|| self.year_end(i)),
-            Class::Unit(unit) => self.bare_units(i, unit),
+            Class::Unit(Unit::Year) => self
+                .year_earlier_adjective(i)
+                .or_else(|| self.year_end(i))
+                .or_else(|| self.long_units(i, Unit::Year))
+                .or_else(|| self.bare_units(i, Unit::Year)),
+            Class::Unit(unit) => self
+                .long_units(i, unit)
+                .or_else(|| self.bare_units(i, unit)),
             _ => None,
         }
     }

@@ -52,6 +52,17 @@ impl Parser<'_> {
                     },
                 ));
             }
+            let and_a_half = self.is(i + 1, "and")
+                && self.is(i + 2, "a")
+                && self.is(i + 3, "half")
+                && matches!(self.class(i + 4), Some(Class::Unit(_)));
+            if and_a_half {
+                let amount = Amount {
+                    count: Some(count),
+                    half: true,
+                };
+                return Some((i + 4, amount));
+            }
             return Some((i + 1, exact(count)));
         }
         if self.is(i, "a") || self.is(i, "an") {
@@ -102,7 +113,22 @@ impl Parser<'_> {
             }
             at += 1;
         }
-        (at > i).then(|| (at, exact(total + current)))
+        if at == i {
+            return None;
+        }
+        // `two and a half years`.
+        let and_a_half = self.is(at, "and")
+            && self.is(at + 1, "a")
+            && self.is(at + 2, "half")
+            && matches!(self.class(at + 3), Some(Class::Unit(_)));
+        if and_a_half {
+            let amount = Amount {
+                count: Some(total + current),
+                half: true,
+            };
+            return Some((at + 3, amount));
+        }
+        Some((at, exact(total + current)))
     }
 
     /// `nineteen ninety-six`, `two thousand`: years as broadcast transcripts spell them.

@@ -2,7 +2,7 @@
 //! `the latest quarter`, `a year-ago quarter`.
 
 use super::super::atoms::Gap;
-use super::super::lexicon::{Class, Unit};
+use super::super::lexicon::{Class, Tense, Unit};
 use super::{Amount, Expr, Parsed, Parser, YearRef};
 
 impl Parser<'_> {
@@ -57,6 +57,13 @@ impl Parser<'_> {
     /// Expressions that start with `the`; the span keeps it.
     pub(super) fn after_the(&self, i: usize) -> Option<Parsed> {
         let next = i + 1;
+        // `the quarter-to-quarter comparison`, `the year-over-year gain`: no period of time.
+        let comparison = matches!(self.class(next), Some(Class::Unit(_)))
+            && self.gap(next + 1) == Gap::Hyphen
+            && (self.is(next + 1, "to") || self.is(next + 1, "over"));
+        if comparison {
+            return None;
+        }
         let parsed = match self.class(next) {
             Some(Class::Past) => self.past(next),
             Some(Class::Shift(shift)) => self.shifted(next, shift),
@@ -72,6 +79,35 @@ impl Parser<'_> {
             Some(Class::Decade(decade)) => {
                 Some(Parsed::new(next + 1, Expr::Decade(190 + i32::from(decade))))
             }
+            // `the week of March 6`, `the weekend of May 13`.
+            Some(Class::Unit(unit @ (Unit::Week | Unit::Weekend)))
+                if self.singular(next) && self.is(next + 1, "of") =>
+            {
+                let day = self.core(next + 2)?;
+                let dated = matches!(
+                    day.expr,
+                    Expr::Calendar { day: Some(_), .. }
+                        | Expr::Weekday { .. }
+                        | Expr::Holiday { .. }
+                );
+                dated.then(|| {
+                    Parsed::new(
+                        day.end,
+                        Expr::WeekOf {
+                            day: Box::new(day.expr),
+                            weekend: unit == Unit::Weekend,
+                        },
+                    )
+                })
+            }
+            // `the weeks ahead`: a length of time not known.
+            Some(Class::Unit(unit)) if !self.singular(next) && self.is(next + 1, "ahead") => {
+                let amount = Amount {
+                    count: None,
+                    half: false,
+                };
+                Some(Parsed::new(next + 2, Expr::Duration { amount, unit }))
+            }
             Some(Class::Unit(Unit::Weekend)) => Some(Parsed::new(
                 next + 1,
                 Expr::Shift {
@@ -79,7 +115,24 @@ impl Parser<'_> {
                     by: 0,
                 },
             )),
-            Some(Class::Unit(Unit::Quarter)) => Some(Parsed::new(next + 1, Expr::LatestQuarter)),
+            // `the quarter a year ago`; `the quarter ended July 31` is the one that ends then,
+            // though the date stays an expression of its own.
+            Some(Class::Unit(Unit::Quarter)) if self.singular(next) => {
+                if let Some(end) = self.a_year_back(next + 1) {
+                    return Some(Parsed::new(end, Expr::YearEarlier { quarter: true }));
+                }
+                let ended = self.is(next + 1, "ended") || self.is(next + 1, "ending");
+                let last_day = self
+                    .core(next + 2)
+                    .filter(|p| ended && matches!(p.expr, Expr::Calendar { day: Some(_), .. }));
+                Some(Parsed::new(
+                    next + 1,
+                    match last_day {
+                        Some(day) => Expr::QuarterEnding(Box::new(day.expr)),
+                        None => Expr::LatestQuarter,
+                    },
+                ))
+            }
             Some(Class::Unit(Unit::Year)) => self
                 .year_earlier_adjective(next)
                 .or_else(|| {
@@ -93,6 +146,22 @@ impl Parser<'_> {
                 Some(Parsed::new(next + 1, Expr::Season { season, year }))
             }),
             _ if self.is(next, "latest") => self.latest(next + 1),
+            // `the comparable year-ago quarter`, `the corresponding period last year`.
+            _ if ["same", "comparable", "corresponding", "like"]
+                .iter()
+                .any(|w| self.is(next, w)) =>
+            {
+                let after = next + 1;
+                if self.class(after) == Some(Class::Unit(Unit::Year)) {
+                    return self
+                        .year_earlier_adjective(after)
+                        .filter(|p| matches!(p.expr, Expr::YearEarlier { .. }));
+                }
+                let period = self.class(after) == Some(Class::Unit(Unit::Quarter))
+                    || self.is(after, "period");
+                let end = self.a_year_back(after + 1).filter(|_| period)?;
+                Some(Parsed::new(end, Expr::YearEarlier { quarter: true }))
+            }
             // `the near term`, `the short term`, `the near future`.
             _ if self.is(next, "near") || self.is(next, "short") => {
                 let term = self.is(next + 1, "term");
@@ -118,14 +187,16 @@ impl Parser<'_> {
                 return Some(Parsed::new(parsed.end + 1, Expr::QuarterOfYear(year)));
             }
             // `the 1992 protests`: the year alone is the expression.
-            return None;
+            if let YearRef::Written(_) = year {
+                return None;
+            }
         }
         Some(parsed)
     }
 
     /// `the year`, `the full year` of results news: the anchor's year, or a year's length when
     /// its end is given (`the year ended Sept. 30`).
-    fn year_period(&self, i: usize) -> Option<Parsed> {
+    pub(super) fn year_period(&self, i: usize) -> Option<Parsed> {
         if self.class(i) != Some(Class::Unit(Unit::Year)) || !self.singular(i) {
             return None;
         }
@@ -149,6 +220,20 @@ impl Parser<'_> {
                 by: 0,
             },
         ))
+    }
+
+    /// Where `a year ago`, `a year earlier`, `last year` or `of last year` ends, if it begins at
+    /// atom `i`.
+    fn a_year_back(&self, i: usize) -> Option<usize> {
+        let i = if self.is(i, "of") { i + 1 } else { i };
+        let year = |at: usize| self.class(at) == Some(Class::Unit(Unit::Year)) && self.singular(at);
+        if self.is(i, "a")
+            && year(i + 1)
+            && matches!(self.class(i + 2), Some(Class::Ago(_) | Class::Edge(-1)))
+        {
+            return Some(i + 3);
+        }
+        (self.is(i, "last") && year(i + 1)).then_some(i + 2)
     }
 
     /// After `the latest`: `quarter` or `period`.
@@ -190,6 +275,17 @@ impl Parser<'_> {
         } else {
             next
         };
+        if !relative_to_mention {
+            if let Some(parsed) = self.holiday(next, Some(shift)) {
+                return Some(parsed);
+            }
+            // `the next couple of years`.
+            if self.is(next, "couple") {
+                return self
+                    .quantity_phrase(next)
+                    .filter(|p| matches!(p.expr, Expr::Duration { .. }));
+            }
+        }
         match self.class(next)? {
             // `ABC's "This Week"` is a programme.
             Class::Unit(_) if self.capitalized(next) && self.capitalized(i) && i > 0 => None,
@@ -210,6 +306,18 @@ impl Parser<'_> {
                 if unit == Unit::Year {
                     if let Some(parsed) = self.year_possessive(next + 1, shift.into()) {
                         return Some(parsed);
+                    }
+                }
+                // `the last half of the '80s`: the end of the decade.
+                if unit == Unit::Half && shift == -1 && self.is(next + 1, "of") {
+                    if let Some(decade) = self
+                        .core(next + 2)
+                        .filter(|p| matches!(p.expr, Expr::Decade(_) | Expr::Century(_)))
+                    {
+                        return Some(Parsed {
+                            modifier: Some("END"),
+                            ..decade
+                        });
                     }
                 }
                 // `the last half of 1989`, `the last quarter of 1990`.
@@ -244,6 +352,13 @@ impl Parser<'_> {
                 .filter(|p| matches!(p.expr, Expr::Duration { .. })),
             Class::Weekday(weekday) if !relative_to_mention => {
                 self.weekday(next, weekday, Some(shift))
+            }
+            // `the previous Friday`, `the following Monday`: from the day the story last named.
+            Class::Weekday(weekday) if self.capitalized(next) && i > 0 && self.is(i - 1, "the") => {
+                Some(Parsed::new(
+                    next + 1,
+                    Expr::WeekdayFromMention { weekday, shift },
+                ))
             }
             Class::Month(month) if !relative_to_mention && self.capitalized(next) => {
                 // `last Oct. 23`: the day comes along.
@@ -314,6 +429,11 @@ impl Parser<'_> {
     /// After `past`: `past three years` and `past year` are durations, `the past` is PAST_REF.
     pub(super) fn past(&self, i: usize) -> Option<Parsed> {
         let next = i + 1;
+        if self.is(next, "couple") {
+            return self
+                .quantity_phrase(next)
+                .filter(|p| matches!(p.expr, Expr::Duration { .. }));
+        }
         match self.class(next) {
             Some(Class::Cardinal(_) | Class::Vague) => self
                 .quantity_phrase(next)
@@ -346,11 +466,30 @@ impl Parser<'_> {
         }
     }
 
+    /// Whether atom `i` is a verb in the past tense: `was`, `said`, `became`, `released`.
+    fn past_verb(&self, i: usize) -> bool {
+        match self.class(i) {
+            Some(Class::Tense(Tense::Past)) => true,
+            Some(_) => false,
+            None => {
+                let word = self.word(i);
+                word.len() >= 5
+                    && word.ends_with("ed")
+                    && !word.ends_with("eed")
+                    && word.starts_with(|c: char| c.is_ascii_lowercase())
+            }
+        }
+    }
+
     /// `now`, `right now`, `currently`, `current quarter`, `the future`, `soon`.
     pub(super) fn reference(&self, i: usize, value: &'static str) -> Option<Parsed> {
         let word = self.word(i).to_ascii_lowercase();
         let before = i.checked_sub(1).map_or("", |b| self.word(b));
         match word.as_str() {
+            // `the then current market price`.
+            "current" if before.eq_ignore_ascii_case("then") => {
+                return Some(Parsed::new(i + 1, Expr::Ref("PAST_REF")));
+            }
             "current" => {
                 let mut next = i + 1;
                 if self.class(next) == Some(Class::Fiscal) {
@@ -360,11 +499,14 @@ impl Parser<'_> {
                     return Some(Parsed::new(next + 1, Expr::Shift { unit, by: 0 }));
                 }
             }
-            // `as soon as`, `soon after` join clauses; they name no time.
+            // `as soon as`, `soon after` join clauses; `was soon released`, `soon became` tell
+            // of the past: none names a time.
             "soon"
                 if before.eq_ignore_ascii_case("as")
                     || self.is(i + 1, "as")
-                    || self.is(i + 1, "after") =>
+                    || self.is(i + 1, "after")
+                    || self.past_verb(i.wrapping_sub(1))
+                    || self.past_verb(i + 1) =>
             {
                 return None;
             }

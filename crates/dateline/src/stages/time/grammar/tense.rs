@@ -9,7 +9,29 @@ use super::{Expr, Parsed, Parser, YearRef};
 
 /// How many tokens after an expression a verb may be to give it its tense, when none comes
 /// before it (`On Friday, the government planned …`).
-const TENSE_LOOKAHEAD: usize = 8;
+const TENSE_LOOKAHEAD: usize = 16;
+/// How many tokens before an expression its verb is right before it: `ended Jan. 31`, `since
+/// last March`.
+const NEAR_VERB: usize = 2;
+/// How many tokens before an expression its verb may be: farther back, the verb is more likely
+/// another clause's than the expression's.
+const TENSE_LOOKBEHIND: usize = 20;
+/// Verbs that move a deadline: after them `until Tuesday` is ahead, whatever their tense
+/// (`postponed until Tuesday`, `extended its deadline until 9 a.m. Tuesday`).
+const DEFERRING: &[&str] = &[
+    "postponed",
+    "extended",
+    "delayed",
+    "deferred",
+    "adjourned",
+    "recessed",
+    "suspended",
+    "gave",
+    "given",
+    "granted",
+];
+/// How many tokens before `until` a deferring verb may be.
+const DEFERRING_REACH: usize = 6;
 /// Words after which an -ed word is no past-tense verb.
 const AUXILIARIES: &[&str] = &[
     "be", "been", "being", "is", "are", "am", "was", "were", "has", "have", "had", "a", "an",
@@ -20,7 +42,15 @@ impl Parser<'_> {
     /// The tense that decides a bare weekday or month: a possessive weekday (`Wednesday's
     /// ruling`) is past, a date after `by` or `until` is ahead; otherwise the tense of the
     /// nearest verb before the expression, else of the nearest one after it.
-    pub(super) fn tense_of(&self, start: usize, parsed: &Parsed) -> Option<Tense> {
+    pub(super) fn tense_of(&self, start: usize, parsed: &Parsed) -> (Option<Tense>, bool) {
+        let mut near = false;
+        let tense = self.tense_near(start, parsed, &mut near);
+        (tense, near)
+    }
+
+    /// [`Parser::tense_of`]; `near` is set when the verb that tells the tense is right before
+    /// the expression (`ended Jan. 31`, `since March`).
+    fn tense_near(&self, start: usize, parsed: &Parsed, near: &mut bool) -> Option<Tense> {
         let undated = matches!(
             parsed.expr,
             Expr::Weekday { .. }
@@ -31,6 +61,13 @@ impl Parser<'_> {
                     year: YearRef::Shift(0),
                     ..
                 }
+                | Expr::Holiday {
+                    year: None,
+                    shift: None,
+                    ..
+                }
+                | Expr::WeekOf { .. }
+                | Expr::QuarterEnding(_)
         );
         if !undated {
             return None;
@@ -46,23 +83,39 @@ impl Parser<'_> {
         let first = tokens.partition_point(|t| t.start < start_byte);
         let after = tokens.partition_point(|t| t.start < end_byte);
         let after_end = (after + TENSE_LOOKAHEAD).min(tokens.len());
-        let verb_tense = (0..first)
+        let before_tense = (first.saturating_sub(TENSE_LOOKBEHIND)..first)
             .rev()
-            .find_map(|n| self.tense_at(n))
-            .or_else(|| (after..after_end).find_map(|n| self.tense_at(n)));
-        // `until Tuesday` looks ahead unless the verb tells of the past (`ran until March`).
+            .find_map(|n| Some((n, self.tense_at(n)?)));
+        *near = before_tense.is_some_and(|(n, _)| n + NEAR_VERB >= first);
+        let before_tense = before_tense.map(|(_, tense)| tense);
+        let after_tense = || (after..after_end).find_map(|n| self.tense_at(n));
         let before = |back: usize| first.checked_sub(back).map_or("", |n| self.token_text(n));
         let deadline = ["by", "until", "till", "through"]
             .iter()
             .any(|w| before(1).eq_ignore_ascii_case(w));
+        let deferring = |back: usize| {
+            DEFERRING
+                .iter()
+                .any(|w| before(back).eq_ignore_ascii_case(w))
+        };
+        // `extended to Nov. 20`.
+        let deferred = ((before(1).eq_ignore_ascii_case("until")
+            || before(1).eq_ignore_ascii_case("till"))
+            && (2..2 + DEFERRING_REACH).any(deferring))
+            || (before(1).eq_ignore_ascii_case("to") && deferring(2));
         let soonest = before(1).eq_ignore_ascii_case("as")
             && (before(2).eq_ignore_ascii_case("soon") || before(2).eq_ignore_ascii_case("early"));
         // `as soon as Tuesday` is ahead whatever the verb.
-        match verb_tense {
-            _ if soonest => Some(Tense::Future),
+        // `until Tuesday` looks ahead unless a verb before it tells of the past (`ran until
+        // March`); a verb after it does not (`talks that are to conclude by May, invited …`),
+        // unless the sentence opens with it (`Until Thursday, they had not …`).
+        let opens = first <= 1;
+        match before_tense {
+            _ if soonest || deferred => Some(Tense::Future),
             Some(Tense::Past) => Some(Tense::Past),
-            _ if deadline => Some(Tense::Future),
-            tense => tense,
+            _ if deadline && !opens => Some(Tense::Future),
+            Some(tense) => Some(tense),
+            None => after_tense(),
         }
     }
 
@@ -72,7 +125,31 @@ impl Parser<'_> {
         if token.kind != TokenKind::Word {
             return None;
         }
+        // `is to resume trading Tuesday`.
+        if self.token_text(n).eq_ignore_ascii_case("to")
+            && n.checked_sub(1).is_some_and(|b| {
+                ["is", "are", "am"]
+                    .iter()
+                    .any(|w| self.token_text(b).eq_ignore_ascii_case(w))
+            })
+        {
+            return Some(Tense::Future);
+        }
         let tense = match self.sentence.lexicon.class(self.token_text(n)) {
+            Some(Class::Tense(Tense::Plan)) => {
+                let next = n + 1;
+                let planned = next < self.sentence.tokens.len()
+                    && ["to", "a", "an"]
+                        .iter()
+                        .any(|w| self.token_text(next).eq_ignore_ascii_case(w));
+                match planned {
+                    true => Tense::Future,
+                    false if looks_past(self.token_text(n)) => Tense::Past,
+                    false => return None,
+                }
+            }
+            // `will be paid`, `to be held`: a participle; the auxiliary tells the tense.
+            Some(Class::Tense(Tense::Past)) if self.after_present_be(n) => return None,
             Some(Class::Tense(tense)) => tense,
             Some(Class::Ago(_)) => Tense::Past,
             Some(_) => return None,
@@ -88,10 +165,22 @@ impl Parser<'_> {
                 })
             });
         match tense {
-            Tense::Neither => None,
+            Tense::Neither | Tense::Plan => None,
             _ if planned_earlier => Some(Tense::Past),
             tense => Some(tense),
         }
+    }
+
+    /// Whether token `n` follows a form of `be` that is not past (`will be held`, `is paid`).
+    fn after_present_be(&self, n: usize) -> bool {
+        (1..=2).any(|back| {
+            n.checked_sub(back).is_some_and(|b| {
+                let word = self.token_text(b);
+                ["be", "being", "is", "are", "am"]
+                    .iter()
+                    .any(|a| word.eq_ignore_ascii_case(a))
+            })
+        })
     }
 
     /// Whether token `n` follows an auxiliary or a determiner, which makes an -ed word a
