@@ -179,7 +179,7 @@ impl Recognizer<'_> {
             }
             let joins = !pieces.is_empty()
                 && (matches!(word, "of" | "the" | "and" | "for" | "on" | "&")
-                    || self.gazetteer.is_particle(word))
+                    || self.is_particle(t))
                 && self.name_follows(t + 1, seg.end, find_at, seg.start);
             // `bin Laden` and `al-Assad` may also start a name after a given name.
             if joins {
@@ -197,6 +197,15 @@ impl Recognizer<'_> {
             .map_or(t + 1, |(r, _)| r.end)
             .max(t.min(seg.end));
         (pieces, end.max(1))
+    }
+
+    /// A particle of a personal name at token `t` (`bin`, `van`, `al`); one that is also an
+    /// English word (`as`, `at`, `an`) only when a hyphen joins it to the name (`as-Sadr`).
+    fn is_particle(&self, t: usize) -> bool {
+        let word = self.word(t);
+        self.gazetteer.is_particle(word)
+            && (!self.gazetteer.is_common_word(word)
+                || (self.word(t + 1) == "-" && self.tokens.get(t + 1).is_some_and(|n| !n.spaced)))
     }
 
     fn is_capitalized(&self, t: usize) -> bool {
@@ -228,7 +237,7 @@ impl Recognizer<'_> {
             }
             let joiner = (tok.kind == TokKind::Punct && word == "-")
                 || matches!(word, "the" | "al" | "el" | "de" | "la" | "le")
-                || self.gazetteer.is_particle(word);
+                || self.is_particle(t);
             if !joiner {
                 return false;
             }
@@ -486,9 +495,9 @@ impl Recognizer<'_> {
             || (words.len() > 1
                 && !self.follows_the(first.0.start)
                 && (self.gazetteer.is_given_name(words[0]) || is_initial(words[0])))
-            || group.iter().any(|(r, p)| {
-                *p == Piece::Joiner && self.gazetteer.is_particle(self.word(r.start))
-            });
+            || group
+                .iter()
+                .any(|(r, p)| *p == Piece::Joiner && self.is_particle(r.start));
         if person {
             push(out, group, Class::Named(Label::Person, None));
             return;
