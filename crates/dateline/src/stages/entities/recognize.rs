@@ -408,7 +408,11 @@ impl Recognizer<'_> {
                     .place_word(words[0])
                     .filter(|_| head_first_of(group, self))
             });
+            // `Box Elder School District`, `Metro Police District`: an organization's district.
+            let organization_before = words.len() > 2
+                && self.gazetteer.org_word(words[words.len() - 2]) == Some(OrgWord::Head);
             if let Some(label) = place_label {
+                let label = if organization_before { Label::Org } else { label };
                 push(out, group, Class::Named(label, contained));
                 return;
             }
