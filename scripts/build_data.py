@@ -33,6 +33,7 @@ are read. Output is sorted and deterministic: reruns give identical files.
 from __future__ import annotations
 
 import argparse
+import csv
 import ast
 import bz2
 import difflib
@@ -78,6 +79,10 @@ PINNED = [
     # records, with the records' own points for countries and divisions
     ("pyowm", "3.5.0",
      "6f71bdec738af809b7a43c0725094756f04dbf78bf48eb0f72efbfc6f11ddd8f"),
+    # airports.csv: airports with their IATA codes, cities and points (from
+    # OurAirports and others, as the package says)
+    ("airportsdata", "20260905",
+     "d7eaa9a57d373b0adaaae0d52da2af0bb0edf73f7baa170f7c415d3342bf4868"),
     # us/states.py: AP style abbreviations of US states ("Ky.", "Calif.")
     ("us", "4.0.0",
      "3e7dd072efc65ecc6f765ced861f49fe7635067e760bbe2a527f16e5477011c0"),
@@ -114,6 +119,7 @@ OWNED = [
     "people/given_names_stop.txt", "places/not_places.txt",
     "english/common_words.txt", "people/surnames.txt",
     "places/admin1_extra.tsv", "places/admin2.tsv", "places/towns.tsv",
+    "places/airports.tsv",
 ]
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_TOTAL_BYTES = 8 * 1024 * 1024
@@ -1073,6 +1079,45 @@ def build_surnames(pkg_dir, max_rank=SURNAME_MAX_RANK):
     return sorted(names)
 
 
+# Words of airports' names that say what they are, not which one.
+AIRPORT_WORDS = {"Airport", "International", "Intl", "Regional", "Municipal", "Airfield",
+                 "Aerodrome", "Airpark", "Air", "Base", "Field", "County", "Metropolitan"}
+
+
+def build_airports(pkg_dir, given_names, common_words, surnames):
+    """Airports with an IATA code (the ones news names): their name, the name without
+    the city it starts with ("London Heathrow Airport" -> "Heathrow Airport"), and then
+    the bare name ("Heathrow") when it is one word that is no English word, given name or
+    surname (of all the census's), which a story would otherwise read as something else."""
+    path = os.path.join(pkg_dir, "airportsdata", "airports.csv")
+    header = ["iata", "name", "country", "lat", "lon", "aliases"]
+    rows = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if not r["iata"] or not is_latin(r["name"]):
+                continue
+            name = clean(r["name"])
+            aliases = []
+            city = clean(r["city"])
+            rest = name[len(city):].strip() if city and name.startswith(city + " ") else name
+            if rest == name:
+                rows.append([r["iata"], name, r["country"], fmt_coord(float(r["lat"])),
+                             fmt_coord(float(r["lon"])), []])
+                continue
+            core = [w for w in rest.split() if w.capitalize() not in AIRPORT_WORDS]
+            if core:
+                aliases.append(rest)
+            if (len(core) == 1 and len(core[0]) >= 4 and core[0][0].isupper()
+                    and core[0].lower() not in common_words
+                    and core[0] not in given_names and core[0] not in surnames
+                    and core[0] != city):
+                aliases.append(core[0])
+            rows.append([r["iata"], name, r["country"], fmt_coord(float(r["lat"])),
+                         fmt_coord(float(r["lon"])), uniq_sorted(aliases, {name})])
+    rows.sort(key=lambda row: row[0])
+    return header, rows
+
+
 def build_common_words(path=WORDS_FILE):
     """The words of the list written wholly in lower case: an English word that a
     story capitalizes is a heading or product more often than a name. Proper
@@ -1244,7 +1289,12 @@ def main() -> int:
             write_tsv(os.path.join(out, "places", "towns.tsv"), h, rows)
             names = build_given_names(pkg_dir)
             write_lines(os.path.join(out, "people", "given_names.txt"), names)
-            write_lines(os.path.join(out, "people", "surnames.txt"), build_surnames(pkg_dir))
+            surnames = build_surnames(pkg_dir)
+            write_lines(os.path.join(out, "people", "surnames.txt"), surnames)
+            common_words = set(build_common_words()) if os.path.exists(WORDS_FILE) else set()
+            all_surnames = set(build_surnames(pkg_dir, max_rank=10**6))
+            h, rows = build_airports(pkg_dir, set(names), common_words, all_surnames)
+            write_tsv(os.path.join(out, "places", "airports.tsv"), h, rows)
             if os.path.exists(WORDS_FILE):
                 write_lines(os.path.join(out, "english", "common_words.txt"),
                             build_common_words())

@@ -31,6 +31,7 @@ const CITIES: &str = include_str!("../../../data/places/cities.tsv");
 const ADMIN2: &str = include_str!("../../../data/places/admin2.tsv");
 const TOWNS: &str = include_str!("../../../data/places/towns.tsv");
 const REGIONS: &str = include_str!("../../../data/places/regions.tsv");
+const AIRPORTS: &str = include_str!("../../../data/places/airports.tsv");
 const ORGANIZATIONS: &str = include_str!("../../../data/orgs/organizations.tsv");
 const TITLES: &str = include_str!("../../../data/people/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/people/given_names.txt");
@@ -98,6 +99,8 @@ pub(crate) enum PlaceKind {
     /// A place below the cities' 15,000 people, known only by [`Gazetteer::local_named`].
     Town,
     Region,
+    /// A building or site with a name of its own: an airport (`Heathrow`).
+    Facility,
 }
 
 /// An organization of the built-in gazetteer.
@@ -767,6 +770,30 @@ impl Builder {
                 country,
                 geonameid: None,
                 code: None,
+                division: "",
+                lat: lat.parse().ok(),
+                lon: lon.parse().ok(),
+                population: 0,
+                capital: false,
+                nation: false,
+            });
+            let aliases = row.get(5).copied().unwrap_or("").split('|');
+            for alias in std::iter::once(name).chain(aliases) {
+                self.add(Cow::Borrowed(alias), Target::Place(index));
+            }
+        }
+        for row in rows(AIRPORTS) {
+            let [iata, name, country, lat, lon, ..] = row[..] else {
+                continue;
+            };
+            let index = places.len() as u32;
+            places.push(Place {
+                name,
+                label: Label::Fac,
+                kind: PlaceKind::Facility,
+                country,
+                geonameid: None,
+                code: Some(iata),
                 division: "",
                 lat: lat.parse().ok(),
                 lon: lon.parse().ok(),

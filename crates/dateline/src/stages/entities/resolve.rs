@@ -356,8 +356,9 @@ impl Setting {
             PlaceKind::Country => 12.0,
             PlaceKind::Admin1 => 6.0,
             PlaceKind::Region => 5.5,
-            // A county weighs as a town of some 30,000 people.
+            // A county weighs as a town of some 30,000 people, an airport as a big town.
             PlaceKind::Admin2 => 4.5,
+            PlaceKind::Facility => 5.0,
             PlaceKind::City | PlaceKind::Town => {
                 (place.population as f64 + 1.0).log10() + if place.capital { CAPITAL } else { 0.0 }
             }
@@ -401,6 +402,9 @@ impl Setting {
             PlaceKind::Admin2 | PlaceKind::City | PlaceKind::Town => {
                 self.divisions.contains(&(place.country, place.division))
                     || anchors.any(|a| !std::ptr::eq(a, place) && distance_km(a, place) <= NEAR_KM)
+            }
+            PlaceKind::Facility => {
+                anchors.any(|a| !std::ptr::eq(a, place) && distance_km(a, place) <= NEAR_KM)
             }
             PlaceKind::Region => false,
         }
@@ -573,6 +577,9 @@ pub(super) fn kb_of(place: &Place) -> KbRef {
         (Some(id), _) => ("geonames", KbId::Number(id)),
         (None, Some(code)) if place.kind == PlaceKind::Admin1 => {
             ("iso3166-2", KbId::Text(code.to_string()))
+        }
+        (None, Some(code)) if place.kind == PlaceKind::Facility => {
+            ("iata", KbId::Text(code.to_string()))
         }
         _ => ("dateline", KbId::Text(place.name.to_string())),
     };
