@@ -79,8 +79,7 @@ PINNED = [
     # records, with the records' own points for countries and divisions
     ("pyowm", "3.5.0",
      "6f71bdec738af809b7a43c0725094756f04dbf78bf48eb0f72efbfc6f11ddd8f"),
-    # airports.csv: airports with their IATA codes, cities and points (from
-    # OurAirports and others, as the package says)
+    # airports.csv: airports with their ICAO and IATA codes, cities and points
     ("airportsdata", "20260905",
      "d7eaa9a57d373b0adaaae0d52da2af0bb0edf73f7baa170f7c415d3342bf4868"),
     # us/states.py: AP style abbreviations of US states ("Ky.", "Calif.")
