@@ -62,7 +62,9 @@ fn datelines_from_real_wire_copy() {
 #[test]
 fn credit_lines_from_real_wire_copy() {
     let table = include_str!("data/credits.tsv");
-    let mut expected: Vec<(String, Vec<(String, String, Option<String>)>)> = Vec::new();
+    // Each line with the (role, name, alias) of the credits it holds.
+    type Credits = Vec<(String, String, Option<String>)>;
+    let mut expected: Vec<(String, Credits)> = Vec::new();
     for row in rows(table) {
         let [_source, line, role, name, alias] = row[..] else {
             panic!("credits.tsv: a row needs 5 fields: {row:?}")

@@ -1,4 +1,6 @@
 //! Shared by the integration tests: one extractor, and the invariants every article keeps.
+//! Each test binary compiles this module and uses only some of it.
+#![allow(dead_code)]
 
 use std::sync::OnceLock;
 
