@@ -40,7 +40,11 @@ impl<V> WordMap<V> {
     /// The value of a word, inserted with `default` first if it has none. `None` for a word
     /// no map can hold (longer than [`LONGEST_WORD`], or not ASCII).
     pub fn entry_or(&mut self, word: &str, default: V) -> Option<&mut V> {
-        Some(self.map.entry(word_key(word.as_bytes())?).or_insert(default))
+        Some(
+            self.map
+                .entry(word_key(word.as_bytes())?)
+                .or_insert(default),
+        )
     }
 
     pub fn get(&self, word: &str) -> Option<&V> {

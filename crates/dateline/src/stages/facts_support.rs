@@ -1143,9 +1143,7 @@ impl<'d> Story<'d> {
                 }
                 let described = t > 0 && self.is(t - 1, WordClass::Determiner)
                     || t > 1 && self.is(t - 2, WordClass::Determiner);
-                if described
-                    && self.knowledge.armed_group_nouns.get(self.word(t)).is_some()
-                {
+                if described && self.knowledge.armed_group_nouns.get(self.word(t)).is_some() {
                     return self.resolve_description(t);
                 }
                 None

@@ -255,10 +255,12 @@ impl Quotes {
         range: Range<usize>,
         sentence: &'a Sentence,
     ) -> impl Iterator<Item = (Range<usize>, Frame)> + 'a {
-        self.cues.find(story, range, WordClass::StartsSpeechCue).filter(move |(r, _)| {
-            r.start == sentence.range.start
-                || !story.text[r.clone()].starts_with(char::is_uppercase)
-        })
+        self.cues
+            .find(story, range, WordClass::StartsSpeechCue)
+            .filter(move |(r, _)| {
+                r.start == sentence.range.start
+                    || !story.text[r.clone()].starts_with(char::is_uppercase)
+            })
     }
 
     /// `Baqeri said: "…"`, `Trump tweeted that, "…"`, `Said Ellis: "…"`: the speaker and the

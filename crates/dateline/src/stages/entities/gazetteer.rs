@@ -385,7 +385,11 @@ impl Gazetteer {
         // Text that starts in lower case fits only names written so, and titles: most words of
         // a story start no name and stop here.
         let lower = text[start..].chars().next().is_some_and(char::is_lowercase);
-        let names = if lower { &self.lower_names } else { &self.names };
+        let names = if lower {
+            &self.lower_names
+        } else {
+            &self.names
+        };
         // The patterns that end where a word ends, or one byte later, at its period (`U.S.`).
         ends.clear();
         let mut hash = PatternHash::default();

@@ -361,9 +361,7 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         .split_whitespace()
         .last()
         .is_some_and(|w| gazetteer.is_surname(w));
-    let has_common_word = name
-        .split_whitespace()
-        .any(|w| gazetteer.is_common_word(w))
+    let has_common_word = name.split_whitespace().any(|w| gazetteer.is_common_word(w))
         && (first_common || !last_surname);
     // A lone word is an organization (`Reuters`, `Gazprom`) unless it is a frequent surname.
     if words == 1 && !capitals && gazetteer.is_surname(name) {
@@ -374,11 +372,13 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         .split_whitespace()
         .next()
         .is_some_and(|w| gazetteer.is_place_modifier(w));
-    Some(if words == 1 || candidate.after_the || has_common_word || place_modifier_first {
-        Label::Org
-    } else {
-        Label::Person
-    })
+    Some(
+        if words == 1 || candidate.after_the || has_common_word || place_modifier_first {
+            Label::Org
+        } else {
+            Label::Person
+        },
+    )
 }
 
 pub(super) fn label_of(gazetteer: &Gazetteer, target: Target) -> Label {

@@ -355,7 +355,9 @@ impl Recognizer<'_> {
             // `Airbus A380`, `Boeing KC-767`: a model of the maker's, whose name is the
             // maker's alone.
             let model = words_only
-                && (self.word(rest[0].0.start).contains(|c: char| c.is_ascii_digit())
+                && (self
+                    .word(rest[0].0.start)
+                    .contains(|c: char| c.is_ascii_digit())
                     || self.number_joined_at(group[group.len() - 1].0.end));
             if org && model {
                 push(out, &group[..1], Class::Known(finds[*f].targets.clone()));
@@ -412,7 +414,11 @@ impl Recognizer<'_> {
             let organization_before = words.len() > 2
                 && self.gazetteer.org_word(words[words.len() - 2]) == Some(OrgWord::Head);
             if let Some(label) = place_label {
-                let label = if organization_before { Label::Org } else { label };
+                let label = if organization_before {
+                    Label::Org
+                } else {
+                    label
+                };
                 push(out, group, Class::Named(label, contained));
                 return;
             }
@@ -593,8 +599,7 @@ impl Recognizer<'_> {
                 self.gazetteer.cue(self.word(tokens.start - 1)),
                 Some(Cue::PlaceBefore | Cue::Locative)
             );
-        after_preposition
-            || self.before_date(seg, tokens.end)
+        after_preposition || self.before_date(seg, tokens.end)
     }
 
     /// A date as datelines write it, `1996-08-30`, starts at token `t`; a score does not
@@ -603,7 +608,10 @@ impl Recognizer<'_> {
         self.before_number(seg, t)
             && self.word(t).len() == 4
             && self.word(t + 1) == "-"
-            && self.tokens.get(t + 2).is_some_and(|n| n.kind == TokKind::Number)
+            && self
+                .tokens
+                .get(t + 2)
+                .is_some_and(|n| n.kind == TokKind::Number)
     }
 
     fn before_number(&self, seg: Range<usize>, t: usize) -> bool {
