@@ -271,6 +271,9 @@ pub(super) fn link(
         if of_candidate[i].is_some() || c.class != Class::Unknown {
             continue;
         }
+        if is_product(text, candidates, &of_candidate, &drafts, i) {
+            continue;
+        }
         let name = surface(c);
         let town = c.cue != Some(Cue::PersonAfter)
             && !sides.contains(name)
@@ -317,6 +320,39 @@ pub(super) fn link(
         draft.mentions.dedup();
     }
     drafts
+}
+
+/// Whether an unknown name is a product of the organization named before it (`Apple's MacBook
+/// Air`, `Boeing's 787 Dreamliner`) or of a model number (`the 787 Dreamliner`): a name, but
+/// of no person, organization or place.
+fn is_product(
+    text: &str,
+    candidates: &[Candidate],
+    of_candidate: &[Option<usize>],
+    drafts: &[Draft],
+    i: usize,
+) -> bool {
+    let before = text[..candidates[i].range.start].trim_end();
+    // `787`, `A380`, `KC-45`; not a rank or a count (`3 Dynamo Moscow`), nor a year.
+    let model_number = before.rsplit(char::is_whitespace).next().is_some_and(|w| {
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        w.len() >= 3
+            && w.ends_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && !year
+    });
+    let possessor_end = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("’s"))
+        .map(str::len);
+    let organization_before = possessor_end.is_some_and(|end| {
+        candidates[..i]
+            .iter()
+            .rposition(|c| c.range.end == end)
+            .and_then(|p| of_candidate[p])
+            .is_some_and(|d| drafts[d].label == Label::Org)
+    });
+    model_number || organization_before
 }
 
 /// The label of an unknown name from its shape and cues, or `None` when it is likely no name
