@@ -45,6 +45,8 @@ const NAME_PARTICLES: &str = include_str!("../../../data/people/name_particles.t
 const ORG_WORDS: &str = include_str!("../../../data/entities/org_words.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/entities/place_words.tsv");
 const NOT_NAMES: &str = include_str!("../../../data/entities/not_names.txt");
+/// The time stage's words: its time zones (`GMT`, `EST`) are no names either.
+const TIME_WORDS: &str = include_str!("../../../data/time/words.tsv");
 const NOMINALS: &str = include_str!("../../../data/entities/nominals.tsv");
 const CUES: &str = include_str!("../../../data/entities/cues.tsv");
 const ADJECTIVE_ENDINGS: &str = include_str!("../../../data/entities/adjective_endings.txt");
@@ -190,7 +192,7 @@ pub(crate) struct Gazetteer {
     particles: FxHashSet<&'static str>,
     org_words: FxHashMap<&'static str, OrgWord>,
     place_words: FxHashMap<&'static str, Label>,
-    not_names: FxHashSet<&'static str>,
+    not_names: FxHashSet<Cow<'static, str>>,
     event_words: FxHashSet<&'static str>,
     group_words: FxHashSet<&'static str>,
     place_modifiers: FxHashSet<&'static str>,
@@ -253,7 +255,14 @@ impl Gazetteer {
             place_words: rows(PLACE_WORDS)
                 .map(|row| (row[0], label_named(row.get(1).copied().unwrap_or("GPE"))))
                 .collect(),
-            not_names: words(NOT_NAMES).collect(),
+            not_names: words(NOT_NAMES)
+                .map(Cow::Borrowed)
+                .chain(
+                    rows(TIME_WORDS)
+                        .filter(|row| row.get(1) == Some(&"zone"))
+                        .map(|row| Cow::Owned(row[0].to_ascii_uppercase())),
+                )
+                .collect(),
             event_words: words(EVENT_WORDS).collect(),
             group_words: words(GROUP_WORDS).collect(),
             place_modifiers: words(PLACE_MODIFIERS).collect(),
