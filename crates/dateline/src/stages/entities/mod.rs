@@ -19,6 +19,7 @@ mod tokens;
 mod user;
 
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::hash::Hasher;
 use std::ops::Range;
 
 use gazetteer::{FindBuffers, Gazetteer, PlaceKind, Target};
@@ -253,20 +254,25 @@ impl Entities {
         if !segments.iter().any(|s| s.shouting) {
             return;
         }
-        let known: FxHashMap<String, Class> = candidates
+        // The names of the rest of the story, by the hash of their text in lower case; of
+        // names written alike, the last one's class.
+        let known: FxHashMap<u64, usize> = candidates
             .iter()
-            .filter(|c| !c.shouting && !c.sentence_initial)
-            .map(|c| (text[c.range.clone()].to_lowercase(), c.class.clone()))
+            .enumerate()
+            .filter(|(_, c)| !c.shouting && !c.sentence_initial)
+            .map(|(i, c)| (lowercase_hash(&text[c.range.clone()]), i))
             .collect();
         if known.is_empty() {
             return;
         }
+        // Tokens already in a name found in capitals.
+        let mut taken = vec![false; tokens.len()];
+        for c in candidates.iter().filter(|c| c.shouting) {
+            taken[c.tokens.clone()].fill(true);
+        }
         for segment in segments.iter().filter(|s| s.shouting) {
             let mut t = segment.tokens.start;
             while t < segment.tokens.end {
-                let taken = candidates
-                    .iter()
-                    .any(|c| c.tokens.contains(&t) && c.shouting);
                 let longest = (1..=MAX_SHOUTED_WORDS)
                     .rev()
                     .filter(|n| t + n <= segment.tokens.end)
@@ -275,11 +281,12 @@ impl Entities {
                         if tokens[t].kind != TokKind::Word || last.kind != TokKind::Word {
                             return None;
                         }
-                        let name = text[tokens[t].start..last.end].to_lowercase();
-                        known.get(&name).map(|class| (n, class.clone()))
+                        let name = &text[tokens[t].start..last.end];
+                        known.get(&lowercase_hash(name)).map(|&c| (n, c))
                     });
                 match longest {
-                    Some((n, class)) if !taken => {
+                    Some((n, c)) if !taken[t] => {
+                        let class = candidates[c].class.clone();
                         candidates.push(Candidate {
                             range: tokens[t].start..tokens[t + n - 1].end,
                             tokens: t..t + n,
@@ -432,6 +439,24 @@ impl Entities {
 /// `$US 15`, `NZ$`.
 fn is_currency_code(text: &str, name: &Range<usize>) -> bool {
     text[name.end..].starts_with('$') || text[..name.start].ends_with('$')
+}
+
+/// The hash of a text in lower case, without writing it out.
+fn lowercase_hash(text: &str) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    if text.is_ascii() {
+        for b in text.bytes() {
+            hasher.write_u8(b.to_ascii_lowercase());
+        }
+    } else {
+        for c in text.chars().flat_map(char::to_lowercase) {
+            let mut bytes = [0; 4];
+            for &b in c.encode_utf8(&mut bytes).as_bytes() {
+                hasher.write_u8(b);
+            }
+        }
+    }
+    hasher.finish()
 }
 
 /// Text without lower-case letters and with a few capitals: a headline in capitals.
