@@ -200,6 +200,19 @@ impl Setting {
         if at > 0 && qualifier(gazetteer, text, candidates, at - 1).is_some() {
             return self.choose_qualifier(gazetteer, text, &candidates[at - 1], known);
         }
+        // `New York state`, `Washington state`: the state of the name.
+        let state = text[candidate.range.end..]
+            .trim_start_matches(' ')
+            .strip_prefix("state")
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
+        let states: Vec<Target> = known
+            .iter()
+            .copied()
+            .filter(|t| place_of(gazetteer, *t).is_some_and(|p| p.kind == PlaceKind::Admin1))
+            .collect();
+        if state && !states.is_empty() {
+            return self.choose(gazetteer, &states);
+        }
         let qualifier = qualifier(gazetteer, text, candidates, at);
         // A bare name of a country or a state means it, whatever village shares the name.
         let names_division = known.iter().any(|t| {
