@@ -378,3 +378,82 @@ fn the_state_an_organization_is_named_after_is_a_place_mention() {
         names(&a)
     );
 }
+
+/// The label of the entity a mention belongs to, or `None` when the mention is no entity's.
+fn label_of(article: &Article, mention: &str) -> Option<Label> {
+    article
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == mention))
+        .map(|e| e.label)
+}
+
+#[test]
+fn clubs_named_after_places_are_organizations() {
+    // Reuters' results tables (CoNLL-2003).
+    let a = dateline::extract(
+        "Results of German first division soccer matches on Saturday :\n\
+         Bayer Leverkusen 2 Werder Bremen 1\nArminia Bielefeld 0 Bayern Munich 2\n",
+    );
+    for club in [
+        "Bayer Leverkusen",
+        "Werder Bremen",
+        "Arminia Bielefeld",
+        "Bayern Munich",
+    ] {
+        assert_eq!(label_of(&a, club), Some(Label::Org), "{club}");
+    }
+    let a = dateline::extract("At the Oval , Surrey captain Chris Lewis made 80 .");
+    assert_eq!(label_of(&a, "Surrey"), Some(Label::Org));
+}
+
+#[test]
+fn a_given_name_and_a_surname_that_towns_share_are_a_person() {
+    let a = dateline::extract(
+        "She supported Florida Senator Marco Rubio and then Texas Senator Ted Cruz.",
+    );
+    assert_eq!(label_of(&a, "Marco Rubio"), Some(Label::Person));
+    let a = dateline::extract(
+        "Hickson admitted fatally stabbing New Zealand national Campbell Paterson at a house.",
+    );
+    assert_eq!(label_of(&a, "Campbell Paterson"), Some(Label::Person));
+}
+
+#[test]
+fn words_that_are_no_names() {
+    let a = dateline::extract(
+        "TOKYO 1996-08-22\nTap sales began on Monday and are held daily from 07.00 GMT to \
+         15.00 GMT.\nNOTE - Tokyo Soir Co Ltd is a specialised manufacturer of formal wear .",
+    );
+    assert_eq!(label_of(&a, "GMT"), None);
+    assert_eq!(label_of(&a, "NOTE"), None);
+    // A product is a name, but no person's, organization's or place's.
+    let a = dateline::extract("Apple's MacBook Air sold well, as did Boeing's 787 Dreamliner.");
+    assert_eq!(label_of(&a, "Apple"), Some(Label::Org));
+    assert_eq!(label_of(&a, "MacBook Air"), None);
+    assert_eq!(label_of(&a, "Dreamliner"), None);
+}
+
+#[test]
+fn airports_are_facilities_with_their_codes() {
+    let a = dateline::extract(
+        "London City airport diverted all inbound flights on Saturday while Heathrow and \
+         Gatwick also reported disruption.",
+    );
+    let heathrow = entity_of(&a, "Heathrow");
+    assert_eq!(heathrow.label, Label::Fac);
+    assert_eq!(kb_id(heathrow), dateline::KbId::Text("LHR".to_string()));
+    assert_eq!(heathrow.country.as_deref(), Some("GB"));
+}
+
+#[test]
+fn a_name_with_state_after_it_is_the_state() {
+    let a = dateline::extract(
+        "New York state governor David Paterson has declared a state of emergency.",
+    );
+    // GeoNames' record of the state, not of the city.
+    assert_eq!(
+        kb_id(entity_of(&a, "New York")),
+        dateline::KbId::Number(5128638)
+    );
+}
