@@ -311,8 +311,9 @@ impl Article {
     }
 
     /// Checks the article against the text it was extracted from: every span lies inside the
-    /// text and its reported `text` is what the span covers; every entity id referred to
-    /// exists; every `time` index points into `timexes`; count bounds are ordered. Returns the
+    /// text and its reported `text` is what the span covers; an entity's mentions are in text
+    /// order, each once; every entity id referred to exists; every `time` index points into
+    /// `timexes`; count bounds are ordered. Returns the
     /// first violation found. dateline's own tests and fuzz targets assert this; it is public
     /// so that callers who store or transform articles can check them too.
     pub fn validate(&self, text: &str) -> Result<(), String> {
@@ -364,6 +365,17 @@ impl Article {
                     m.end,
                     Some(&m.text),
                 )?;
+            }
+            // Mentions are in text order, each once.
+            if let Some(pair) = e
+                .mentions
+                .windows(2)
+                .find(|p| (p[0].start, p[0].end) >= (p[1].start, p[1].end))
+            {
+                return Err(format!(
+                    "mentions of {}: {}..{} and {}..{} are repeated or out of order",
+                    e.id, pair[0].start, pair[0].end, pair[1].start, pair[1].end
+                ));
             }
             known(
                 &format!("affiliation of {}", e.id),

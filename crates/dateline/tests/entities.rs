@@ -422,8 +422,9 @@ fn a_given_name_and_a_surname_that_towns_share_are_a_person() {
 #[test]
 fn words_that_are_no_names() {
     let a = dateline::extract(
-        "TOKYO 1996-08-22\nTap sales began on Monday and are held daily from 07.00 GMT to \
-         15.00 GMT.\nNOTE - Tokyo Soir Co Ltd is a specialised manufacturer of formal wear .",
+        "TOKYO, Aug 22 (Reuters) - Tap sales began on Monday and are held daily from 07.00 \
+         GMT to 15.00 GMT.\nNOTE - Tokyo Soir Co Ltd is a specialised manufacturer of formal \
+         wear .",
     );
     assert_eq!(label_of(&a, "GMT"), None);
     assert_eq!(label_of(&a, "NOTE"), None);

@@ -265,9 +265,9 @@ impl Entities {
         if known.is_empty() {
             return;
         }
-        // Tokens already in a name found in capitals.
+        // Tokens already in a name: found in capitals, or required (the dateline's place).
         let mut taken = vec![false; tokens.len()];
-        for c in candidates.iter().filter(|c| c.shouting) {
+        for c in candidates.iter() {
             taken[c.tokens.clone()].fill(true);
         }
         for segment in segments.iter().filter(|s| s.shouting) {
