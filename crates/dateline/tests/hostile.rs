@@ -100,3 +100,30 @@ fn mixed_line_ends_and_html() {
         "<html><body><p>TEHRAN, May 13 - <b>Iran</b> said &quot;no&quot; on Friday.</p><script>var a = \"<\";</script></body></html>",
     );
 }
+
+/// The inputs with which the fuzzer (`fuzz/fuzz_targets/extract.rs`) once broke an invariant,
+/// kept as its target reads them: the first byte picks the options, the rest is the text.
+#[test]
+fn inputs_the_fuzzer_found() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data/fuzz")
+        .map(|entry| entry.expect("a directory entry").path())
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty());
+    for path in paths {
+        let data = std::fs::read(&path).expect("a fuzz input");
+        let Some((&choice, rest)) = data.split_first() else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(rest);
+        let options = if choice & 1 == 1 {
+            ExtractOptions::new().date("2018-05-13").unwrap()
+        } else {
+            ExtractOptions::new()
+        };
+        let article = extractor().extract(&text, &options);
+        check(&path.display().to_string(), &text, &article);
+    }
+}

@@ -161,7 +161,14 @@ impl Entities {
         ranges.sort_by_key(|r| r.start);
         let mut tokens = Vec::with_capacity(doc.text.len() / 5);
         let mut segments = Vec::with_capacity(ranges.len());
+        let mut read_to = 0;
         for range in ranges {
+            // A credit line that the sentence after it overlaps is read once.
+            let range = range.start.max(read_to)..range.end;
+            if range.is_empty() {
+                continue;
+            }
+            read_to = range.end;
             let start = tokens.len();
             tokens::tokenize(doc.text, range.clone(), &self.abbreviations, &mut tokens);
             if tokens.len() > start {
