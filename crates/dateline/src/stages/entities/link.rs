@@ -360,61 +360,52 @@ fn is_product(
 fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Option<Label> {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = !name.chars().any(char::is_lowercase);
-    let words = name.split_whitespace().count();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return None;
+    };
     if letters < 2 {
         return None; // a stray initial
     }
-    if words == 1 && !capitals && gazetteer.is_group_adjective(name) {
+    let one_word = words.len() == 1;
+    if one_word && !capitals && gazetteer.is_group_adjective(name) {
         return Some(Label::Norp);
     }
-    let common_word = words == 1 && gazetteer.is_common_word(name);
-    if capitals && (2..=6).contains(&letters) && words == 1 {
+    let common_word = one_word && gazetteer.is_common_word(name);
+    if capitals && (2..=6).contains(&letters) && one_word {
         // An acronym (`YJC`, `NATO`), not a word in capitals (`NOTE -`, `home team in CAPS`).
         return (!common_word).then_some(Label::Org);
     }
     match candidate.cue {
         Some(Cue::PersonAfter) => return Some(Label::Person),
         Some(Cue::PlaceAfter) => return Some(Label::Gpe),
-        Some(Cue::PlaceBefore) if words == 1 => return Some(Label::Gpe),
+        Some(Cue::PlaceBefore) if one_word => return Some(Label::Gpe),
         _ => {}
     }
-    if candidate.sentence_initial && words == 1 {
-        return None;
-    }
-    // A capitalized common word no gazetteer knows, with nothing around it that makes it a
-    // name: a heading (`Fax`, `Shares`) or a product more often than a name.
-    if common_word {
-        return None;
+    if one_word {
+        // A word that only starts a sentence, or a capitalized common word no gazetteer knows
+        // with nothing around it that makes it a name (a heading: `Fax`, `Shares`), is none.
+        if candidate.sentence_initial || common_word {
+            return None;
+        }
+        // A lone word is an organization (`Reuters`, `Gazprom`) unless it is a frequent
+        // surname (`Stewart`).
+        let person = !capitals && gazetteer.is_surname(name);
+        return Some(if person { Label::Person } else { Label::Org });
     }
     // Several capitalized words with no given name first: a person's name (`Wasim Akram`)
-    // unless one is an English word (`Port Vale`, `Advanced Medical`, `Brush Wellman`) and
-    // the last is no surname after a first name that is no word (`Jansher Khan`).
-    let first_common = name
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| gazetteer.is_common_word(w));
-    let last_surname = name
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| gazetteer.is_surname(w));
-    let has_common_word = name.split_whitespace().any(|w| gazetteer.is_common_word(w))
-        && (first_common || !last_surname);
-    // A lone word is an organization (`Reuters`, `Gazprom`) unless it is a frequent surname.
-    if words == 1 && !capitals && gazetteer.is_surname(name) {
-        return Some(Label::Person);
-    }
-    // `St Mirren`, `Northern Alliance`: no person's name starts with a place's modifier.
-    let place_modifier_first = name
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| gazetteer.is_place_modifier(w));
-    Some(
-        if words == 1 || candidate.after_the || has_common_word || place_modifier_first {
-            Label::Org
-        } else {
-            Label::Person
-        },
-    )
+    // unless one is an English word (`Port Vale`, `Advanced Medical`, `Brush Wellman`) and the
+    // last is no surname after a first name that is no word (`Jansher Khan`), or the first is
+    // a place's modifier (`St Mirren`, `Northern Alliance`).
+    let has_common_word = words.iter().any(|w| gazetteer.is_common_word(w))
+        && (gazetteer.is_common_word(first) || !gazetteer.is_surname(last));
+    let organization =
+        candidate.after_the || has_common_word || gazetteer.is_place_modifier(first);
+    Some(if organization {
+        Label::Org
+    } else {
+        Label::Person
+    })
 }
 
 pub(super) fn label_of(gazetteer: &Gazetteer, target: Target) -> Label {
