@@ -9,10 +9,50 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// The rows of an embedded data file: comment and blank lines skipped, fields split on tabs.
-pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Row> {
     data.lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').map(str::trim).collect())
+        .map(Row::new)
+}
+
+/// Most fields a row of a data file has; the test of the embedded files checks it.
+const MAX_FIELDS: usize = 12;
+
+/// The fields of one row, held without an allocation: the data files have a hundred thousand
+/// rows, read each time an extractor is built. Reads as a slice of its fields.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Row {
+    fields: [&'static str; MAX_FIELDS],
+    len: usize,
+}
+
+impl Row {
+    fn new(line: &'static str) -> Row {
+        let mut row = Row {
+            fields: [""; MAX_FIELDS],
+            len: 0,
+        };
+        // Tabs are ASCII, so cutting at their bytes leaves whole characters on either side.
+        let mut start = 0;
+        let tabs = line.bytes().enumerate().filter(|&(_, b)| b == b'\t');
+        for end in tabs.map(|(i, _)| i).chain([line.len()]) {
+            if row.len == MAX_FIELDS {
+                break;
+            }
+            row.fields[row.len] = line[start..end].trim_ascii();
+            row.len += 1;
+            start = end + 1;
+        }
+        row
+    }
+}
+
+impl std::ops::Deref for Row {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        &self.fields[..self.len]
+    }
 }
 
 /// The words of a one-word-a-line embedded data file.
@@ -133,6 +173,32 @@ pub(crate) fn month_number(word: &str) -> Option<i8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_row_of_the_data_files_fits_a_row() {
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("the data directory") {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for (n, line) in text.lines().enumerate() {
+                    let fields = line.split('\t').count();
+                    assert!(
+                        fields <= MAX_FIELDS,
+                        "{}:{}: {fields} fields, more than a Row holds",
+                        path.display(),
+                        n + 1
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn months_in_any_case() {

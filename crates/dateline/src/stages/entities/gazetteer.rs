@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use super::tokens::{Tok, TokKind};
 use super::user::UserEntity;
 use crate::article::Label;
-use crate::lexicon::{rows, words};
+use crate::lexicon::{rows, words, Row};
 
 const COUNTRIES: &str = include_str!("../../../data/places/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../data/places/countries_extra.tsv");
@@ -75,8 +75,11 @@ pub(crate) struct Place {
     /// GeoNames' code of the first-level division a place lies in, or of a division itself
     /// (`TX` for Texas, `01` for Alberta); empty when unknown.
     pub division: &'static str,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
+    /// The point as the data writes it (decimal degrees), read when asked for
+    /// ([`Place::point`]): reading the points of a hundred thousand places would cost a tenth
+    /// of building the gazetteer.
+    lat: &'static str,
+    lon: &'static str,
     pub population: u64,
     /// A country's capital, what a bare name most often means (`Washington`).
     pub capital: bool,
@@ -85,6 +88,11 @@ pub(crate) struct Place {
 }
 
 impl Place {
+    /// Latitude and longitude, when the data has them.
+    pub fn point(&self) -> Option<(f64, f64)> {
+        Some((self.lat.parse().ok()?, self.lon.parse().ok()?))
+    }
+
     /// A country, or a division that news treats as one (`England`).
     pub fn is_nation(&self) -> bool {
         self.kind == PlaceKind::Country || self.nation
@@ -614,8 +622,7 @@ impl Builder {
         let mut places = Vec::new();
         // Towns named like ordinary words (`Police`, `Most`, `Of`) are not found by that name.
         let not_places: FxHashSet<&str> = words(NOT_PLACES).collect();
-        let extra: FxHashMap<&str, Vec<&str>> =
-            rows(COUNTRIES_EXTRA).map(|row| (row[0], row)).collect();
+        let extra: FxHashMap<&str, Row> = rows(COUNTRIES_EXTRA).map(|row| (row[0], row)).collect();
         let mut capitals: FxHashMap<&str, &str> = FxHashMap::default();
         for row in rows(COUNTRIES) {
             let [iso2, _, id, name, lat, lon, capital, population, ..] = row[..] else {
@@ -631,14 +638,14 @@ impl Builder {
                 geonameid: id.parse().ok(),
                 code: None,
                 division: "",
-                lat: lat.parse().ok(),
-                lon: lon.parse().ok(),
+                lat,
+                lon,
                 population: population.parse().unwrap_or(0),
                 capital: false,
                 nation: false,
             });
             let more = extra.get(iso2);
-            let field = |row: Option<&Vec<&'static str>>, i: usize| {
+            let field = |row: Option<&Row>, i: usize| {
                 row.and_then(|r| r.get(i).copied()).unwrap_or("")
             };
             let dropped: Vec<&str> = field(more, 3).split('|').collect();
@@ -669,8 +676,8 @@ impl Builder {
                 geonameid: id.parse().ok(),
                 code: Some(code),
                 division,
-                lat: lat.parse().ok(),
-                lon: lon.parse().ok(),
+                lat,
+                lon,
                 population: 0,
                 capital: false,
                 nation: kind == "Country",
@@ -697,8 +704,8 @@ impl Builder {
                 geonameid: id.parse().ok(),
                 code: None,
                 division,
-                lat: lat.parse().ok(),
-                lon: lon.parse().ok(),
+                lat,
+                lon,
                 population,
                 capital: capitals.get(country) == Some(&name),
                 nation: false,
@@ -726,8 +733,8 @@ impl Builder {
                 geonameid: id.parse().ok(),
                 code: None,
                 division,
-                lat: lat.parse().ok(),
-                lon: lon.parse().ok(),
+                lat,
+                lon,
                 population: 0,
                 capital: false,
                 nation: false,
@@ -761,8 +768,8 @@ impl Builder {
                 geonameid: id.parse().ok(),
                 code: None,
                 division,
-                lat: lat.parse().ok(),
-                lon: lon.parse().ok(),
+                lat,
+                lon,
                 population: population.parse().unwrap_or(0),
                 capital: false,
                 nation: false,
@@ -784,8 +791,8 @@ impl Builder {
                 geonameid: None,
                 code: None,
                 division: "",
-                lat: lat.parse().ok(),
-                lon: lon.parse().ok(),
+                lat,
+                lon,
                 population: 0,
                 capital: false,
                 nation: false,
@@ -808,8 +815,8 @@ impl Builder {
                 geonameid: None,
                 code: Some(iata),
                 division: "",
-                lat: lat.parse().ok(),
-                lon: lon.parse().ok(),
+                lat,
+                lon,
                 population: 0,
                 capital: false,
                 nation: false,

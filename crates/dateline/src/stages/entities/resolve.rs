@@ -92,7 +92,7 @@ impl Setting {
         let place = &gazetteer.places[p as usize];
         self.dateline_country = Some(place.country).filter(|c| !c.is_empty());
         let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
-        if town && place.lat.is_some() && !self.anchors.contains(&p) {
+        if town && place.point().is_some() && !self.anchors.contains(&p) {
             self.anchors.push(p);
         }
     }
@@ -121,7 +121,7 @@ impl Setting {
                         self.divisions.push((place.country, place.division))
                     }
                     PlaceKind::City | PlaceKind::Admin2
-                        if place.lat.is_some() && !self.anchors.contains(&p) =>
+                        if place.point().is_some() && !self.anchors.contains(&p) =>
                     {
                         self.anchors.push(p)
                     }
@@ -573,7 +573,7 @@ fn place_of(gazetteer: &Gazetteer, target: Target) -> Option<&Place> {
 
 /// The great-circle distance between two places, infinite when either has no coordinates.
 fn distance_km(a: &Place, b: &Place) -> f64 {
-    let (Some(lat1), Some(lon1), Some(lat2), Some(lon2)) = (a.lat, a.lon, b.lat, b.lon) else {
+    let (Some((lat1, lon1)), Some((lat2, lon2))) = (a.point(), b.point()) else {
         return f64::INFINITY;
     };
     let (lat1, lat2) = (lat1.to_radians(), lat2.to_radians());
@@ -596,10 +596,11 @@ pub(super) fn kb_of(place: &Place) -> KbRef {
         }
         _ => ("dateline", KbId::Text(place.name.to_string())),
     };
+    let point = place.point();
     KbRef {
         source: source.to_string(),
         id,
-        lat: place.lat,
-        lon: place.lon,
+        lat: point.map(|(lat, _)| lat),
+        lon: point.map(|(_, lon)| lon),
     }
 }
