@@ -52,6 +52,9 @@ const PLACE_CONNECTORS: &[&str] = &[
 /// Parses a dateline at the start of `line` (leading whitespace already removed).
 /// `agencies` are the names that may stand bare after the date (`ROME, March 13, Reuter -`).
 pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
+    if !has_dash(line.as_bytes()) {
+        return None;
+    }
     let mut cursor = Cursor { line, pos: 0 };
 
     let place = cursor.words(MAX_PLACE_WORDS, true)?;
@@ -100,6 +103,26 @@ pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
         region,
         date: date.and_then(|(d, _)| d),
         agency,
+    })
+}
+
+/// Whether a line has a dash that [`Cursor::dash`] may accept: `-` before white space, the end,
+/// another `-` or a capital (or any character not ASCII); `_` before white space or the end
+/// (or any character not ASCII); `–` or `—`. Most lines have none, and this test costs far
+/// less than the grammar.
+fn has_dash(line: &[u8]) -> bool {
+    line.iter().enumerate().any(|(i, &b)| {
+        let next = line.get(i + 1).copied();
+        // ASCII white space as `char::is_whitespace` has it, with the vertical tab.
+        let space = |n: u8| n.is_ascii_whitespace() || n == 0x0B;
+        match b {
+            b'-' => {
+                next.is_none_or(|n| space(n) || n == b'-' || n.is_ascii_uppercase() || n >= 0x80)
+            }
+            b'_' => next.is_none_or(|n| space(n) || n >= 0x80),
+            0xE2 => line[i..].starts_with("–".as_bytes()) || line[i..].starts_with("—".as_bytes()),
+            _ => false,
+        }
     })
 }
 
@@ -394,7 +417,10 @@ impl Cursor<'_> {
 mod tests {
     use super::*;
 
-    fn read(line: &str) -> Option<(String, Option<String>, Option<String>, Option<String>)> {
+    /// Place, region, date value and agency.
+    type Read = (String, Option<String>, Option<String>, Option<String>);
+
+    fn read(line: &str) -> Option<Read> {
         parse(line, &["Reuter"]).map(|d| {
             let date = d.date.and_then(|md| md.value(None));
             (

@@ -81,13 +81,16 @@ impl Stage for Structure {
 
         doc.paragraphs = paragraphs(text, &lines);
         let mut sentences = Vec::new();
-        for paragraph in &doc.paragraphs {
-            self.sentences
-                .split(text, paragraph.clone(), &mut sentences);
-        }
         let mut tokens = Vec::with_capacity(text.len() / 5);
-        for sentence in &sentences {
-            sentences::tokenize(text, sentence.clone(), &mut tokens);
+        let mut terminators = Vec::new();
+        for paragraph in &doc.paragraphs {
+            self.sentences.split(
+                text,
+                paragraph.clone(),
+                &mut sentences,
+                &mut tokens,
+                &mut terminators,
+            );
         }
         doc.article.paragraphs = doc
             .paragraphs
@@ -274,20 +277,23 @@ fn looks_like_headline(text: &str, lines: &[Line], first: usize) -> bool {
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::with_capacity(text.len() / 60 + 1);
     let bytes = text.as_bytes();
+    if !bytes.contains(&b'\r') {
+        // Most texts break lines with `\n` alone: `find` jumps from one to the next many bytes
+        // at a time, where the loop below tests every byte.
+        let mut start = 0;
+        while let Some(n) = text[start..].find('\n') {
+            lines.push(line(text, start..start + n));
+            start += n + 1;
+        }
+        lines.push(line(text, start..text.len()));
+        return lines;
+    }
     let mut start = 0;
     let mut i = 0;
     while i <= bytes.len() {
         let end_of_line = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
         if end_of_line {
-            let range = start..i;
-            let line = &text[range.clone()];
-            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-            let blank = line.trim().is_empty();
-            lines.push(Line {
-                range,
-                indent,
-                body_from: (!blank).then_some(start),
-            });
+            lines.push(line(text, start..i));
             if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
                 i += 1;
             }
@@ -296,6 +302,18 @@ fn split_lines(text: &str) -> Vec<Line> {
         i += 1;
     }
     lines
+}
+
+/// The line at `range` (without its line break).
+fn line(text: &str, range: Range<usize>) -> Line {
+    let line = &text[range.clone()];
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let blank = line.trim().is_empty();
+    Line {
+        body_from: (!blank).then_some(range.start),
+        range,
+        indent,
+    }
 }
 
 /// Groups story lines into paragraphs.
