@@ -92,12 +92,12 @@ impl SentenceSplitter {
                 }
             }
             if self.is_boundary(paragraph, start, i, end) {
-                push_trimmed(paragraph, range.start, start..end, sentences);
+                push_sentence(text, range.start, start..end, sentences);
                 start = end;
             }
             resume = end;
         }
-        push_trimmed(paragraph, range.start, start..paragraph.len(), sentences);
+        push_sentence(text, range.start, start..paragraph.len(), sentences);
     }
 
     /// Whether the terminator run `at..end` ends the sentence that began at `sentence_start`.
@@ -163,26 +163,24 @@ fn is_initial_or_acronym(word: &str) -> bool {
     }
 }
 
-fn push_trimmed(text: &str, offset: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let piece = &text[range.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        let start = offset + range.start + lead;
-        out.push(start..start + trimmed.len());
+/// Appends `range` of the paragraph at `offset` of `text`, trimmed, unless it is all space.
+fn push_sentence(text: &str, offset: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let sentence = super::trimmed(text, offset + range.start..offset + range.end);
+    if !sentence.is_empty() {
+        out.push(sentence);
     }
 }
 
-/// What an ASCII byte is to the tokenizer; every byte from 0x80 up is [`NON_ASCII`].
-const SPACE: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-const OTHER: u8 = 3;
-const NON_ASCII: u8 = 4;
+/// What a byte is to the tokenizer, one bit each, so that it reads ASCII text with one table
+/// lookup a byte and decodes a character only where a byte is not ASCII.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+/// `'`, `-` and `.`, which join the letters of a word.
+const JOINER: u8 = 8;
+const NON_ASCII: u8 = 16;
 
-/// The class of every byte, so that the tokenizer reads ASCII text with one table lookup a
-/// byte and decodes a character only where a byte is not ASCII. `SPACE` is the ASCII part of
-/// `char::is_whitespace`.
+/// The bits of every byte. `SPACE` is the ASCII part of `char::is_whitespace`.
 const BYTE_CLASS: [u8; 256] = {
     let mut classes = [NON_ASCII; 256];
     let mut b = 0;
@@ -191,22 +189,12 @@ const BYTE_CLASS: [u8; 256] = {
             b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => SPACE,
             b'a'..=b'z' | b'A'..=b'Z' => LETTER,
             b'0'..=b'9' => DIGIT,
-            _ => OTHER,
+            b'\'' | b'-' | b'.' => JOINER,
+            _ => 0,
         };
         b += 1;
     }
     classes
-};
-
-/// The ASCII letters and digits, by byte: a table lookup costs less than the range tests.
-const ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
 };
 
 /// Appends the tokens of `range` of `text` to `out`: words (with inner `'`, `’`, `-`, `.`),
@@ -216,7 +204,9 @@ const ALPHANUMERIC: [bool; 256] = {
 /// followed by a letter or a digit and end nothing.
 ///
 /// Works on bytes, decoding a character only where a byte is not ASCII: this runs over every
-/// byte of every story.
+/// byte of every story. (Kept out of line: inlined into its caller, its loop gets worse
+/// register allocation.)
+#[inline(never)]
 pub(super) fn tokenize(
     text: &str,
     range: Range<usize>,
@@ -227,42 +217,40 @@ pub(super) fn tokenize(
     let bytes = &text.as_bytes()[..range.end];
     let mut i = range.start;
     while let Some(&b) = bytes.get(i) {
-        let (kind, end) = match BYTE_CLASS[usize::from(b)] {
-            SPACE => {
-                i += 1;
-                continue;
+        let class = BYTE_CLASS[usize::from(b)];
+        // The common cases first: a word, a space.
+        let (kind, end) = if class & LETTER != 0 {
+            let (end, period) = word_end(text, bytes, i + 1);
+            if period {
+                terminators.push(end - 1);
             }
-            LETTER => {
-                let end = word_end(text, bytes, i + 1);
-                if bytes[end - 1] == b'.' {
+            (TokenKind::Word, end)
+        } else if class & SPACE != 0 {
+            i += 1;
+            continue;
+        } else if class & DIGIT != 0 {
+            (TokenKind::Number, number_end(bytes, i + 1))
+        } else if class & NON_ASCII == 0 {
+            if matches!(b, b'.' | b'!' | b'?') {
+                terminators.push(i);
+            }
+            (TokenKind::Punct, i + 1)
+        } else {
+            let (c, len) = char_at(text, i);
+            if c.is_alphabetic() {
+                let (end, period) = word_end(text, bytes, i + len);
+                if period {
                     terminators.push(end - 1);
                 }
                 (TokenKind::Word, end)
-            }
-            DIGIT => (TokenKind::Number, number_end(bytes, i + 1)),
-            OTHER => {
-                if matches!(b, b'.' | b'!' | b'?') {
+            } else if c.is_whitespace() {
+                i += len;
+                continue;
+            } else {
+                if c == '…' {
                     terminators.push(i);
                 }
-                (TokenKind::Punct, i + 1)
-            }
-            _ => {
-                let (c, len) = char_at(text, i);
-                if c.is_alphabetic() {
-                    let end = word_end(text, bytes, i + len);
-                    if bytes[end - 1] == b'.' {
-                        terminators.push(end - 1);
-                    }
-                    (TokenKind::Word, end)
-                } else if c.is_whitespace() {
-                    i += len;
-                    continue;
-                } else {
-                    if c == '…' {
-                        terminators.push(i);
-                    }
-                    (TokenKind::Punct, i + len)
-                }
+                (TokenKind::Punct, i + len)
             }
         };
         out.push(Token {
@@ -276,22 +264,27 @@ pub(super) fn tokenize(
 
 /// Where a word that continues at `from` ends, at most at the end of `bytes` (a prefix of
 /// `text`): over letters, digits and combining marks, and over `'`, `’`, `-` and `.` between
-/// a letter before and one after. A word with an inner period keeps its final one (`U.S.`).
+/// a letter before and one after. A word with an inner period keeps its final one (`U.S.`),
+/// and then the flag says so.
 #[inline(always)]
-fn word_end(text: &str, bytes: &[u8], mut from: usize) -> usize {
+fn word_end(text: &str, bytes: &[u8], mut from: usize) -> (usize, bool) {
     let mut inner_period = false;
     while let Some(&b) = bytes.get(from) {
-        // The common case first: ASCII letters and digits.
-        if ALPHANUMERIC[usize::from(b)] {
+        let class = BYTE_CLASS[usize::from(b)];
+        // The common case first: ASCII letters and digits; then the end of the word.
+        if class & (LETTER | DIGIT) != 0 {
             from += 1;
             continue;
+        }
+        if class & (JOINER | NON_ASCII) == 0 {
+            break;
         }
         match b {
             b'\'' | b'-' | b'.' if letter_at(text, bytes, from + 1) => {
                 inner_period |= b == b'.';
                 from += 1;
             }
-            b'.' if inner_period => return from + 1,
+            b'.' if inner_period => return (from + 1, true),
             0x80.. => {
                 let (c, len) = char_at(text, from);
                 if c.is_alphanumeric()
@@ -306,7 +299,7 @@ fn word_end(text: &str, bytes: &[u8], mut from: usize) -> usize {
             _ => break,
         }
     }
-    from
+    (from, false)
 }
 
 /// Whether a letter starts at byte `i` of `text`, before the end of `bytes`.
