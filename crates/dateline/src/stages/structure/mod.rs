@@ -14,7 +14,7 @@ mod sentences;
 use std::ops::Range;
 
 use credits::{CreditReader, LineCredit};
-use sentences::SentenceSplitter;
+use sentences::{SentenceSplitter, Tokens};
 
 use super::Stage;
 use crate::article::{Credit, Dateline, TextRange, Title};
@@ -82,16 +82,10 @@ impl Stage for Structure {
         doc.paragraphs = paragraphs(text, &lines);
         // Room for all but the rarest stories, so that the vectors seldom grow.
         let mut sentences = Vec::with_capacity(text.len() / 32 + 1);
-        let mut tokens = Vec::with_capacity(text.len() / 4);
-        let mut terminators = Vec::with_capacity(64);
+        let mut tokens = Tokens::with_capacity(text.len() / 4);
         for paragraph in &doc.paragraphs {
-            self.sentences.split(
-                text,
-                paragraph.clone(),
-                &mut sentences,
-                &mut tokens,
-                &mut terminators,
-            );
+            self.sentences
+                .split(text, paragraph.clone(), &mut sentences, &mut tokens);
         }
         doc.article.paragraphs = doc
             .paragraphs
@@ -109,7 +103,8 @@ impl Stage for Structure {
             })
             .collect();
         doc.sentences = sentences;
-        doc.tokens = tokens;
+        doc.tokens = tokens.tokens;
+        doc.compound_words = tokens.compound_words;
     }
 }
 

@@ -50,8 +50,8 @@ impl SentenceSplitter {
         }
     }
 
-    /// Appends the sentences of the paragraph `range` of `text` to `sentences`, and the tokens
-    /// of those sentences to `tokens`. `terminators` is scratch space.
+    /// Appends the sentences of the paragraph `range` of `text` to `sentences`, and their
+    /// tokens to `tokens`.
     ///
     /// The paragraph is tokenized first, in one pass, and the tokens tell where a sentence may
     /// end, so that no second scan of its bytes is needed. Tokenizing the whole paragraph gives
@@ -62,17 +62,16 @@ impl SentenceSplitter {
         text: &str,
         range: Range<usize>,
         sentences: &mut Vec<Range<usize>>,
-        tokens: &mut Vec<Token>,
-        terminators: &mut Vec<usize>,
+        tokens: &mut Tokens,
     ) {
-        terminators.clear();
-        tokenize(text, range.clone(), tokens, terminators);
+        tokens.terminators.clear();
+        tokenize(text, range.clone(), tokens);
         let paragraph = &text[range.clone()];
         let mut start = 0;
         // Where the scan for the next terminator resumes, as in a scan of every byte: a run of
         // terminators and closers is read whole, and the terminators inside it start no run.
         let mut resume = 0;
-        for &at in terminators.iter() {
+        for &at in tokens.terminators.iter() {
             let i = at - range.start;
             if i < resume {
                 continue;
@@ -197,22 +196,53 @@ const BYTE_CLASS: [u8; 256] = {
     classes
 };
 
+/// What the tokenizer writes.
+#[derive(Default)]
+pub(super) struct Tokens {
+    pub tokens: Vec<Token>,
+    /// [`crate::document::Document::compound_words`].
+    pub compound_words: Vec<usize>,
+    /// Where sentences may end in the paragraph last read: each `.`, `!`, `?` or `…` token and
+    /// the final period of a word that keeps one (`U.S.`). Other periods, inside words and
+    /// numbers, are followed by a letter or a digit and end nothing.
+    terminators: Vec<usize>,
+}
+
+impl Tokens {
+    pub fn with_capacity(tokens: usize) -> Tokens {
+        Tokens {
+            tokens: Vec::with_capacity(tokens),
+            compound_words: Vec::with_capacity(tokens / 8),
+            terminators: Vec::with_capacity(64),
+        }
+    }
+
+    /// Appends a word, and marks it compound if it is.
+    #[inline(always)]
+    fn push_word(&mut self, start: usize, word: WordEnd) {
+        if word.compound {
+            self.compound_words.push(self.tokens.len());
+        }
+        if word.period {
+            self.terminators.push(word.end - 1);
+        }
+        self.tokens.push(Token {
+            start,
+            end: word.end,
+            kind: TokenKind::Word,
+        });
+    }
+}
+
 /// Appends the tokens of `range` of `text` to `out`: words (with inner `'`, `’`, `-`, `.`),
-/// numbers (with inner `,`, `.`, `:`, `/`) and single punctuation characters. Appends to
-/// `terminators` where a sentence may end: each `.`, `!`, `?` or `…` token and the final
-/// period of a word that keeps one (`U.S.`). Other periods, inside words and numbers, are
-/// followed by a letter or a digit and end nothing.
+/// numbers (with inner `,`, `.`, `:`, `/`) and single punctuation characters, and the places
+/// where a sentence may end.
 ///
 /// Works on bytes, decoding a character only where a byte is not ASCII: this runs over every
 /// byte of every story. (Kept out of line: inlined into its caller, its loop gets worse
 /// register allocation.)
 #[inline(never)]
-pub(super) fn tokenize(
-    text: &str,
-    range: Range<usize>,
-    out: &mut Vec<Token>,
-    terminators: &mut Vec<usize>,
-) {
+pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Tokens) {
     // The bytes up to the end of the range, so that `get` tests the range's end too.
     let bytes = &text.as_bytes()[..range.end];
     let mut i = range.start;
@@ -220,11 +250,10 @@ pub(super) fn tokenize(
         let class = BYTE_CLASS[usize::from(b)];
         // The common cases first: a word, a space.
         let (kind, end) = if class & LETTER != 0 {
-            let (end, period) = word_end(text, bytes, i + 1);
-            if period {
-                terminators.push(end - 1);
-            }
-            (TokenKind::Word, end)
+            let word = word_end(text, bytes, i + 1, false);
+            out.push_word(i, word);
+            i = word.end;
+            continue;
         } else if class & SPACE != 0 {
             i += 1;
             continue;
@@ -232,28 +261,27 @@ pub(super) fn tokenize(
             (TokenKind::Number, number_end(bytes, i + 1))
         } else if class & NON_ASCII == 0 {
             if matches!(b, b'.' | b'!' | b'?') {
-                terminators.push(i);
+                out.terminators.push(i);
             }
             (TokenKind::Punct, i + 1)
         } else {
             let (c, len) = char_at(text, i);
             if c.is_alphabetic() {
-                let (end, period) = word_end(text, bytes, i + len);
-                if period {
-                    terminators.push(end - 1);
-                }
-                (TokenKind::Word, end)
+                let word = word_end(text, bytes, i + len, true);
+                out.push_word(i, word);
+                i = word.end;
+                continue;
             } else if c.is_whitespace() {
                 i += len;
                 continue;
             } else {
                 if c == '…' {
-                    terminators.push(i);
+                    out.terminators.push(i);
                 }
                 (TokenKind::Punct, i + len)
             }
         };
-        out.push(Token {
+        out.tokens.push(Token {
             start: i,
             end,
             kind,
@@ -262,12 +290,22 @@ pub(super) fn tokenize(
     }
 }
 
+/// The end of a word, and what it holds.
+#[derive(Clone, Copy)]
+struct WordEnd {
+    end: usize,
+    /// More than ASCII letters and digits.
+    compound: bool,
+    /// Ends with a period it keeps (`U.S.`).
+    period: bool,
+}
+
 /// Where a word that continues at `from` ends, at most at the end of `bytes` (a prefix of
 /// `text`): over letters, digits and combining marks, and over `'`, `’`, `-` and `.` between
-/// a letter before and one after. A word with an inner period keeps its final one (`U.S.`),
-/// and then the flag says so.
+/// a letter before and one after. A word with an inner period keeps its final one (`U.S.`).
+/// `compound` says whether the word so far is.
 #[inline(always)]
-fn word_end(text: &str, bytes: &[u8], mut from: usize) -> (usize, bool) {
+fn word_end(text: &str, bytes: &[u8], mut from: usize, mut compound: bool) -> WordEnd {
     let mut inner_period = false;
     while let Some(&b) = bytes.get(from) {
         let class = BYTE_CLASS[usize::from(b)];
@@ -282,15 +320,23 @@ fn word_end(text: &str, bytes: &[u8], mut from: usize) -> (usize, bool) {
         match b {
             b'\'' | b'-' | b'.' if letter_at(text, bytes, from + 1) => {
                 inner_period |= b == b'.';
+                compound = true;
                 from += 1;
             }
-            b'.' if inner_period => return (from + 1, true),
+            b'.' if inner_period => {
+                return WordEnd {
+                    end: from + 1,
+                    compound,
+                    period: true,
+                };
+            }
             0x80.. => {
                 let (c, len) = char_at(text, from);
                 if c.is_alphanumeric()
                     || is_mark(c)
                     || (c == '’' && letter_at(text, bytes, from + len))
                 {
+                    compound = true;
                     from += len;
                 } else {
                     break;
@@ -299,7 +345,11 @@ fn word_end(text: &str, bytes: &[u8], mut from: usize) -> (usize, bool) {
             _ => break,
         }
     }
-    (from, false)
+    WordEnd {
+        end: from,
+        compound,
+        period: false,
+    }
 }
 
 /// Whether a letter starts at byte `i` of `text`, before the end of `bytes`.
@@ -351,13 +401,7 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        SentenceSplitter::new().split(
-            text,
-            0..text.len(),
-            &mut out,
-            &mut Vec::new(),
-            &mut Vec::new(),
-        );
+        SentenceSplitter::new().split(text, 0..text.len(), &mut out, &mut Tokens::default());
         out.into_iter().map(|r| &text[r]).collect()
     }
 
@@ -400,9 +444,9 @@ mod tests {
     #[test]
     fn tokens() {
         let text = "Al-Qaeda's U.S. unit paid $1,000.50 at 15:30.";
-        let mut out = Vec::new();
-        tokenize(text, 0..text.len(), &mut out, &mut Vec::new());
-        let words: Vec<&str> = out.iter().map(|t| &text[t.start..t.end]).collect();
+        let mut out = Tokens::default();
+        tokenize(text, 0..text.len(), &mut out);
+        let words: Vec<&str> = out.tokens.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
             [

@@ -130,12 +130,16 @@ pub(super) struct Lexicon {
     holiday_shapes: Shapes,
 }
 
-/// A set of word shapes, one bit each by [`shape_bit`].
-struct Shapes(Vec<u64>);
+/// A set of word shapes, one bit each by [`shape_bit`]. A fixed size, so that a lookup needs
+/// no bounds test.
+struct Shapes(Box<[u64; SHAPE_WORDS]>);
+
+/// How many `u64` the bits of all shapes take.
+const SHAPE_WORDS: usize = ((LONGEST_WORD + 1) << 10) / 64;
 
 impl Shapes {
     fn new() -> Shapes {
-        Shapes(vec![0; ((LONGEST_WORD + 1) << 10) / 64])
+        Shapes(Box::new([0; SHAPE_WORDS]))
     }
 
     fn insert(&mut self, word: &[u8]) {
@@ -295,7 +299,7 @@ impl Lexicon {
     }
 
     /// Whether a word token is a head word, or holds one as a part (`third-quarter`,
-    /// `Friday's`). Called on every word of a story, so the common answer, no, is made cheap.
+    /// `Friday's`). A plain word (ASCII letters and digits) needs only [`Lexicon::is_head`].
     pub fn has_head(&self, text: &str, token: &Token) -> bool {
         let word = &text.as_bytes()[token.start..token.end];
         if !has_joiner(word) {
@@ -308,11 +312,17 @@ impl Lexicon {
         head
     }
 
+    /// Whether a word is a head word ([`Class::is_head`]). Called on every plain word of a
+    /// story, so the common answer, no, is made cheap.
     #[inline(always)]
-    fn is_head(&self, word: &[u8]) -> bool {
-        if !self.head_shapes.may_hold(word) {
-            return false;
-        }
+    pub fn is_head(&self, word: &[u8]) -> bool {
+        self.head_shapes.may_hold(word) && self.is_head_word(word)
+    }
+
+    /// [`Lexicon::is_head`] past the shape test, out of line: it runs for few words, and the
+    /// scan that calls the test keeps its registers.
+    #[inline(never)]
+    fn is_head_word(&self, word: &[u8]) -> bool {
         key(word)
             .and_then(|key| self.words.get(&key))
             .is_some_and(|class| class.is_head())

@@ -80,18 +80,23 @@ impl Time {
     /// The expressions of the title and of every sentence, in text order, with the number of
     /// the sentence each one is in (the title counts as sentence 0).
     fn recognize(&self, doc: &Document<'_>) -> (Vec<Mention>, Vec<usize>) {
-        let mut mentions = Vec::new();
-        let mut sentence_of = Vec::new();
-        let mut atoms = Vec::new();
+        // Room for most stories, so that the vectors seldom grow.
+        let mut mentions = Vec::with_capacity(16);
+        let mut sentence_of = Vec::with_capacity(16);
+        let mut atoms = Vec::with_capacity(64);
         if let Some(title) = &doc.article.title {
-            let mut tokens = Vec::new();
+            let mut tokens = Vec::with_capacity(32);
             atoms::tokenize(doc.text, title.start..title.end, &mut tokens);
-            self.recognize_in(doc.text, &tokens, &mut atoms, &mut mentions);
+            let compounds = compound_words(doc.text, &tokens);
+            let words = Compounds::of(&compounds, 0);
+            self.recognize_in(doc.text, &tokens, words, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), 0);
         }
         for (n, sentence) in doc.sentences.iter().enumerate() {
-            let tokens = doc.tokens_in(sentence.clone());
-            self.recognize_in(doc.text, tokens, &mut atoms, &mut mentions);
+            let indices = doc.token_indices(sentence.clone());
+            let words = Compounds::of(&doc.compound_words, indices.start);
+            let tokens = &doc.tokens[indices];
+            self.recognize_in(doc.text, tokens, words, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), n);
         }
         (mentions, sentence_of)
@@ -104,6 +109,7 @@ impl Time {
         &self,
         text: &str,
         tokens: &[Token],
+        words: Compounds<'_>,
         atoms: &mut Vec<atoms::Atom>,
         mentions: &mut Vec<Mention>,
     ) {
@@ -112,15 +118,8 @@ impl Time {
             lexicon: &self.lexicon,
         };
         let mut stretch: Option<Stretch> = None;
-        for (n, token) in tokens.iter().enumerate() {
-            let head = match token.kind {
-                TokenKind::Number => number_is_head(text, tokens, n),
-                TokenKind::Word => self.lexicon.has_head(text, token),
-                TokenKind::Punct => false,
-            };
-            if !head {
-                continue;
-            }
+        for n in Heads::new(&self.lexicon, text, tokens, words) {
+            let token = &tokens[n];
             let from = n.saturating_sub(REACH_BEFORE);
             let to = (n + 1 + REACH_AFTER).min(tokens.len());
             match &mut stretch {
@@ -134,13 +133,13 @@ impl Time {
                         last_head: token.start,
                     };
                     if let Some(done) = stretch.replace(around) {
-                        done.parse(text, sentence, atoms, mentions);
+                        done.parse(text, sentence, words, atoms, mentions);
                     }
                 }
             }
         }
         if let Some(done) = stretch {
-            done.parse(text, sentence, atoms, mentions);
+            done.parse(text, sentence, words, atoms, mentions);
         }
     }
 
@@ -201,6 +200,121 @@ impl Time {
     }
 }
 
+/// Which word tokens of a run of tokens may have parts ([`atoms::word_parts`]): the compound
+/// words ([`Document::compound_words`], or the like for the title, which the time stage
+/// tokenizes itself). Any other word is plain and is looked up whole, with no search for a
+/// hyphen or an apostrophe in it.
+#[derive(Clone, Copy)]
+pub(super) struct Compounds<'a> {
+    /// Indices of compound words from the run's first token on, ascending, counted from
+    /// `base`.
+    words: &'a [usize],
+    /// The index of the run's first token, counted the same way.
+    first: usize,
+}
+
+impl<'a> Compounds<'a> {
+    fn of(words: &'a [usize], first: usize) -> Compounds<'a> {
+        let from = words.partition_point(|&n| n < first);
+        Compounds {
+            words: &words[from..],
+            first,
+        }
+    }
+
+    /// The same for the run that starts `n` tokens later.
+    fn from(self, n: usize) -> Compounds<'a> {
+        Compounds::of(self.words, self.first + n)
+    }
+
+    /// Where the next compound word is, in tokens from the run's start (`usize::MAX` if
+    /// there is none), and the list after it. Walked along with the tokens, this costs one
+    /// comparison a word.
+    #[inline]
+    pub fn next(&mut self) -> usize {
+        match self.words.split_first() {
+            Some((&word, rest)) => {
+                self.words = rest;
+                word - self.first
+            }
+            None => usize::MAX,
+        }
+    }
+}
+
+/// The words of `tokens` that are not plain ASCII letters and digits, as
+/// [`Document::compound_words`] has them for the document's tokens.
+fn compound_words(text: &str, tokens: &[Token]) -> Vec<usize> {
+    (0..tokens.len())
+        .filter(|&n| {
+            let token = &tokens[n];
+            token.kind == TokenKind::Word
+                && !text.as_bytes()[token.start..token.end]
+                    .iter()
+                    .all(u8::is_ascii_alphanumeric)
+        })
+        .collect()
+}
+
+/// The tokens of a sentence that can head an expression: numbers ([`number_is_head`]) and
+/// words that are or hold a head word ([`Class::is_head`]). A scan of its own, with little to
+/// keep in registers: it reads every token of every story.
+struct Heads<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    tokens: &'a [Token],
+    /// The token to read next.
+    next: usize,
+    /// The compound words after `next_compound`.
+    compounds: Compounds<'a>,
+    /// The next compound word, in tokens from the sentence's start.
+    next_compound: usize,
+}
+
+impl<'a> Heads<'a> {
+    fn new(
+        lexicon: &'a Lexicon,
+        text: &'a str,
+        tokens: &'a [Token],
+        mut compounds: Compounds<'a>,
+    ) -> Heads<'a> {
+        let next_compound = compounds.next();
+        Heads {
+            lexicon,
+            text,
+            tokens,
+            next: 0,
+            compounds,
+            next_compound,
+        }
+    }
+}
+
+impl Iterator for Heads<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        while let Some(token) = self.tokens.get(self.next) {
+            let n = self.next;
+            self.next += 1;
+            let head = match token.kind {
+                TokenKind::Word if n == self.next_compound => {
+                    self.next_compound = self.compounds.next();
+                    self.lexicon.has_head(self.text, token)
+                }
+                TokenKind::Word => self.lexicon.is_head(&bytes[token.start..token.end]),
+                TokenKind::Number => number_is_head(self.text, self.tokens, n),
+                TokenKind::Punct => false,
+            };
+            if head {
+                return Some(n);
+            }
+        }
+        None
+    }
+}
+
 /// Tokens of a sentence around one or more heads, where expressions may be.
 struct Stretch {
     tokens: Range<usize>,
@@ -213,11 +327,13 @@ impl Stretch {
         self,
         text: &str,
         sentence: Sentence<'_>,
+        words: Compounds<'_>,
         atoms: &mut Vec<atoms::Atom>,
         mentions: &mut Vec<Mention>,
     ) {
+        let words = words.from(self.tokens.start);
         let tokens = &sentence.tokens[self.tokens];
-        atoms::atoms(text, tokens, sentence.lexicon, atoms);
+        atoms::atoms(text, tokens, words, sentence.lexicon, atoms);
         grammar::recognize(text, atoms, sentence, self.last_head, mentions);
     }
 }

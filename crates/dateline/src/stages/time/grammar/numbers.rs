@@ -33,7 +33,13 @@ impl Parser<'_> {
         if !well_formed || word.len() > MAX_COUNT_DIGITS + 3 {
             return None;
         }
-        word.replace(',', "").parse().ok()
+        // The digits without their commas, read as `str::parse` would read them joined (no
+        // sign, nothing but digits), without building the joined string.
+        word.bytes()
+            .filter(|&b| b != b',')
+            .try_fold(0u64, |value, b| {
+                b.is_ascii_digit().then(|| value * 10 + u64::from(b - b'0'))
+            })
     }
 
     /// A count: `17`, `two`, `twenty four`, `a`, `a couple of`, `2 1/2`, `several`, `a few`.
