@@ -45,7 +45,7 @@ pub(super) fn atoms(
         let glued_before = previous_end == Some(token.start);
         let glued_after = tokens.get(n + 1).is_some_and(|t| t.start == token.end);
         if token.kind == TokenKind::Punct
-            && &text[token.start..token.end] == "-"
+            && &text.as_bytes()[token.start..token.end] == b"-"
             && glued_before
             && glued_after
         {
@@ -67,7 +67,7 @@ pub(super) fn atoms(
         if n != next_compound {
             // A plain word: one atom.
             out.push(Atom {
-                class: lexicon.class(&text[token.start..token.end]),
+                class: lexicon.class_of_bytes(&text.as_bytes()[token.start..token.end]),
                 ..atom(token.start, token.end, TokenKind::Word, first_gap)
             });
             continue;
@@ -194,7 +194,7 @@ fn push_word_parts(
             gap = Gap::Hyphen;
         }
         out.push(Atom {
-            class: lexicon.class(&text[start..end]),
+            class: lexicon.class_of_bytes(&text.as_bytes()[start..end]),
             ..atom(start, end, TokenKind::Word, gap)
         });
         gap = Gap::None;

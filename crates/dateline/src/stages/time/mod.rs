@@ -165,12 +165,13 @@ impl Time {
 
     /// The span of `May 13`, `Jan. 5` or `June 29, 2018` inside a dateline.
     fn date_in(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity(16);
         atoms::tokenize(text, range.clone(), &mut tokens);
         let month = tokens.iter().find(|t| {
             t.kind == TokenKind::Word
                 && matches!(
-                    self.lexicon.class(&text[t.start..t.end]),
+                    self.lexicon
+                        .class_of_bytes(&text.as_bytes()[t.start..t.end]),
                     Some(Class::Month(_))
                 )
         })?;
@@ -294,23 +295,27 @@ impl Iterator for Heads<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        while let Some(token) = self.tokens.get(self.next) {
-            let n = self.next;
-            self.next += 1;
+        // Locals, not fields, in the loop: stores to `self` would make every field be read again.
+        let (lexicon, text, tokens) = (self.lexicon, self.text, self.tokens);
+        let bytes = text.as_bytes();
+        let mut n = self.next;
+        while let Some(token) = tokens.get(n) {
             let head = match token.kind {
                 TokenKind::Word if n == self.next_compound => {
                     self.next_compound = self.compounds.next();
-                    self.lexicon.has_head(self.text, token)
+                    lexicon.has_head(text, token)
                 }
-                TokenKind::Word => self.lexicon.is_head(&bytes[token.start..token.end]),
-                TokenKind::Number => number_is_head(self.text, self.tokens, n),
+                TokenKind::Word => lexicon.is_head(&bytes[token.start..token.end]),
+                TokenKind::Number => number_is_head(text, tokens, n),
                 TokenKind::Punct => false,
             };
+            n += 1;
             if head {
-                return Some(n);
+                self.next = n;
+                return Some(n - 1);
             }
         }
+        self.next = n;
         None
     }
 }
@@ -345,9 +350,9 @@ impl Stretch {
 fn number_is_head(text: &str, tokens: &[Token], n: usize) -> bool {
     let token = &tokens[n];
     let number = &text.as_bytes()[token.start..token.end];
-    let decade = tokens
-        .get(n + 1)
-        .is_some_and(|next| next.start == token.end && &text[next.start..next.end] == "s");
+    let decade = tokens.get(n + 1).is_some_and(|next| {
+        next.start == token.end && &text.as_bytes()[next.start..next.end] == b"s"
+    });
     number.len() == 4 || decade || number.iter().any(|&b| b == b':' || b == b'/')
 }
 

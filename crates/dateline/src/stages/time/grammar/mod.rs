@@ -321,8 +321,17 @@ impl<'a> Parser<'a> {
         self.atoms.get(i).map_or("", |a| &self.text[a.start..a.end])
     }
 
+    /// Whether atom `i` is `word`, in any ASCII case. On bytes, lengths first: the grammar asks
+    /// this many times of every atom it reads, and the answer is mostly no.
+    #[inline]
     fn is(&self, i: usize, word: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(word)
+        match self.atoms.get(i) {
+            Some(a) => {
+                a.end - a.start == word.len()
+                    && self.text.as_bytes()[a.start..a.end].eq_ignore_ascii_case(word.as_bytes())
+            }
+            None => word.is_empty(),
+        }
     }
 
     fn gap(&self, i: usize) -> Gap {
@@ -331,7 +340,9 @@ impl<'a> Parser<'a> {
 
     #[inline]
     fn capitalized(&self, i: usize) -> bool {
-        self.word(i).starts_with(|c: char| c.is_ascii_uppercase())
+        self.atoms
+            .get(i)
+            .is_some_and(|a| a.end > a.start && self.text.as_bytes()[a.start].is_ascii_uppercase())
     }
 
     fn is_number(&self, i: usize) -> bool {
