@@ -79,8 +79,15 @@ pub(super) fn atoms(
 
 /// Tokens of a stretch of text that the structure stage does not tokenize (the title), by the
 /// same rules in short: letters with inner `'`, `-` and `.` (and the final `.` of a word with an
-/// inner one: `a.m.`); digits with inner `,` `.` `:` `/`; any other character alone.
-pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+/// inner one: `a.m.`); digits with inner `,` `.` `:` `/`; any other character alone. The indices
+/// of the words that are more than ASCII letters and digits go to `compounds`, as
+/// [`crate::document::Document::compound_words`] has them for the story's tokens.
+pub(super) fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Token>,
+    compounds: &mut Vec<usize>,
+) {
     let piece = &text[range.clone()];
     let len = piece.len();
     let mut i = 0;
@@ -113,6 +120,7 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         };
         let mut end = i + c_len;
         let mut inner_period = false;
+        let mut plain = c.is_ascii();
         while end < len {
             let (d, d_len) = char_at(piece, end);
             // The character after `d` is read only where `d` may join two parts.
@@ -120,6 +128,7 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 || joins(d) && end + d_len < len && continues(char_at(piece, end + d_len).0);
             if continues(d) || joined() {
                 inner_period |= kind == TokenKind::Word && d == '.';
+                plain &= d.is_ascii_alphanumeric();
                 end += d_len;
             } else {
                 if inner_period && d == '.' {
@@ -127,6 +136,9 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
                 }
                 break;
             }
+        }
+        if kind == TokenKind::Word && !plain {
+            compounds.push(out.len());
         }
         out.push(Token {
             start: range.start + i,

@@ -436,7 +436,7 @@ mod tests {
 
     fn heads(text: &str) -> Vec<&str> {
         let mut tokens = Vec::new();
-        atoms::tokenize(text, 0..text.len(), &mut tokens);
+        atoms::tokenize(text, 0..text.len(), &mut tokens, &mut Vec::new());
         let lexicon = Lexicon::new();
         tokens
             .iter()

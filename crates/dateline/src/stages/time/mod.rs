@@ -86,8 +86,13 @@ impl Time {
         let mut atoms = Vec::with_capacity(64);
         if let Some(title) = &doc.article.title {
             let mut tokens = Vec::with_capacity(32);
-            atoms::tokenize(doc.text, title.start..title.end, &mut tokens);
-            let compounds = compound_words(doc.text, &tokens);
+            let mut compounds = Vec::new();
+            atoms::tokenize(
+                doc.text,
+                title.start..title.end,
+                &mut tokens,
+                &mut compounds,
+            );
             let words = Compounds::of(&compounds, 0);
             self.recognize_in(doc.text, &tokens, words, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), 0);
@@ -166,7 +171,7 @@ impl Time {
     /// The span of `May 13`, `Jan. 5` or `June 29, 2018` inside a dateline.
     fn date_in(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
         let mut tokens = Vec::with_capacity(16);
-        atoms::tokenize(text, range.clone(), &mut tokens);
+        atoms::tokenize(text, range.clone(), &mut tokens, &mut Vec::new());
         let month = tokens.iter().find(|t| {
             t.kind == TokenKind::Word
                 && matches!(
@@ -241,20 +246,6 @@ impl<'a> Compounds<'a> {
             None => usize::MAX,
         }
     }
-}
-
-/// The words of `tokens` that are not plain ASCII letters and digits, as
-/// [`Document::compound_words`] has them for the document's tokens.
-fn compound_words(text: &str, tokens: &[Token]) -> Vec<usize> {
-    (0..tokens.len())
-        .filter(|&n| {
-            let token = &tokens[n];
-            token.kind == TokenKind::Word
-                && !text.as_bytes()[token.start..token.end]
-                    .iter()
-                    .all(u8::is_ascii_alphanumeric)
-        })
-        .collect()
 }
 
 /// The tokens of a sentence that can head an expression: numbers ([`number_is_head`]) and
