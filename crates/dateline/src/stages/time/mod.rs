@@ -347,6 +347,40 @@ fn number_is_head(text: &str, tokens: &[Token], n: usize) -> bool {
     number.len() == 4 || decade || number.iter().any(|&b| b == b':' || b == b'/')
 }
 
+/// Appends a number as `{:0width$}` writes it (`width` 0: as `{}` does). Values are built
+/// this way, not with `format!`: the formatting machinery costs more than the rest of
+/// normalizing an expression.
+pub(super) fn push_number(out: &mut String, number: i64, width: usize) {
+    if number < 0 {
+        // Never in practice; the formatter pads after the sign.
+        use std::fmt::Write;
+        write!(out, "{number:0width$}").expect("a String takes any text");
+        return;
+    }
+    push_unsigned(out, number.unsigned_abs(), width);
+}
+
+/// [`push_number`] for an unsigned number.
+pub(super) fn push_unsigned(out: &mut String, number: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - at..width {
+        out.push('0');
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
+}
+
 /// The anchor of the story: the publication date, else the dateline's date.
 fn document_anchor(doc: &Document<'_>, mentions: &[Mention]) -> Option<Anchor> {
     if let Some(date) = doc.publication_date {
@@ -381,4 +415,22 @@ fn story_weekday(mentions: &[Mention]) -> Option<Weekday> {
         .iter()
         .max_by_key(|(_, &(count, first))| (count, std::cmp::Reverse(first)))?;
     Weekday::from_monday_one_offset(weekday).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_the_formatter_writes_them() {
+        for number in [
+            0, 1, 7, 9, 10, 42, 99, 100, 199, 1987, 2018, 10_000, 123_456, -1, -42, -2018,
+        ] {
+            for width in [0, 2, 4] {
+                let mut out = String::new();
+                push_number(&mut out, number, width);
+                assert_eq!(out, format!("{number:0width$}"), "{number} {width}");
+            }
+        }
+    }
 }

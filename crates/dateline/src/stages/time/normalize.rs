@@ -10,6 +10,7 @@ use jiff::Span;
 
 use super::grammar::{duration_value, Amount, Expr, Mention, YearRef};
 use super::lexicon::{HolidayRule, Tense, Unit};
+use super::push_number;
 use crate::article::TimexType;
 
 /// The date relative expressions are computed from.
@@ -494,35 +495,6 @@ impl Normalizer {
     }
 }
 
-/// Appends a number as `{:0width$}` writes it (`width` 0: as `{}` does). Values are built
-/// this way, not with `format!`: the formatting machinery costs more than the rest of
-/// normalizing an expression.
-fn push_number(out: &mut String, number: i64, width: usize) {
-    if number < 0 {
-        // Never in practice; the formatter pads after the sign.
-        use std::fmt::Write;
-        write!(out, "{number:0width$}").expect("a String takes any text");
-        return;
-    }
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = number.unsigned_abs();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    for _ in digits.len() - at..width {
-        out.push('0');
-    }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
-}
-
 /// A day written `YYYY-MM-DD`, as `str::parse::<Date>` reads one, without its cost (and the
 /// error it builds for a value that is no day, such as `XXXX-05-13`): only a value of that
 /// form can be a day.
@@ -828,19 +800,6 @@ mod tests {
 
     fn date(text: &str) -> Date {
         text.parse().unwrap()
-    }
-
-    #[test]
-    fn numbers_as_the_formatter_writes_them() {
-        for number in [
-            0, 1, 7, 9, 10, 42, 99, 100, 199, 1987, 2018, 10_000, 123_456, -1, -42, -2018,
-        ] {
-            for width in [0, 2, 4] {
-                let mut out = String::new();
-                push_number(&mut out, number, width);
-                assert_eq!(out, format!("{number:0width$}"), "{number} {width}");
-            }
-        }
     }
 
     #[test]

@@ -221,6 +221,23 @@ const STARTING_WORDS: &[&str] = &[
     "the", "a", "an", "less", "fewer", "at", "up", "no", "couple", "that", "these", "'", "’",
 ];
 
+/// Longest of [`STARTING_WORDS`], in bytes.
+const LONGEST_STARTING_WORD: usize = 6;
+
+/// For each length up to [`LONGEST_STARTING_WORD`], the low five bits of the first bytes of
+/// the [`STARTING_WORDS`] that long, one bit each: most words fail this test, and are never
+/// compared with the list.
+const STARTING_SHAPES: [u32; LONGEST_STARTING_WORD + 1] = {
+    let mut shapes = [0; LONGEST_STARTING_WORD + 1];
+    let mut n = 0;
+    while n < STARTING_WORDS.len() {
+        let word = STARTING_WORDS[n].as_bytes();
+        shapes[word.len()] |= 1 << (word[0].to_ascii_lowercase() & 31);
+        n += 1;
+    }
+    shapes
+};
+
 /// `str::split_once` at an ASCII byte, without the character searcher's set-up, which costs
 /// more than the search in a short word.
 fn split_once(word: &str, separator: u8) -> Option<(&str, &str)> {
@@ -309,10 +326,12 @@ impl<'a> Parser<'a> {
             {
                 true
             }
-            // Compare only words that begin as one of them does.
+            // Compare only words as long as one of them and beginning as it does.
             None => {
                 let first = self.text.as_bytes()[atom.start].to_ascii_lowercase();
-                atom.end - atom.start <= 6
+                STARTING_SHAPES
+                    .get(atom.end - atom.start)
+                    .is_some_and(|&shapes| shapes & 1 << (first & 31) != 0)
                     && STARTING_WORDS
                         .iter()
                         .any(|w| w.as_bytes()[0] == first && self.is(i, w))
@@ -406,11 +425,14 @@ impl<'a> Parser<'a> {
             Some(Class::Boundary(modifier)) => (i + 1, Some(modifier)),
             Some(Class::Edge(_)) => (i + 1, None),
             _ if self.is(i, "the") && self.is(i + 2, "of") => {
-                let modifier = match self.word(i + 1).to_ascii_lowercase().as_str() {
-                    "end" => "END",
-                    "beginning" | "start" => "START",
-                    "middle" => "MID",
-                    _ => return None,
+                let modifier = if self.is(i + 1, "end") {
+                    "END"
+                } else if self.is(i + 1, "beginning") || self.is(i + 1, "start") {
+                    "START"
+                } else if self.is(i + 1, "middle") {
+                    "MID"
+                } else {
+                    return None;
                 };
                 (i + 3, Some(modifier))
             }
