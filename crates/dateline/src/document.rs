@@ -23,6 +23,11 @@ pub struct Document<'t> {
     pub sentences: Vec<Range<usize>>,
     /// Word, number and punctuation tokens of the sentences, in text order.
     pub tokens: Vec<Token>,
+    /// The indices in [`Document::tokens`] of the words that are more than ASCII letters and
+    /// digits, in order: words with a hyphen, an apostrophe or a period inside them, or with a
+    /// character outside ASCII (`al-Qaeda`, `don't`, `U.S.`, `Köln`). Any other word is one
+    /// plain ASCII word, which a stage can read without looking for its parts.
+    pub compound_words: Vec<usize>,
     /// The word-class bits of each token (auxiliary, pronoun, first word of a speech cue …),
     /// looked up once by the first fact stage that reads them and shared with the others.
     pub word_classes: Vec<u16>,
@@ -56,6 +61,7 @@ impl<'t> Document<'t> {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             tokens: Vec::new(),
+            compound_words: Vec::new(),
             word_classes: Vec::new(),
             article: Article {
                 id,
@@ -65,10 +71,16 @@ impl<'t> Document<'t> {
     }
 
     /// The tokens that lie inside a byte range.
+    #[allow(dead_code)] // The time stage now asks for `token_indices`; kept for other callers.
     pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
+        &self.tokens[self.token_indices(range)]
+    }
+
+    /// The indices in [`Document::tokens`] of the tokens that lie inside a byte range.
+    pub fn token_indices(&self, range: Range<usize>) -> Range<usize> {
         let first = self.tokens.partition_point(|t| t.start < range.start);
         let last = self.tokens.partition_point(|t| t.end <= range.end);
-        &self.tokens[first..last.max(first)]
+        first..last.max(first)
     }
 
     /// Ends the pipeline: converts every offset to characters and returns the article.

@@ -645,9 +645,8 @@ impl Builder {
                 nation: false,
             });
             let more = extra.get(iso2);
-            let field = |row: Option<&Row>, i: usize| {
-                row.and_then(|r| r.get(i).copied()).unwrap_or("")
-            };
+            let field =
+                |row: Option<&Row>, i: usize| row.and_then(|r| r.get(i).copied()).unwrap_or("");
             let dropped: Vec<&str> = field(more, 3).split('|').collect();
             let aliases = field(Some(&row), 9)
                 .split('|')

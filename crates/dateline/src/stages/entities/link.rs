@@ -399,8 +399,7 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     // a place's modifier (`St Mirren`, `Northern Alliance`).
     let has_common_word = words.iter().any(|w| gazetteer.is_common_word(w))
         && (gazetteer.is_common_word(first) || !gazetteer.is_surname(last));
-    let organization =
-        candidate.after_the || has_common_word || gazetteer.is_place_modifier(first);
+    let organization = candidate.after_the || has_common_word || gazetteer.is_place_modifier(first);
     Some(if organization {
         Label::Org
     } else {

@@ -65,11 +65,14 @@ impl CreditReader {
         if trimmed.is_empty() || trimmed.len() > MAX_CREDIT_LINE {
             return Vec::new();
         }
-        if self
+        let sign_off = self
             .sign_offs
             .iter()
-            .any(|s| trimmed.eq_ignore_ascii_case(s))
-        {
+            .any(|s| trimmed.eq_ignore_ascii_case(s));
+        if !sign_off && !may_start_credit(trimmed) {
+            return Vec::new();
+        }
+        if sign_off {
             return vec![LineCredit {
                 range: 0..trimmed.len(),
                 name: trimmed.to_string(),
@@ -146,6 +149,37 @@ impl CreditReader {
     }
 }
 
+/// The words that the source, contributors and byline patterns start with, after an opening
+/// bracket and white space.
+const FIRST_WORDS: &[&str] = &[
+    "by",
+    "source",
+    "additional",
+    "reporting",
+    "writing",
+    "editing",
+    "compiled",
+    "produced",
+    "research",
+];
+
+/// Whether a line starts as a credit line may: with one of [`FIRST_WORDS`] in any case. Most
+/// lines do not, and this test costs far less than the patterns. A line whose first bytes are
+/// not all ASCII passes too: the patterns ignore case by Unicode rules, under which `ſ` is an
+/// `s`.
+fn may_start_credit(line: &str) -> bool {
+    let rest = line.strip_prefix('(').unwrap_or(line).trim_start();
+    let head = &rest.as_bytes()[..rest.len().min(LONGEST_FIRST_WORD)];
+    !head.is_ascii()
+        || FIRST_WORDS.iter().any(|word| {
+            head.get(..word.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(word.as_bytes()))
+        })
+}
+
+/// The length of the longest of [`FIRST_WORDS`].
+const LONGEST_FIRST_WORD: usize = "additional".len();
+
 /// `By JOHN SMITH and JANE DOE, Associated Press`: authors, then the agency.
 fn byline_credits(line: &str, caps: &regex::Captures<'_>) -> Vec<LineCredit> {
     let range = 0..line.len();
@@ -203,6 +237,57 @@ mod tests {
             .into_iter()
             .map(|c| (c.name, c.role))
             .collect()
+    }
+
+    #[test]
+    fn credits_of_every_pattern() {
+        assert_eq!(
+            names("Reuter"),
+            [("Reuter".to_string(), CreditRole::Agency)]
+        );
+        assert_eq!(
+            names("(Source: Press TV)"),
+            [("Press TV".to_string(), CreditRole::Source)]
+        );
+        assert_eq!(
+            names("(Additional reporting by Jane Doe in Kabul)"),
+            [("Jane Doe".to_string(), CreditRole::Reporter)]
+        );
+        assert_eq!(
+            names("Reporting by A Smith; Editing by C Jones"),
+            [
+                ("A Smith".to_string(), CreditRole::Reporter),
+                ("C Jones".to_string(), CreditRole::Editor)
+            ]
+        );
+        assert_eq!(
+            names("By JOHN SMITH, Associated Press"),
+            [
+                ("John Smith".to_string(), CreditRole::Author),
+                ("Associated Press".to_string(), CreditRole::Agency)
+            ]
+        );
+        // Unicode case rules: `ſ` is an `s`.
+        assert_eq!(
+            names("ſource: Press TV"),
+            [("Press TV".to_string(), CreditRole::Source)]
+        );
+    }
+
+    #[test]
+    fn first_words_start_the_patterns() {
+        for line in [
+            "By X",
+            "( sources: x",
+            "ADDITIONAL reporting",
+            "Research by",
+            "ſource",
+        ] {
+            assert!(may_start_credit(line), "{line}");
+        }
+        for line in ["The source said", "Reuters said", "Buyers", "(Reports"] {
+            assert!(!may_start_credit(line), "{line}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
+use super::scan;
 use crate::lexicon::month_number;
 
 /// A dateline found at the start of a line. Ranges are byte ranges into that line.
@@ -52,6 +53,9 @@ const PLACE_CONNECTORS: &[&str] = &[
 /// Parses a dateline at the start of `line` (leading whitespace already removed).
 /// `agencies` are the names that may stand bare after the date (`ROME, March 13, Reuter -`).
 pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
+    if !has_dash(line.as_bytes()) {
+        return None;
+    }
     let mut cursor = Cursor { line, pos: 0 };
 
     let place = cursor.words(MAX_PLACE_WORDS, true)?;
@@ -91,7 +95,7 @@ pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
         (None, None) => is_all_caps(place_text) && rest_is_story,
         _ => true,
     };
-    if !confident || (has_lowercase_word(place_text) && date.is_none()) {
+    if !confident || (date.is_none() && has_lowercase_word(place_text)) {
         return None;
     }
     Some(LineDateline {
@@ -101,6 +105,36 @@ pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
         date: date.and_then(|(d, _)| d),
         agency,
     })
+}
+
+/// Whether a line has a dash that [`Cursor::dash`] may accept: `-` before white space, the end,
+/// another `-` or a capital (or any character not ASCII); `_` before white space or the end
+/// (or any character not ASCII); `–` or `—`. Most lines have none, and this test costs far
+/// less than the grammar.
+fn has_dash(line: &[u8]) -> bool {
+    // ASCII white space as `char::is_whitespace` has it, with the vertical tab.
+    let space = |n: u8| n.is_ascii_whitespace() || n == 0x0B;
+    let mut from = 0;
+    while let Some(i) = scan::find(
+        line,
+        from,
+        |word| scan::equal(word, b'-') | scan::equal(word, b'_') | scan::equal(word, 0xE2) != 0,
+        |b| matches!(b, b'-' | b'_' | 0xE2),
+    ) {
+        let next = line.get(i + 1).copied();
+        let dash = match line[i] {
+            b'-' => {
+                next.is_none_or(|n| space(n) || n == b'-' || n.is_ascii_uppercase() || n >= 0x80)
+            }
+            b'_' => next.is_none_or(|n| space(n) || n >= 0x80),
+            _ => line[i..].starts_with("–".as_bytes()) || line[i..].starts_with("—".as_bytes()),
+        };
+        if dash {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 /// Whether a place has a lower-case word other than a connector (`New york`, `La paz`).
@@ -176,14 +210,27 @@ impl Cursor<'_> {
     /// The next word: letters with inner or final `.`, `'`, `-` (`MT.`, `N.J.`, `WINSTON-SALEM`).
     fn peek_word(&self) -> &str {
         let rest = self.rest();
-        let end = rest
-            .char_indices()
-            .find(|&(i, c)| {
-                !(c.is_alphabetic()
-                    || matches!(c, '.' | '\'' | '’' | '/')
-                    || (c == '-' && !rest[i..].starts_with("--")))
-            })
-            .map_or(rest.len(), |(i, _)| i);
+        let bytes = rest.as_bytes();
+        let mut end = 0;
+        while let Some(&b) = bytes.get(end) {
+            // ASCII byte by byte; a character is decoded only where a byte is not ASCII.
+            let len = if b.is_ascii() {
+                let continues = b.is_ascii_alphabetic()
+                    || matches!(b, b'.' | b'\'' | b'/')
+                    || (b == b'-' && bytes.get(end + 1) != Some(&b'-'));
+                usize::from(continues)
+            } else {
+                rest[end..]
+                    .chars()
+                    .next()
+                    .filter(|&c| c.is_alphabetic() || c == '’')
+                    .map_or(0, char::len_utf8)
+            };
+            if len == 0 {
+                break;
+            }
+            end += len;
+        }
         rest[..end].trim_end_matches('-')
     }
 
@@ -394,7 +441,10 @@ impl Cursor<'_> {
 mod tests {
     use super::*;
 
-    fn read(line: &str) -> Option<(String, Option<String>, Option<String>, Option<String>)> {
+    /// Place, region, date value and agency.
+    type Read = (String, Option<String>, Option<String>, Option<String>);
+
+    fn read(line: &str) -> Option<Read> {
         parse(line, &["Reuter"]).map(|d| {
             let date = d.date.and_then(|md| md.value(None));
             (

@@ -8,12 +8,13 @@
 
 mod credits;
 mod dateline;
+mod scan;
 mod sentences;
 
 use std::ops::Range;
 
 use credits::{CreditReader, LineCredit};
-use sentences::SentenceSplitter;
+use sentences::{SentenceSplitter, Tokens};
 
 use super::Stage;
 use crate::article::{Credit, Dateline, TextRange, Title};
@@ -69,9 +70,8 @@ impl Stage for Structure {
     fn run(&self, doc: &mut Document<'_>) {
         let text = doc.text;
         let mut lines = split_lines(text);
-        let non_blank: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].body_from.is_some())
-            .collect();
+        let mut non_blank: Vec<usize> = Vec::with_capacity(lines.len());
+        non_blank.extend((0..lines.len()).filter(|&i| lines[i].body_from.is_some()));
 
         let dateline_line = self.read_header(doc, &mut lines, &non_blank);
         if let Some(at) = dateline_line {
@@ -80,14 +80,12 @@ impl Stage for Structure {
         self.read_trailer(doc, &mut lines, &non_blank, dateline_line);
 
         doc.paragraphs = paragraphs(text, &lines);
-        let mut sentences = Vec::new();
+        // Room for all but the rarest stories, so that the vectors seldom grow.
+        let mut sentences = Vec::with_capacity(text.len() / 32 + 1);
+        let mut tokens = Tokens::with_capacity(text.len() / 4);
         for paragraph in &doc.paragraphs {
             self.sentences
-                .split(text, paragraph.clone(), &mut sentences);
-        }
-        let mut tokens = Vec::with_capacity(text.len() / 5);
-        for sentence in &sentences {
-            sentences::tokenize(text, sentence.clone(), &mut tokens);
+                .split(text, paragraph.clone(), &mut sentences, &mut tokens);
         }
         doc.article.paragraphs = doc
             .paragraphs
@@ -105,7 +103,8 @@ impl Stage for Structure {
             })
             .collect();
         doc.sentences = sentences;
-        doc.tokens = tokens;
+        doc.tokens = tokens.tokens;
+        doc.compound_words = tokens.compound_words;
     }
 }
 
@@ -272,30 +271,51 @@ fn looks_like_headline(text: &str, lines: &[Line], first: usize) -> bool {
 
 /// Splits the text into lines on `\n`, `\r\n` and `\r`.
 fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::with_capacity(text.len() / 60 + 1);
+    let mut lines = Vec::with_capacity(text.len() / 32 + 1);
     let bytes = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let end_of_line = i == bytes.len() || bytes[i] == b'\n' || bytes[i] == b'\r';
-        if end_of_line {
-            let range = start..i;
-            let line = &text[range.clone()];
-            let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-            let blank = line.trim().is_empty();
-            lines.push(Line {
-                range,
-                indent,
-                body_from: (!blank).then_some(start),
-            });
-            if i + 1 < bytes.len() && bytes[i] == b'\r' && bytes[i + 1] == b'\n' {
-                i += 1;
-            }
-            start = i + 1;
+    loop {
+        let Some(end) = find_line_break(bytes, start) else {
+            lines.push(line(text, start..bytes.len()));
+            return lines;
+        };
+        lines.push(line(text, start..end));
+        start = end + 1;
+        if bytes[end] == b'\r' && bytes.get(start) == Some(&b'\n') {
+            start += 1;
         }
-        i += 1;
     }
-    lines
+}
+
+/// The first `\n` or `\r` at or after `from`. Eight bytes at a time are tested for a byte
+/// below 0x0E (the two line breaks and a few other controls, the tab among them).
+fn find_line_break(bytes: &[u8], from: usize) -> Option<usize> {
+    scan::find(
+        bytes,
+        from,
+        |word| scan::below(word, 0x0E) != 0,
+        |b| b == b'\n' || b == b'\r',
+    )
+}
+
+/// The line at `range` (without its line break).
+fn line(text: &str, range: Range<usize>) -> Line {
+    let line = &text.as_bytes()[range.clone()];
+    let indent = line
+        .iter()
+        .position(|&b| b != b' ' && b != b'\t')
+        .unwrap_or(line.len());
+    // Most lines go on with an ASCII letter or sign after their indent: no need to trim them.
+    let blank = match line.get(indent) {
+        None => true,
+        Some(&b) if b.is_ascii() && !(b.is_ascii_whitespace() || b == 0x0B) => false,
+        Some(_) => text[range.start + indent..range.end].trim().is_empty(),
+    };
+    Line {
+        body_from: (!blank).then_some(range.start),
+        range,
+        indent,
+    }
 }
 
 /// Groups story lines into paragraphs.
@@ -307,13 +327,12 @@ fn split_lines(text: &str) -> Vec<Line> {
 /// breaks a line only there — or when the previous line ends mid-sentence near the width; in
 /// text that is not wrapped, every line is a paragraph.
 fn paragraphs(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
-    let story: Vec<&Line> = lines.iter().filter(|l| l.body_from.is_some()).collect();
-    let indented_starts =
-        story.iter().any(|l| l.indent >= 2) && story.iter().any(|l| l.indent == 0);
-    let widest = story.iter().map(|l| l.range.len()).max().unwrap_or(0);
-    let wrapped = widest <= WRAP_WIDTH && story.len() > 1;
+    let story = || lines.iter().filter(|l| l.body_from.is_some());
+    let indented_starts = story().any(|l| l.indent >= 2) && story().any(|l| l.indent == 0);
+    let widest = story().map(|l| l.range.len()).max().unwrap_or(0);
+    let wrapped = widest <= WRAP_WIDTH && story().nth(1).is_some();
 
-    let mut paragraphs: Vec<Range<usize>> = Vec::new();
+    let mut paragraphs: Vec<Range<usize>> = Vec::with_capacity(lines.len());
     let mut open: Option<Range<usize>> = None;
     let mut previous: Option<&Line> = None;
     for line in lines {
@@ -322,13 +341,14 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
             previous = None;
             continue;
         };
-        let content = from.max(line.range.start + line.indent)..line.range.end;
-        let piece = text[content.clone()].trim();
-        if piece.is_empty() {
+        let content = trimmed(
+            text,
+            from.max(line.range.start + line.indent)..line.range.end,
+        );
+        if content.is_empty() {
             continue;
         }
-        let lead = text[content.clone()].len() - text[content.clone()].trim_start().len();
-        let content = content.start + lead..content.start + lead + piece.len();
+        let piece = &text[content.clone()];
         let continues = match previous {
             None => false,
             Some(_) if indented_starts => line.indent < 2,
@@ -355,8 +375,45 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
     paragraphs
 }
 
+/// The part of `range` that `str::trim` leaves. ASCII white space is trimmed byte by byte;
+/// only an end that is not ASCII (which may be white space such as U+00A0) needs the full test.
+pub(super) fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let (mut start, mut end) = (range.start, range.end);
+    while start < end && space(bytes[start]) {
+        start += 1;
+    }
+    while end > start && space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if start < end && (bytes[start] >= 0x80 || bytes[end - 1] >= 0x80) {
+        let piece = &text[start..end];
+        let lead = piece.len() - piece.trim_start().len();
+        return start + lead..start + lead + piece.trim().len();
+    }
+    start..end
+}
+
 /// `TEHRAN` → `Tehran`, `JOHN O'NEILL` → `John O'Neill`; text with lower-case letters is kept.
 pub(super) fn title_case_if_capitals(name: &str) -> String {
+    if name.is_ascii() {
+        // The same, byte by byte: for ASCII the character tests are the byte tests.
+        if name.bytes().any(|b| b.is_ascii_lowercase()) {
+            return name.to_string();
+        }
+        let mut out = String::with_capacity(name.len());
+        let mut word_start = true;
+        for b in name.bytes() {
+            out.push(char::from(if word_start {
+                b
+            } else {
+                b.to_ascii_lowercase()
+            }));
+            word_start = !b.is_ascii_alphabetic();
+        }
+        return out;
+    }
     if name.chars().any(char::is_lowercase) {
         return name.to_string();
     }

@@ -6,8 +6,9 @@
 //! number (`Jan. 5`), and after other abbreviations (`Inc.`, `U.S.`, `Pa.`) only when a typical
 //! sentence opener follows (`The`, `He`, …). Initials (`J. R.`) and decimals never end one.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Token, TokenKind};
 use crate::lexicon;
@@ -23,8 +24,9 @@ enum Abbreviation {
 }
 
 pub(super) struct SentenceSplitter {
-    abbreviations: HashMap<&'static str, Abbreviation>,
-    openers: HashSet<&'static str>,
+    // Looked up at every candidate sentence end: a cheap hash, not the default SipHash.
+    abbreviations: FxHashMap<&'static str, Abbreviation>,
+    openers: FxHashSet<&'static str>,
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»', '}'];
@@ -48,21 +50,36 @@ impl SentenceSplitter {
         }
     }
 
-    /// Appends the sentences of the paragraph `range` of `text` to `out`.
-    pub fn split(&self, text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    /// Appends the sentences of the paragraph `range` of `text` to `sentences`, and their
+    /// tokens to `tokens`.
+    ///
+    /// The paragraph is tokenized first, in one pass, and the tokens tell where a sentence may
+    /// end, so that no second scan of its bytes is needed. Tokenizing the whole paragraph gives
+    /// the same tokens as tokenizing each sentence: sentences cover the paragraph but for white
+    /// space, and a sentence ends before white space, where no token can continue.
+    pub fn split(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        sentences: &mut Vec<Range<usize>>,
+        tokens: &mut Tokens,
+    ) {
+        tokens.terminators.clear();
+        tokenize(text, range.clone(), tokens);
         let paragraph = &text[range.clone()];
         let mut start = 0;
-        let bytes = paragraph.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let terminator_len = match b {
-                b'.' | b'!' | b'?' => 1,
-                0xE2 if paragraph[i..].starts_with('…') => '…'.len_utf8(),
-                _ => {
-                    i += 1;
-                    continue;
-                }
+        // Where the scan for the next terminator resumes, as in a scan of every byte: a run of
+        // terminators and closers is read whole, and the terminators inside it start no run.
+        let mut resume = 0;
+        for &at in tokens.terminators.iter() {
+            let i = at - range.start;
+            if i < resume {
+                continue;
+            }
+            let terminator_len = if paragraph.as_bytes()[i] < 0x80 {
+                1
+            } else {
+                '…'.len_utf8()
             };
             // Take the whole run of terminators (`?!`, `...`) and the closers after it.
             let mut end = i + terminator_len;
@@ -74,12 +91,12 @@ impl SentenceSplitter {
                 }
             }
             if self.is_boundary(paragraph, start, i, end) {
-                push_trimmed(paragraph, range.start, start..end, out);
+                push_sentence(text, range.start, start..end, sentences);
                 start = end;
             }
-            i = end;
+            resume = end;
         }
-        push_trimmed(paragraph, range.start, start..paragraph.len(), out);
+        push_sentence(text, range.start, start..paragraph.len(), sentences);
     }
 
     /// Whether the terminator run `at..end` ends the sentence that began at `sentence_start`.
@@ -145,42 +162,126 @@ fn is_initial_or_acronym(word: &str) -> bool {
     }
 }
 
-fn push_trimmed(text: &str, offset: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let piece = &text[range.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim();
-    if !trimmed.is_empty() {
-        let start = offset + range.start + lead;
-        out.push(start..start + trimmed.len());
+/// Appends `range` of the paragraph at `offset` of `text`, trimmed, unless it is all space.
+fn push_sentence(text: &str, offset: usize, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let sentence = super::trimmed(text, offset + range.start..offset + range.end);
+    if !sentence.is_empty() {
+        out.push(sentence);
+    }
+}
+
+/// What a byte is to the tokenizer, one bit each, so that it reads ASCII text with one table
+/// lookup a byte and decodes a character only where a byte is not ASCII.
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+/// `'`, `-` and `.`, which join the letters of a word.
+const JOINER: u8 = 8;
+const NON_ASCII: u8 = 16;
+
+/// The bits of every byte. `SPACE` is the ASCII part of `char::is_whitespace`.
+const BYTE_CLASS: [u8; 256] = {
+    let mut classes = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        classes[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => SPACE,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'\'' | b'-' | b'.' => JOINER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// What the tokenizer writes.
+#[derive(Default)]
+pub(super) struct Tokens {
+    pub tokens: Vec<Token>,
+    /// [`crate::document::Document::compound_words`].
+    pub compound_words: Vec<usize>,
+    /// Where sentences may end in the paragraph last read: each `.`, `!`, `?` or `…` token and
+    /// the final period of a word that keeps one (`U.S.`). Other periods, inside words and
+    /// numbers, are followed by a letter or a digit and end nothing.
+    terminators: Vec<usize>,
+}
+
+impl Tokens {
+    pub fn with_capacity(tokens: usize) -> Tokens {
+        Tokens {
+            tokens: Vec::with_capacity(tokens),
+            compound_words: Vec::with_capacity(tokens / 8),
+            terminators: Vec::with_capacity(64),
+        }
+    }
+
+    /// Appends a word, and marks it compound if it is.
+    #[inline(always)]
+    fn push_word(&mut self, start: usize, word: WordEnd) {
+        if word.compound {
+            self.compound_words.push(self.tokens.len());
+        }
+        if word.period {
+            self.terminators.push(word.end - 1);
+        }
+        self.tokens.push(Token {
+            start,
+            end: word.end,
+            kind: TokenKind::Word,
+        });
     }
 }
 
 /// Appends the tokens of `range` of `text` to `out`: words (with inner `'`, `’`, `-`, `.`),
-/// numbers (with inner `,`, `.`, `:`, `/`) and single punctuation characters.
+/// numbers (with inner `,`, `.`, `:`, `/`) and single punctuation characters, and the places
+/// where a sentence may end.
 ///
 /// Works on bytes, decoding a character only where a byte is not ASCII: this runs over every
-/// byte of every story.
-pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+/// byte of every story. (Kept out of line: inlined into its caller, its loop gets worse
+/// register allocation.)
+#[inline(never)]
+pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Tokens) {
+    // The bytes up to the end of the range, so that `get` tests the range's end too.
+    let bytes = &text.as_bytes()[..range.end];
     let mut i = range.start;
-    while i < range.end {
-        let (c, len) = char_at(text, i);
-        let kind = if c.is_ascii_digit() {
-            TokenKind::Number
-        } else if c.is_alphabetic() {
-            TokenKind::Word
-        } else {
-            if !c.is_whitespace() {
-                out.push(Token {
-                    start: i,
-                    end: i + len,
-                    kind: TokenKind::Punct,
-                });
-            }
-            i += len;
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[usize::from(b)];
+        // The common cases first: a word, a space.
+        let (kind, end) = if class & LETTER != 0 {
+            let word = word_end(text, bytes, i + 1, false);
+            out.push_word(i, word);
+            i = word.end;
             continue;
+        } else if class & SPACE != 0 {
+            i += 1;
+            continue;
+        } else if class & DIGIT != 0 {
+            (TokenKind::Number, number_end(bytes, i + 1))
+        } else if class & NON_ASCII == 0 {
+            if matches!(b, b'.' | b'!' | b'?') {
+                out.terminators.push(i);
+            }
+            (TokenKind::Punct, i + 1)
+        } else {
+            let (c, len) = char_at(text, i);
+            if c.is_alphabetic() {
+                let word = word_end(text, bytes, i + len, true);
+                out.push_word(i, word);
+                i = word.end;
+                continue;
+            } else if c.is_whitespace() {
+                i += len;
+                continue;
+            } else {
+                if c == '…' {
+                    out.terminators.push(i);
+                }
+                (TokenKind::Punct, i + len)
+            }
         };
-        let end = token_end(text, i + len, range.end, kind);
-        out.push(Token {
+        out.tokens.push(Token {
             start: i,
             end,
             kind,
@@ -189,50 +290,90 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
-/// Where a word or number that continues at `from` ends (at most at `limit`).
-fn token_end(text: &str, mut from: usize, limit: usize, kind: TokenKind) -> usize {
-    let is_word = kind == TokenKind::Word;
-    let bytes = text.as_bytes();
+/// The end of a word, and what it holds.
+#[derive(Clone, Copy)]
+struct WordEnd {
+    end: usize,
+    /// More than ASCII letters and digits.
+    compound: bool,
+    /// Ends with a period it keeps (`U.S.`).
+    period: bool,
+}
+
+/// Where a word that continues at `from` ends, at most at the end of `bytes` (a prefix of
+/// `text`): over letters, digits and combining marks, and over `'`, `’`, `-` and `.` between
+/// a letter before and one after. A word with an inner period keeps its final one (`U.S.`).
+/// `compound` says whether the word so far is.
+#[inline(always)]
+fn word_end(text: &str, bytes: &[u8], mut from: usize, mut compound: bool) -> WordEnd {
     let mut inner_period = false;
-    while from < limit {
-        // The common case first: ASCII letters and digits.
-        let b = bytes[from];
-        if (is_word && b.is_ascii_alphanumeric()) || b.is_ascii_digit() {
+    while let Some(&b) = bytes.get(from) {
+        let class = BYTE_CLASS[usize::from(b)];
+        // The common case first: ASCII letters and digits; then the end of the word.
+        if class & (LETTER | DIGIT) != 0 {
             from += 1;
             continue;
         }
-        let (c, len) = char_at(text, from);
-        let continues = if is_word {
-            c.is_alphanumeric() || is_mark(c)
-        } else {
-            c.is_ascii_digit()
-        };
-        if continues {
-            from += len;
-            continue;
-        }
-        let joins = if is_word {
-            matches!(c, '\'' | '’' | '-' | '.')
-        } else {
-            matches!(c, ',' | '.' | ':' | '/')
-        };
-        let next = (from + len < limit).then(|| char_at(text, from + len).0);
-        let joined = next.is_some_and(|n| {
-            if is_word {
-                n.is_alphabetic()
-            } else {
-                n.is_ascii_digit()
-            }
-        });
-        if !(joins && joined) {
-            // `U.S.`: a word with inner periods keeps its final one.
-            if is_word && c == '.' && inner_period {
-                from += 1;
-            }
+        if class & (JOINER | NON_ASCII) == 0 {
             break;
         }
-        inner_period |= c == '.';
-        from += len;
+        match b {
+            b'\'' | b'-' | b'.' if letter_at(text, bytes, from + 1) => {
+                inner_period |= b == b'.';
+                compound = true;
+                from += 1;
+            }
+            b'.' if inner_period => {
+                return WordEnd {
+                    end: from + 1,
+                    compound,
+                    period: true,
+                };
+            }
+            0x80.. => {
+                let (c, len) = char_at(text, from);
+                if c.is_alphanumeric()
+                    || is_mark(c)
+                    || (c == '’' && letter_at(text, bytes, from + len))
+                {
+                    compound = true;
+                    from += len;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    WordEnd {
+        end: from,
+        compound,
+        period: false,
+    }
+}
+
+/// Whether a letter starts at byte `i` of `text`, before the end of `bytes`.
+#[inline]
+fn letter_at(text: &str, bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => char_at(text, i).0.is_alphabetic(),
+        None => false,
+    }
+}
+
+/// Where a number that continues at `from` ends, at most at the end of `bytes`: over ASCII
+/// digits, and over `,`, `.`, `:` and `/` between digits.
+#[inline(always)]
+fn number_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(&b) = bytes.get(from) {
+        let continues = b.is_ascii_digit()
+            || (matches!(b, b',' | b'.' | b':' | b'/')
+                && bytes.get(from + 1).is_some_and(u8::is_ascii_digit));
+        if !continues {
+            break;
+        }
+        from += 1;
     }
     from
 }
@@ -260,7 +401,7 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         let mut out = Vec::new();
-        SentenceSplitter::new().split(text, 0..text.len(), &mut out);
+        SentenceSplitter::new().split(text, 0..text.len(), &mut out, &mut Tokens::default());
         out.into_iter().map(|r| &text[r]).collect()
     }
 
@@ -303,9 +444,9 @@ mod tests {
     #[test]
     fn tokens() {
         let text = "Al-Qaeda's U.S. unit paid $1,000.50 at 15:30.";
-        let mut out = Vec::new();
+        let mut out = Tokens::default();
         tokenize(text, 0..text.len(), &mut out);
-        let words: Vec<&str> = out.iter().map(|t| &text[t.start..t.end]).collect();
+        let words: Vec<&str> = out.tokens.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
             [

@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::document::{Token, TokenKind};
 
 use super::lexicon::{Class, Lexicon};
+use super::Compounds;
 
 /// What separates an atom from the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,15 +30,22 @@ pub(super) struct Atom {
 }
 
 /// Fills `out` with the atoms of `tokens`, each word with its class in the lexicon.
-pub(super) fn atoms(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut Vec<Atom>) {
+pub(super) fn atoms(
+    text: &str,
+    tokens: &[Token],
+    mut words: Compounds<'_>,
+    lexicon: &Lexicon,
+    out: &mut Vec<Atom>,
+) {
     out.clear();
     let mut previous_end: Option<usize> = None;
     let mut pending_hyphen = false;
+    let mut next_compound = words.next();
     for (n, token) in tokens.iter().enumerate() {
         let glued_before = previous_end == Some(token.start);
         let glued_after = tokens.get(n + 1).is_some_and(|t| t.start == token.end);
         if token.kind == TokenKind::Punct
-            && &text[token.start..token.end] == "-"
+            && &text.as_bytes()[token.start..token.end] == b"-"
             && glued_before
             && glued_after
         {
@@ -56,61 +64,130 @@ pub(super) fn atoms(text: &str, tokens: &[Token], lexicon: &Lexicon, out: &mut V
             out.push(atom(token.start, token.end, token.kind, first_gap));
             continue;
         }
+        if n != next_compound {
+            // A plain word: one atom.
+            out.push(Atom {
+                class: lexicon.class_of_bytes(&text.as_bytes()[token.start..token.end]),
+                ..atom(token.start, token.end, TokenKind::Word, first_gap)
+            });
+            continue;
+        }
+        next_compound = words.next();
         push_word_parts(text, token, first_gap, lexicon, out);
     }
 }
 
 /// Tokens of a stretch of text that the structure stage does not tokenize (the title), by the
 /// same rules in short: letters with inner `'`, `-` and `.` (and the final `.` of a word with an
-/// inner one: `a.m.`); digits with inner `,` `.` `:` `/`; any other character alone.
-pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+/// inner one: `a.m.`); digits with inner `,` `.` `:` `/`; any other character alone. The indices
+/// of the words that are more than ASCII letters and digits go to `compounds`, as
+/// [`crate::document::Document::compound_words`] has them for the story's tokens.
+pub(super) fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Token>,
+    compounds: &mut Vec<usize>,
+) {
     let piece = &text[range.clone()];
-    let mut chars = piece.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let len = piece.len();
+    let mut i = 0;
+    while i < len {
+        let (c, c_len) = char_at(piece, i);
+        if is_whitespace(c) {
+            i += c_len;
             continue;
         }
-        let kind = if c.is_alphabetic() {
+        let kind = if is_alphabetic(c) {
             TokenKind::Word
         } else if c.is_ascii_digit() {
             TokenKind::Number
         } else {
             out.push(Token {
                 start: range.start + i,
-                end: range.start + i + c.len_utf8(),
+                end: range.start + i + c_len,
                 kind: TokenKind::Punct,
             });
+            i += c_len;
             continue;
         };
         let continues = |d: char| match kind {
-            TokenKind::Word => d.is_alphanumeric(),
+            TokenKind::Word => is_alphanumeric(d),
             _ => d.is_ascii_digit(),
         };
         let joins = |d: char| match kind {
             TokenKind::Word => matches!(d, '\'' | '’' | '-' | '.'),
             _ => matches!(d, ',' | '.' | ':' | '/'),
         };
-        let mut end = i + c.len_utf8();
+        let mut end = i + c_len;
         let mut inner_period = false;
-        while let Some(&(j, d)) = chars.peek() {
-            let after = piece[j + d.len_utf8()..].chars().next();
-            if continues(d) || (joins(d) && after.is_some_and(continues)) {
+        let mut plain = c.is_ascii();
+        while end < len {
+            let (d, d_len) = char_at(piece, end);
+            // The character after `d` is read only where `d` may join two parts.
+            let joined =
+                || joins(d) && end + d_len < len && continues(char_at(piece, end + d_len).0);
+            if continues(d) || joined() {
                 inner_period |= kind == TokenKind::Word && d == '.';
-                end = j + d.len_utf8();
-                chars.next();
+                plain &= d.is_ascii_alphanumeric();
+                end += d_len;
             } else {
                 if inner_period && d == '.' {
-                    end = j + 1;
-                    chars.next();
+                    end += 1;
                 }
                 break;
             }
+        }
+        if kind == TokenKind::Word && !plain {
+            compounds.push(out.len());
         }
         out.push(Token {
             start: range.start + i,
             end: range.start + end,
             kind,
         });
+        i = end;
+    }
+}
+
+/// `char::is_whitespace`, `char::is_alphabetic` and `char::is_alphanumeric`, with the ASCII
+/// answer first.
+#[inline]
+fn is_whitespace(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(c, ' ' | '\t'..='\r')
+    } else {
+        c.is_whitespace()
+    }
+}
+
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// The character at byte `i` of `text` (a character boundary) and its length in bytes; ASCII
+/// without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => (char::from(b), 1),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map_or((char::REPLACEMENT_CHARACTER, 1), |c| (c, c.len_utf8())),
     }
 }
 
@@ -129,7 +206,7 @@ fn push_word_parts(
             gap = Gap::Hyphen;
         }
         out.push(Atom {
-            class: lexicon.class(&text[start..end]),
+            class: lexicon.class_of_bytes(&text.as_bytes()[start..end]),
             ..atom(start, end, TokenKind::Word, gap)
         });
         gap = Gap::None;

@@ -6,12 +6,9 @@
 //! expression ([`Class::is_head`]), which with numbers tell the grammar where to look; only the
 //! words around them are looked up in full.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::atoms;
 use crate::document::Token;
-use crate::lexicon;
+use crate::lexicon::{self, WordMap};
 
 const MONTHS: &str = include_str!("../../../data/calendar/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
@@ -118,24 +115,28 @@ pub(super) struct Holiday {
 
 pub(super) struct Lexicon {
     /// Every word, by its [`key`].
-    words: HashMap<u128, Class, BuildHasherDefault<KeyHasher>>,
+    words: WordMap<Class>,
     /// Which (length, first letter, last letter) the words have, one bit each by [`shape_bit`]:
     /// most words of a story fail this test and are never hashed.
     shapes: Shapes,
     /// The same for the head words alone ([`Class::is_head`]).
     head_shapes: Shapes,
     /// Holidays by the [`key`] of their first word, longest names first.
-    holidays: HashMap<u128, Vec<Holiday>, BuildHasherDefault<KeyHasher>>,
+    holidays: WordMap<Vec<Holiday>>,
     /// The shapes of those first words.
     holiday_shapes: Shapes,
 }
 
-/// A set of word shapes, one bit each by [`shape_bit`].
-struct Shapes(Vec<u64>);
+/// A set of word shapes, one bit each by [`shape_bit`]. A fixed size, so that a lookup needs
+/// no bounds test.
+struct Shapes(Box<[u64; SHAPE_WORDS]>);
+
+/// How many `u64` the bits of all shapes take.
+const SHAPE_WORDS: usize = ((LONGEST_WORD + 1) << 10) / 64;
 
 impl Shapes {
     fn new() -> Shapes {
-        Shapes(vec![0; ((LONGEST_WORD + 1) << 10) / 64])
+        Shapes(Box::new([0; SHAPE_WORDS]))
     }
 
     fn insert(&mut self, word: &[u8]) {
@@ -146,10 +147,14 @@ impl Shapes {
     /// Whether a word of this shape may be in the set: no if it is longer than any lexicon word.
     #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
-        if word.is_empty() || word.len() > LONGEST_WORD {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        if word.len() > LONGEST_WORD {
             return false;
         }
-        let bit = shape_bit(word);
+        // `shape_bit`, from the bytes already read.
+        let bit = word.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
@@ -216,8 +221,7 @@ impl Lexicon {
                 entries.push((row[0], class));
             }
         }
-        let mut holidays: HashMap<u128, Vec<Holiday>, BuildHasherDefault<KeyHasher>> =
-            HashMap::default();
+        let mut holidays: WordMap<Vec<Holiday>> = WordMap::new();
         for row in lexicon::rows(HOLIDAYS) {
             let Some(rule) = row.get(1).and_then(|r| holiday_rule(r)) else {
                 continue;
@@ -227,11 +231,8 @@ impl Lexicon {
             if first.len() == name.len() {
                 entries.push((name, Class::Holiday));
             }
-            if let Some(key) = key(first.as_bytes()) {
-                holidays
-                    .entry(key)
-                    .or_default()
-                    .push(Holiday { name, rule });
+            if let Some(names) = holidays.entry_or(first, Vec::new()) {
+                names.push(Holiday { name, rule });
             }
         }
         let mut holiday_shapes = Shapes::new();
@@ -248,16 +249,15 @@ impl Lexicon {
             };
             entries.push((row[0], Class::Tense(tense)));
         }
-        let mut words = HashMap::default();
+        let mut words = WordMap::new();
         let mut shapes = Shapes::new();
         let mut head_shapes = Shapes::new();
         for (word, class) in entries {
             // The first class wins: a word known for its meaning ("next", "ago") keeps it over
             // its tense.
-            let Some(key) = key(word.as_bytes()) else {
+            let Some(&mut class) = words.entry_or(word, class) else {
                 continue;
             };
-            let class = *words.entry(key).or_insert(class);
             shapes.insert(word.as_bytes());
             if class.is_head() {
                 head_shapes.insert(word.as_bytes());
@@ -280,22 +280,27 @@ impl Lexicon {
         if !self.holiday_shapes.may_hold(first.as_bytes()) {
             return &[];
         }
-        key(first.as_bytes())
-            .and_then(|key| self.holidays.get(&key))
+        self.holidays
+            .get_bytes(first.as_bytes())
             .map_or(&[], Vec::as_slice)
     }
 
     /// The class of a word, whatever its case.
+    #[cfg(test)]
     pub fn class(&self, word: &str) -> Option<Class> {
-        let word = word.as_bytes();
+        self.class_of_bytes(word.as_bytes())
+    }
+
+    /// [`Lexicon::class`] of a word given as bytes.
+    pub fn class_of_bytes(&self, word: &[u8]) -> Option<Class> {
         if !self.shapes.may_hold(word) {
             return None;
         }
-        self.words.get(&key(word)?).copied()
+        self.words.get_bytes(word).copied()
     }
 
     /// Whether a word token is a head word, or holds one as a part (`third-quarter`,
-    /// `Friday's`). Called on every word of a story, so the common answer, no, is made cheap.
+    /// `Friday's`). A plain word (ASCII letters and digits) needs only [`Lexicon::is_head`].
     pub fn has_head(&self, text: &str, token: &Token) -> bool {
         let word = &text.as_bytes()[token.start..token.end];
         if !has_joiner(word) {
@@ -308,13 +313,19 @@ impl Lexicon {
         head
     }
 
+    /// Whether a word is a head word ([`Class::is_head`]). Called on every plain word of a
+    /// story, so the common answer, no, is made cheap.
     #[inline(always)]
-    fn is_head(&self, word: &[u8]) -> bool {
-        if !self.head_shapes.may_hold(word) {
-            return false;
-        }
-        key(word)
-            .and_then(|key| self.words.get(&key))
+    pub fn is_head(&self, word: &[u8]) -> bool {
+        self.head_shapes.may_hold(word) && self.is_head_word(word)
+    }
+
+    /// [`Lexicon::is_head`] past the shape test, out of line: it runs for few words, and the
+    /// scan that calls the test keeps its registers.
+    #[inline(never)]
+    fn is_head_word(&self, word: &[u8]) -> bool {
+        self.words
+            .get_bytes(word)
             .is_some_and(|class| class.is_head())
     }
 }
@@ -332,46 +343,6 @@ fn shape_bit(word: &[u8]) -> usize {
     let last = usize::from(word.last().map_or(0, |b| b & 31));
     (word.len() % (LONGEST_WORD + 1)) << 10 | first << 5 | last
 }
-
-/// The key of a word in the lexicon: its ASCII bytes, lower-cased, packed into one integer.
-/// Words longer than 16 bytes or with a non-ASCII character have none: no lexicon word is like
-/// that.
-fn key(word: &[u8]) -> Option<u128> {
-    if word.len() > LONGEST_WORD || !word.is_ascii() {
-        return None;
-    }
-    Some(
-        word.iter()
-            .fold(0, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase())),
-    )
-}
-
-/// Hashes a [`key`] with one multiplication: a general hasher costs more than the rest of a
-/// lookup, which runs for every word near a head.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(SPREAD);
-        }
-    }
-
-    fn write_u128(&mut self, key: u128) {
-        let folded = key as u64 ^ ((key >> 64) as u64).rotate_left(29);
-        self.0 = folded.wrapping_mul(SPREAD);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiplication leaves its best bits high; the table takes its bucket from the low
-        // ones.
-        self.0.rotate_left(26)
-    }
-}
-
-/// An odd constant with well-spread bits (2^64 divided by the golden ratio).
-const SPREAD: u64 = 0x9E37_79B9_7F4A_7C15;
 
 fn unit_named(name: &str) -> Option<Unit> {
     Some(match name {
@@ -465,7 +436,7 @@ mod tests {
 
     fn heads(text: &str) -> Vec<&str> {
         let mut tokens = Vec::new();
-        atoms::tokenize(text, 0..text.len(), &mut tokens);
+        atoms::tokenize(text, 0..text.len(), &mut tokens, &mut Vec::new());
         let lexicon = Lexicon::new();
         tokens
             .iter()

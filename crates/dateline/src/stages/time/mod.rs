@@ -80,18 +80,28 @@ impl Time {
     /// The expressions of the title and of every sentence, in text order, with the number of
     /// the sentence each one is in (the title counts as sentence 0).
     fn recognize(&self, doc: &Document<'_>) -> (Vec<Mention>, Vec<usize>) {
-        let mut mentions = Vec::new();
-        let mut sentence_of = Vec::new();
-        let mut atoms = Vec::new();
+        // Room for most stories, so that the vectors seldom grow.
+        let mut mentions = Vec::with_capacity(16);
+        let mut sentence_of = Vec::with_capacity(16);
+        let mut atoms = Vec::with_capacity(64);
         if let Some(title) = &doc.article.title {
-            let mut tokens = Vec::new();
-            atoms::tokenize(doc.text, title.start..title.end, &mut tokens);
-            self.recognize_in(doc.text, &tokens, &mut atoms, &mut mentions);
+            let mut tokens = Vec::with_capacity(32);
+            let mut compounds = Vec::new();
+            atoms::tokenize(
+                doc.text,
+                title.start..title.end,
+                &mut tokens,
+                &mut compounds,
+            );
+            let words = Compounds::of(&compounds, 0);
+            self.recognize_in(doc.text, &tokens, words, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), 0);
         }
         for (n, sentence) in doc.sentences.iter().enumerate() {
-            let tokens = doc.tokens_in(sentence.clone());
-            self.recognize_in(doc.text, tokens, &mut atoms, &mut mentions);
+            let indices = doc.token_indices(sentence.clone());
+            let words = Compounds::of(&doc.compound_words, indices.start);
+            let tokens = &doc.tokens[indices];
+            self.recognize_in(doc.text, tokens, words, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), n);
         }
         (mentions, sentence_of)
@@ -104,6 +114,7 @@ impl Time {
         &self,
         text: &str,
         tokens: &[Token],
+        words: Compounds<'_>,
         atoms: &mut Vec<atoms::Atom>,
         mentions: &mut Vec<Mention>,
     ) {
@@ -112,15 +123,8 @@ impl Time {
             lexicon: &self.lexicon,
         };
         let mut stretch: Option<Stretch> = None;
-        for (n, token) in tokens.iter().enumerate() {
-            let head = match token.kind {
-                TokenKind::Number => number_is_head(text, tokens, n),
-                TokenKind::Word => self.lexicon.has_head(text, token),
-                TokenKind::Punct => false,
-            };
-            if !head {
-                continue;
-            }
+        for n in Heads::new(&self.lexicon, text, tokens, words) {
+            let token = &tokens[n];
             let from = n.saturating_sub(REACH_BEFORE);
             let to = (n + 1 + REACH_AFTER).min(tokens.len());
             match &mut stretch {
@@ -134,13 +138,13 @@ impl Time {
                         last_head: token.start,
                     };
                     if let Some(done) = stretch.replace(around) {
-                        done.parse(text, sentence, atoms, mentions);
+                        done.parse(text, sentence, words, atoms, mentions);
                     }
                 }
             }
         }
         if let Some(done) = stretch {
-            done.parse(text, sentence, atoms, mentions);
+            done.parse(text, sentence, words, atoms, mentions);
         }
     }
 
@@ -166,12 +170,13 @@ impl Time {
 
     /// The span of `May 13`, `Jan. 5` or `June 29, 2018` inside a dateline.
     fn date_in(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
-        let mut tokens = Vec::new();
-        atoms::tokenize(text, range.clone(), &mut tokens);
+        let mut tokens = Vec::with_capacity(16);
+        atoms::tokenize(text, range.clone(), &mut tokens, &mut Vec::new());
         let month = tokens.iter().find(|t| {
             t.kind == TokenKind::Word
                 && matches!(
-                    self.lexicon.class(&text[t.start..t.end]),
+                    self.lexicon
+                        .class_of_bytes(&text.as_bytes()[t.start..t.end]),
                     Some(Class::Month(_))
                 )
         })?;
@@ -201,6 +206,111 @@ impl Time {
     }
 }
 
+/// Which word tokens of a run of tokens may have parts ([`atoms::word_parts`]): the compound
+/// words ([`Document::compound_words`], or the like for the title, which the time stage
+/// tokenizes itself). Any other word is plain and is looked up whole, with no search for a
+/// hyphen or an apostrophe in it.
+#[derive(Clone, Copy)]
+pub(super) struct Compounds<'a> {
+    /// Indices of compound words from the run's first token on, ascending, counted from
+    /// `base`.
+    words: &'a [usize],
+    /// The index of the run's first token, counted the same way.
+    first: usize,
+}
+
+impl<'a> Compounds<'a> {
+    fn of(words: &'a [usize], first: usize) -> Compounds<'a> {
+        let from = words.partition_point(|&n| n < first);
+        Compounds {
+            words: &words[from..],
+            first,
+        }
+    }
+
+    /// The same for the run that starts `n` tokens later.
+    fn from(self, n: usize) -> Compounds<'a> {
+        Compounds::of(self.words, self.first + n)
+    }
+
+    /// Where the next compound word is, in tokens from the run's start (`usize::MAX` if
+    /// there is none), and the list after it. Walked along with the tokens, this costs one
+    /// comparison a word.
+    #[inline]
+    pub fn next(&mut self) -> usize {
+        match self.words.split_first() {
+            Some((&word, rest)) => {
+                self.words = rest;
+                word - self.first
+            }
+            None => usize::MAX,
+        }
+    }
+}
+
+/// The tokens of a sentence that can head an expression: numbers ([`number_is_head`]) and
+/// words that are or hold a head word ([`Class::is_head`]). A scan of its own, with little to
+/// keep in registers: it reads every token of every story.
+struct Heads<'a> {
+    lexicon: &'a Lexicon,
+    text: &'a str,
+    tokens: &'a [Token],
+    /// The token to read next.
+    next: usize,
+    /// The compound words after `next_compound`.
+    compounds: Compounds<'a>,
+    /// The next compound word, in tokens from the sentence's start.
+    next_compound: usize,
+}
+
+impl<'a> Heads<'a> {
+    fn new(
+        lexicon: &'a Lexicon,
+        text: &'a str,
+        tokens: &'a [Token],
+        mut compounds: Compounds<'a>,
+    ) -> Heads<'a> {
+        let next_compound = compounds.next();
+        Heads {
+            lexicon,
+            text,
+            tokens,
+            next: 0,
+            compounds,
+            next_compound,
+        }
+    }
+}
+
+impl Iterator for Heads<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        // Locals, not fields, in the loop: stores to `self` would make every field be read again.
+        let (lexicon, text, tokens) = (self.lexicon, self.text, self.tokens);
+        let bytes = text.as_bytes();
+        let mut n = self.next;
+        while let Some(token) = tokens.get(n) {
+            let head = match token.kind {
+                TokenKind::Word if n == self.next_compound => {
+                    self.next_compound = self.compounds.next();
+                    lexicon.has_head(text, token)
+                }
+                TokenKind::Word => lexicon.is_head(&bytes[token.start..token.end]),
+                TokenKind::Number => number_is_head(text, tokens, n),
+                TokenKind::Punct => false,
+            };
+            n += 1;
+            if head {
+                self.next = n;
+                return Some(n - 1);
+            }
+        }
+        self.next = n;
+        None
+    }
+}
+
 /// Tokens of a sentence around one or more heads, where expressions may be.
 struct Stretch {
     tokens: Range<usize>,
@@ -213,11 +323,13 @@ impl Stretch {
         self,
         text: &str,
         sentence: Sentence<'_>,
+        words: Compounds<'_>,
         atoms: &mut Vec<atoms::Atom>,
         mentions: &mut Vec<Mention>,
     ) {
+        let words = words.from(self.tokens.start);
         let tokens = &sentence.tokens[self.tokens];
-        atoms::atoms(text, tokens, sentence.lexicon, atoms);
+        atoms::atoms(text, tokens, words, sentence.lexicon, atoms);
         grammar::recognize(text, atoms, sentence, self.last_head, mentions);
     }
 }
@@ -229,10 +341,44 @@ impl Stretch {
 fn number_is_head(text: &str, tokens: &[Token], n: usize) -> bool {
     let token = &tokens[n];
     let number = &text.as_bytes()[token.start..token.end];
-    let decade = tokens
-        .get(n + 1)
-        .is_some_and(|next| next.start == token.end && &text[next.start..next.end] == "s");
+    let decade = tokens.get(n + 1).is_some_and(|next| {
+        next.start == token.end && &text.as_bytes()[next.start..next.end] == b"s"
+    });
     number.len() == 4 || decade || number.iter().any(|&b| b == b':' || b == b'/')
+}
+
+/// Appends a number as `{:0width$}` writes it (`width` 0: as `{}` does). Values are built
+/// this way, not with `format!`: the formatting machinery costs more than the rest of
+/// normalizing an expression.
+pub(super) fn push_number(out: &mut String, number: i64, width: usize) {
+    if number < 0 {
+        // Never in practice; the formatter pads after the sign.
+        use std::fmt::Write;
+        write!(out, "{number:0width$}").expect("a String takes any text");
+        return;
+    }
+    push_unsigned(out, number.unsigned_abs(), width);
+}
+
+/// [`push_number`] for an unsigned number.
+pub(super) fn push_unsigned(out: &mut String, number: u64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in digits.len() - at..width {
+        out.push('0');
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// The anchor of the story: the publication date, else the dateline's date.
@@ -269,4 +415,22 @@ fn story_weekday(mentions: &[Mention]) -> Option<Weekday> {
         .iter()
         .max_by_key(|(_, &(count, first))| (count, std::cmp::Reverse(first)))?;
     Weekday::from_monday_one_offset(weekday).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_the_formatter_writes_them() {
+        for number in [
+            0, 1, 7, 9, 10, 42, 99, 100, 199, 1987, 2018, 10_000, 123_456, -1, -42, -2018,
+        ] {
+            for width in [0, 2, 4] {
+                let mut out = String::new();
+                push_number(&mut out, number, width);
+                assert_eq!(out, format!("{number:0width$}"), "{number} {width}");
+            }
+        }
+    }
 }

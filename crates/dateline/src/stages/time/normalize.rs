@@ -10,6 +10,7 @@ use jiff::Span;
 
 use super::grammar::{duration_value, Amount, Expr, Mention, YearRef};
 use super::lexicon::{HolidayRule, Tense, Unit};
+use super::push_number;
 use crate::article::TimexType;
 
 /// The date relative expressions are computed from.
@@ -138,12 +139,20 @@ impl Normalizer {
             Expr::Ref(value) => fixed(TimexType::Date, value),
             Expr::Set(value) => fixed(TimexType::Set, value),
             Expr::Duration { amount, unit } => self.duration(*amount, *unit),
-            Expr::Year(YearRef::Written(year)) => fixed(TimexType::Date, &year.to_string()),
-            Expr::Decade(decade) => fixed(TimexType::Date, &decade.to_string()),
-            Expr::Century(century) => fixed(TimexType::Date, &century.to_string()),
+            Expr::Year(YearRef::Written(number)) | Expr::Decade(number) | Expr::Century(number) => {
+                let mut value = String::with_capacity(4);
+                push_number(&mut value, (*number).into(), 0);
+                Resolved {
+                    kind: TimexType::Date,
+                    value,
+                    anchored: false,
+                }
+            }
             Expr::PartOfDay { day, part } => {
                 let (point, anchored) = self.point(day, tense, sentence);
-                let value = format!("{}T{part}", self.format(point));
+                let mut value = self.format(point);
+                value.push('T');
+                value.push_str(part);
                 Resolved {
                     kind: TimexType::Time,
                     value,
@@ -155,7 +164,11 @@ impl Normalizer {
                     Some(day) => self.point(day, tense, sentence),
                     None => self.point(&Expr::Days(0), tense, sentence),
                 };
-                let value = format!("{}T{hour:02}:{minute:02}", self.format(point));
+                let mut value = self.format(point);
+                value.push('T');
+                push_number(&mut value, (*hour).into(), 2);
+                value.push(':');
+                push_number(&mut value, (*minute).into(), 2);
                 Resolved {
                     kind: TimexType::Time,
                     value,
@@ -180,7 +193,7 @@ impl Normalizer {
         let day = value
             .get(..10)
             .filter(|_| value.len() == 10 || value.as_bytes()[10] == b'T');
-        if let Some(date) = day.and_then(|d| d.parse::<Date>().ok()) {
+        if let Some(date) = day.and_then(parse_day) {
             self.mentioned_day = Some(date);
         }
         match expr {
@@ -411,47 +424,92 @@ impl Normalizer {
     /// The TIMEX3 value of a point; years the anchor does not know are `XXXX`.
     fn format(&self, point: Point) -> String {
         let year_known = self.anchor.is_some_and(|a| a.year_known);
-        let year = |y: i32| {
+        let mut out = String::with_capacity(16);
+        let year = |out: &mut String, y: i32| {
             if year_known {
-                format!("{y:04}")
+                push_number(out, y.into(), 4);
             } else {
-                "XXXX".to_string()
+                out.push_str("XXXX");
             }
         };
         match point {
-            Point::Day(date) => format!(
-                "{}-{:02}-{:02}",
-                year(date.year().into()),
-                date.month(),
-                date.day()
-            ),
-            Point::Month(y, month) => format!("{}-{month:02}", year(y)),
-            Point::Year(y) => year(y),
+            Point::Day(date) => {
+                year(&mut out, date.year().into());
+                out.push('-');
+                push_number(&mut out, date.month().into(), 2);
+                out.push('-');
+                push_number(&mut out, date.day().into(), 2);
+            }
+            Point::Month(y, month) => {
+                year(&mut out, y);
+                out.push('-');
+                push_number(&mut out, month.into(), 2);
+            }
+            Point::Year(y) => year(&mut out, y),
             Point::Week(date) | Point::Weekend(date) => {
-                let suffix = if matches!(point, Point::Weekend(_)) {
-                    "-WE"
-                } else {
-                    ""
-                };
                 if year_known {
                     let week = date.iso_week_date();
-                    format!("{:04}-W{:02}{suffix}", week.year(), week.week())
+                    push_number(&mut out, week.year().into(), 4);
+                    out.push_str("-W");
+                    push_number(&mut out, week.week().into(), 2);
                 } else {
-                    format!("XXXX-WXX{suffix}")
+                    out.push_str("XXXX-WXX");
+                }
+                if matches!(point, Point::Weekend(_)) {
+                    out.push_str("-WE");
                 }
             }
-            Point::Quarter(y, quarter) => format!("{}-Q{quarter}", year(y)),
-            Point::Half(y, half) => format!("{}-H{half}", year(y)),
-            Point::Season(y, season) => format!("{}-{season}", year(y)),
-            Point::Decade(decade) if year_known => decade.to_string(),
-            Point::Century(century) if year_known => century.to_string(),
-            Point::Decade(_) => "XXX".to_string(),
-            Point::Century(_) => "XX".to_string(),
-            Point::AnyWeek(weekday) => format!("XXXX-WXX-{weekday}"),
-            Point::MonthDay(month, day) => format!("XXXX-{month:02}-{day:02}"),
-            Point::Unknown(value) => value.to_string(),
+            Point::Quarter(y, quarter) => {
+                year(&mut out, y);
+                out.push_str("-Q");
+                push_number(&mut out, quarter.into(), 0);
+            }
+            Point::Half(y, half) => {
+                year(&mut out, y);
+                out.push_str("-H");
+                push_number(&mut out, half.into(), 0);
+            }
+            Point::Season(y, season) => {
+                year(&mut out, y);
+                out.push('-');
+                out.push_str(season);
+            }
+            Point::Decade(number) | Point::Century(number) if year_known => {
+                push_number(&mut out, number.into(), 0);
+            }
+            Point::Decade(_) => out.push_str("XXX"),
+            Point::Century(_) => out.push_str("XX"),
+            Point::AnyWeek(weekday) => {
+                out.push_str("XXXX-WXX-");
+                push_number(&mut out, weekday.into(), 0);
+            }
+            Point::MonthDay(month, day) => {
+                out.push_str("XXXX-");
+                push_number(&mut out, month.into(), 2);
+                out.push('-');
+                push_number(&mut out, day.into(), 2);
+            }
+            Point::Unknown(value) => out.push_str(value),
         }
+        out
     }
+}
+
+/// A day written `YYYY-MM-DD`, as `str::parse::<Date>` reads one, without its cost (and the
+/// error it builds for a value that is no day, such as `XXXX-05-13`): only a value of that
+/// form can be a day.
+fn parse_day(value: &str) -> Option<Date> {
+    let bytes = value.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes[range].iter().try_fold(0i16, |n, &b| {
+            b.is_ascii_digit().then(|| n * 10 + i16::from(b - b'0'))
+        })
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    Date::new(year, month as i8, day as i8).ok()
 }
 
 fn fixed(kind: TimexType, value: &str) -> Resolved {
@@ -742,6 +800,28 @@ mod tests {
 
     fn date(text: &str) -> Date {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn days_as_jiff_reads_them() {
+        let mut values = vec![
+            "XXXX-05-13".to_string(),
+            "2018-5-13".to_string(),
+            "2018-05-1x".to_string(),
+            "+2018-05-1".to_string(),
+            "PRESENT_REF".to_string(),
+            "2018-W05-6".to_string(),
+        ];
+        for year in [0, 1, 99, 1900, 1987, 2000, 2018, 9999] {
+            for month in 0..=13 {
+                for day in [0, 1, 28, 29, 30, 31, 32] {
+                    values.push(format!("{year:04}-{month:02}-{day:02}"));
+                }
+            }
+        }
+        for value in &values {
+            assert_eq!(parse_day(value), value.parse::<Date>().ok(), "{value}");
+        }
     }
 
     #[test]

@@ -473,7 +473,7 @@ impl Parser<'_> {
             Some(Class::Clock(hour)) => (i + 1, hour, 0),
             _ if self.is_number(i) => {
                 let word = self.word(i);
-                let (hour, minute) = match word.split_once(':') {
+                let (hour, minute) = match super::split_once(word, b':') {
                     Some((h, m)) if m.len() == 2 && h.len() <= 2 => {
                         (h.parse::<i8>().ok()?, m.parse::<i8>().ok()?)
                     }
@@ -482,7 +482,7 @@ impl Parser<'_> {
                 };
                 let mut end = i + 1;
                 let mut hour = hour;
-                let written_minutes = word.contains(':');
+                let written_minutes = word.as_bytes().contains(&b':');
                 match self.class(end) {
                     Some(Class::Meridiem(add)) if (1..=12).contains(&hour) => {
                         hour = hour % 12 + add;

@@ -3,6 +3,7 @@
 
 use super::super::atoms::Gap;
 use super::super::lexicon::{Class, Unit};
+use super::super::push_unsigned;
 use super::{Amount, Expr, Parsed, Parser};
 
 impl Parser<'_> {
@@ -205,14 +206,20 @@ pub(in super::super) fn duration_value(amount: Amount, unit: Unit) -> Option<Str
         Unit::Century => (false, 100, "Y", None),
         Unit::Millennium => (false, 1000, "Y", None),
     };
-    let t = if time { "T" } else { "" };
-    let Some(count) = amount.count else {
-        return Some(format!("P{t}X{letter}"));
-    };
-    let count = count.checked_mul(scale)?;
-    let mut value = format!("P{t}{count}{letter}");
-    if let (true, Some((half, smaller))) = (amount.half, half_in_smaller) {
-        value.push_str(&format!("{half}{smaller}"));
+    // Written piece by piece, not with `format!`, which costs more than the rest.
+    let mut value = String::with_capacity(8);
+    value.push('P');
+    if time {
+        value.push('T');
+    }
+    match amount.count {
+        Some(count) => push_unsigned(&mut value, count.checked_mul(scale)?, 0),
+        None => value.push('X'),
+    }
+    value.push_str(letter);
+    if let (Some(_), true, Some((half, smaller))) = (amount.count, amount.half, half_in_smaller) {
+        push_unsigned(&mut value, half, 0);
+        value.push_str(smaller);
     }
     Some(value)
 }

@@ -221,6 +221,30 @@ const STARTING_WORDS: &[&str] = &[
     "the", "a", "an", "less", "fewer", "at", "up", "no", "couple", "that", "these", "'", "’",
 ];
 
+/// Longest of [`STARTING_WORDS`], in bytes.
+const LONGEST_STARTING_WORD: usize = 6;
+
+/// For each length up to [`LONGEST_STARTING_WORD`], the low five bits of the first bytes of
+/// the [`STARTING_WORDS`] that long, one bit each: most words fail this test, and are never
+/// compared with the list.
+const STARTING_SHAPES: [u32; LONGEST_STARTING_WORD + 1] = {
+    let mut shapes = [0; LONGEST_STARTING_WORD + 1];
+    let mut n = 0;
+    while n < STARTING_WORDS.len() {
+        let word = STARTING_WORDS[n].as_bytes();
+        shapes[word.len()] |= 1 << (word[0].to_ascii_lowercase() & 31);
+        n += 1;
+    }
+    shapes
+};
+
+/// `str::split_once` at an ASCII byte, without the character searcher's set-up, which costs
+/// more than the search in a short word.
+fn split_once(word: &str, separator: u8) -> Option<(&str, &str)> {
+    let at = word.bytes().position(|b| b == separator)?;
+    Some((&word[..at], &word[at + 1..]))
+}
+
 /// The whole sentence the parsed atoms come from: the verb that gives a weekday its tense may lie
 /// outside them.
 #[derive(Clone, Copy)]
@@ -302,10 +326,12 @@ impl<'a> Parser<'a> {
             {
                 true
             }
-            // Compare only words that begin as one of them does.
+            // Compare only words as long as one of them and beginning as it does.
             None => {
                 let first = self.text.as_bytes()[atom.start].to_ascii_lowercase();
-                atom.end - atom.start <= 6
+                STARTING_SHAPES
+                    .get(atom.end - atom.start)
+                    .is_some_and(|&shapes| shapes & 1 << (first & 31) != 0)
                     && STARTING_WORDS
                         .iter()
                         .any(|w| w.as_bytes()[0] == first && self.is(i, w))
@@ -321,8 +347,17 @@ impl<'a> Parser<'a> {
         self.atoms.get(i).map_or("", |a| &self.text[a.start..a.end])
     }
 
+    /// Whether atom `i` is `word`, in any ASCII case. On bytes, lengths first: the grammar asks
+    /// this many times of every atom it reads, and the answer is mostly no.
+    #[inline]
     fn is(&self, i: usize, word: &str) -> bool {
-        self.word(i).eq_ignore_ascii_case(word)
+        match self.atoms.get(i) {
+            Some(a) => {
+                a.end - a.start == word.len()
+                    && self.text.as_bytes()[a.start..a.end].eq_ignore_ascii_case(word.as_bytes())
+            }
+            None => word.is_empty(),
+        }
     }
 
     fn gap(&self, i: usize) -> Gap {
@@ -331,7 +366,9 @@ impl<'a> Parser<'a> {
 
     #[inline]
     fn capitalized(&self, i: usize) -> bool {
-        self.word(i).starts_with(|c: char| c.is_ascii_uppercase())
+        self.atoms
+            .get(i)
+            .is_some_and(|a| a.end > a.start && self.text.as_bytes()[a.start].is_ascii_uppercase())
     }
 
     fn is_number(&self, i: usize) -> bool {
@@ -388,11 +425,14 @@ impl<'a> Parser<'a> {
             Some(Class::Boundary(modifier)) => (i + 1, Some(modifier)),
             Some(Class::Edge(_)) => (i + 1, None),
             _ if self.is(i, "the") && self.is(i + 2, "of") => {
-                let modifier = match self.word(i + 1).to_ascii_lowercase().as_str() {
-                    "end" => "END",
-                    "beginning" | "start" => "START",
-                    "middle" => "MID",
-                    _ => return None,
+                let modifier = if self.is(i + 1, "end") {
+                    "END"
+                } else if self.is(i + 1, "beginning") || self.is(i + 1, "start") {
+                    "START"
+                } else if self.is(i + 1, "middle") {
+                    "MID"
+                } else {
+                    return None;
                 };
                 (i + 3, Some(modifier))
             }

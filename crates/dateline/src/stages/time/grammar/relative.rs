@@ -267,8 +267,7 @@ impl Parser<'_> {
     /// After `last`, `this`, `next`, `coming`, `previous`, `following`.
     pub(super) fn shifted(&self, i: usize, shift: i8) -> Option<Parsed> {
         let next = i + 1;
-        let word = self.word(i).to_ascii_lowercase();
-        let relative_to_mention = matches!(word.as_str(), "previous" | "following");
+        let relative_to_mention = self.is(i, "previous") || self.is(i, "following");
         // `this past spring`.
         let next = if shift == 0 && self.class(next) == Some(Class::Past) {
             next + 1
@@ -325,7 +324,7 @@ impl Parser<'_> {
                     (unit, self.year_after(next + 1))
                 {
                     let last = if unit == Unit::Half { 2 } else { 4 };
-                    let first = word == "this" || word == "coming";
+                    let first = self.is(i, "this") || self.is(i, "coming");
                     let expr = match (unit, first) {
                         (_, true) => return None,
                         (Unit::Half, _) => Expr::Half { half: last, year },
@@ -344,7 +343,7 @@ impl Parser<'_> {
                     },
                 ))
             }
-            Class::Unit(_) if word == "coming" => {
+            Class::Unit(_) if self.is(i, "coming") => {
                 Some(Parsed::new(next + 1, Expr::Ref("FUTURE_REF")))
             }
             Class::Cardinal(_) | Class::Vague if !relative_to_mention => self
@@ -389,7 +388,7 @@ impl Parser<'_> {
                     part,
                 },
             )),
-            Class::Part("NI") if shift == -1 && word == "last" => Some(Parsed::new(
+            Class::Part("NI") if shift == -1 && self.is(i, "last") => Some(Parsed::new(
                 next + 1,
                 Expr::PartOfDay {
                     day: Box::new(Expr::Days(-1)),

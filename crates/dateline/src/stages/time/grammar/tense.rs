@@ -89,22 +89,27 @@ impl Parser<'_> {
         *near = before_tense.is_some_and(|(n, _)| n + NEAR_VERB >= first);
         let before_tense = before_tense.map(|(_, tense)| tense);
         let after_tense = || (after..after_end).find_map(|n| self.tense_at(n));
-        let before = |back: usize| first.checked_sub(back).map_or("", |n| self.token_text(n));
+        let before = |back: usize| {
+            first
+                .checked_sub(back)
+                .map_or(&[][..], |n| self.token_text(n))
+        };
         let deadline = ["by", "until", "till", "through"]
             .iter()
-            .any(|w| before(1).eq_ignore_ascii_case(w));
+            .any(|w| before(1).eq_ignore_ascii_case(w.as_bytes()));
         let deferring = |back: usize| {
             DEFERRING
                 .iter()
-                .any(|w| before(back).eq_ignore_ascii_case(w))
+                .any(|w| before(back).eq_ignore_ascii_case(w.as_bytes()))
         };
         // `extended to Nov. 20`.
-        let deferred = ((before(1).eq_ignore_ascii_case("until")
-            || before(1).eq_ignore_ascii_case("till"))
+        let deferred = ((before(1).eq_ignore_ascii_case(b"until")
+            || before(1).eq_ignore_ascii_case(b"till"))
             && (2..2 + DEFERRING_REACH).any(deferring))
-            || (before(1).eq_ignore_ascii_case("to") && deferring(2));
-        let soonest = before(1).eq_ignore_ascii_case("as")
-            && (before(2).eq_ignore_ascii_case("soon") || before(2).eq_ignore_ascii_case("early"));
+            || (before(1).eq_ignore_ascii_case(b"to") && deferring(2));
+        let soonest = before(1).eq_ignore_ascii_case(b"as")
+            && (before(2).eq_ignore_ascii_case(b"soon")
+                || before(2).eq_ignore_ascii_case(b"early"));
         // `as soon as Tuesday` is ahead whatever the verb.
         // `until Tuesday` looks ahead unless a verb before it tells of the past (`ran until
         // March`); a verb after it does not (`talks that are to conclude by May, invited …`),
@@ -126,22 +131,22 @@ impl Parser<'_> {
             return None;
         }
         // `is to resume trading Tuesday`.
-        if self.token_text(n).eq_ignore_ascii_case("to")
+        if self.token_text(n).eq_ignore_ascii_case(b"to")
             && n.checked_sub(1).is_some_and(|b| {
                 ["is", "are", "am"]
                     .iter()
-                    .any(|w| self.token_text(b).eq_ignore_ascii_case(w))
+                    .any(|w| self.token_text(b).eq_ignore_ascii_case(w.as_bytes()))
             })
         {
             return Some(Tense::Future);
         }
-        let tense = match self.sentence.lexicon.class(self.token_text(n)) {
+        let tense = match self.sentence.lexicon.class_of_bytes(self.token_text(n)) {
             Some(Class::Tense(Tense::Plan)) => {
                 let next = n + 1;
                 let planned = next < self.sentence.tokens.len()
                     && ["to", "a", "an"]
                         .iter()
-                        .any(|w| self.token_text(next).eq_ignore_ascii_case(w));
+                        .any(|w| self.token_text(next).eq_ignore_ascii_case(w.as_bytes()));
                 match planned {
                     true => Tense::Future,
                     false if looks_past(self.token_text(n)) => Tense::Past,
@@ -161,7 +166,7 @@ impl Parser<'_> {
             && (1..=2).any(|back| {
                 n.checked_sub(back).is_some_and(|b| {
                     let word = self.token_text(b);
-                    word.eq_ignore_ascii_case("had") || word.eq_ignore_ascii_case("been")
+                    word.eq_ignore_ascii_case(b"had") || word.eq_ignore_ascii_case(b"been")
                 })
             });
         match tense {
@@ -178,7 +183,7 @@ impl Parser<'_> {
                 let word = self.token_text(b);
                 ["be", "being", "is", "are", "am"]
                     .iter()
-                    .any(|a| word.eq_ignore_ascii_case(a))
+                    .any(|a| word.eq_ignore_ascii_case(a.as_bytes()))
             })
         })
     }
@@ -190,21 +195,25 @@ impl Parser<'_> {
         (1..=2).any(|back| {
             n.checked_sub(back).is_some_and(|b| {
                 let word = self.token_text(b);
-                AUXILIARIES.iter().any(|a| word.eq_ignore_ascii_case(a))
+                AUXILIARIES
+                    .iter()
+                    .any(|a| word.eq_ignore_ascii_case(a.as_bytes()))
             })
         })
     }
 
-    fn token_text(&self, n: usize) -> &str {
+    /// The bytes of token `n`: the tests below compare them in ASCII case only, and a byte
+    /// slice needs no character-boundary checks.
+    fn token_text(&self, n: usize) -> &[u8] {
         let Token { start, end, .. } = self.sentence.tokens[n];
-        &self.text[start..end]
+        &self.text.as_bytes()[start..end]
     }
 }
 
 /// A lower-case word ending in -ed, as regular past forms do.
-fn looks_past(word: &str) -> bool {
+fn looks_past(word: &[u8]) -> bool {
     word.len() >= 5
-        && word.ends_with("ed")
-        && !word.ends_with("eed")
-        && word.starts_with(|c: char| c.is_ascii_lowercase())
+        && word.ends_with(b"ed")
+        && !word.ends_with(b"eed")
+        && word.first().is_some_and(u8::is_ascii_lowercase)
 }

@@ -1,0 +1,70 @@
+//! Byte searches that test eight bytes at a time, for the scans that run over every byte of a
+//! story or of its header lines, where most bytes are not the ones sought.
+//!
+//! A `u64` holds eight bytes of the text, first byte lowest. The bit trick that finds a byte
+//! below `n` in such a word (`x - n·0x01… & !x & 0x80…`) sets the high bit of each such byte;
+//! a borrow can set a wrong one above a right one, but never below, so the lowest flag is exact
+//! and the word has none when it has no such byte.
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Flags on the bytes of `word` below `n` (at most 0x80).
+#[inline]
+pub(super) fn below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
+}
+
+/// Flags on the bytes of `word` equal to `b`.
+#[inline]
+pub(super) fn equal(word: u64, b: u8) -> u64 {
+    below(word ^ (ONES * u64::from(b)), 1)
+}
+
+/// The first byte at or after `from` that `is_match` accepts. `may_hold` tests eight bytes at
+/// once and must be true of every word that holds a match; only in those are the bytes read
+/// one by one.
+#[inline]
+pub(super) fn find(
+    bytes: &[u8],
+    from: usize,
+    may_hold: impl Fn(u64) -> bool,
+    is_match: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let mut at = from;
+    let chunks = bytes[from..].chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if may_hold(word) {
+            if let Some(i) = chunk.iter().position(|&b| is_match(b)) {
+                return Some(at + i);
+            }
+        }
+        at += 8;
+    }
+    tail.iter().position(|&b| is_match(b)).map(|i| at + i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_match_anywhere() {
+        let text = b"abc-defgh_ijklmnopqrstuvwxyz\n\t-";
+        let dash = |from| find(text, from, |w| equal(w, b'-') != 0, |b| b == b'-');
+        assert_eq!(dash(0), Some(3));
+        assert_eq!(dash(4), Some(30));
+        assert_eq!(dash(31), None);
+        let control = find(text, 0, |w| below(w, 0x0E) != 0, |b| b < 0x0E);
+        assert_eq!(control, Some(28));
+        for n in 0..text.len() {
+            let expected = text[n..].iter().position(|&b| b == b'_').map(|i| n + i);
+            assert_eq!(
+                find(text, n, |w| equal(w, b'_') != 0, |b| b == b'_'),
+                expected
+            );
+        }
+    }
+}
