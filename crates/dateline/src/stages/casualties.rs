@@ -288,6 +288,11 @@ impl Casualties {
     /// The victims' noun at token `t`: one of the curated nouns, or a plural name of a people
     /// (`Afghans`, `Americans`).
     fn victims_at(&self, story: &Story<'_>, t: usize, end: usize) -> Option<Range<usize>> {
+        // A caller may reach one token past the verb, which may end the story.
+        let end = end.min(story.tokens.len());
+        if t >= end {
+            return None;
+        }
         let limit = story.tokens[end - 1].end;
         if let Some((noun_end, _)) = self.victims.at(story.text, story.tokens[t].start, limit) {
             return Some(story.tokens[t].start..noun_end);
