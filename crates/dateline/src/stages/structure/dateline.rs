@@ -118,7 +118,7 @@ fn has_dash(line: &[u8]) -> bool {
     while let Some(i) = scan::find(
         line,
         from,
-        |word| scan::equal(word, b'-') | scan::equal(word, b'_') | scan::equal(word, 0xE2) != 0,
+        |word| scan::equal(word, b'-') | scan::equal(word, b'_') | scan::equal(word, 0xE2),
         |b| matches!(b, b'-' | b'_' | 0xE2),
     ) {
         let next = line.get(i + 1).copied();

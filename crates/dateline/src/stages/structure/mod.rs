@@ -293,7 +293,7 @@ fn find_line_break(bytes: &[u8], from: usize) -> Option<usize> {
     scan::find(
         bytes,
         from,
-        |word| scan::below(word, 0x0E) != 0,
+        |word| scan::below(word, 0x0E),
         |b| b == b'\n' || b == b'\r',
     )
 }

@@ -21,24 +21,25 @@ pub(super) fn equal(word: u64, b: u8) -> u64 {
     below(word ^ (ONES * u64::from(b)), 1)
 }
 
-/// The first byte at or after `from` that `is_match` accepts. `may_hold` tests eight bytes at
-/// once and must be true of every word that holds a match; only in those are the bytes read
-/// one by one.
+/// The first byte at or after `from` that `is_match` accepts. `flags` tests eight bytes at once
+/// and must flag some byte of every word that holds a match, the first match or one before it
+/// lowest: the bytes are read one by one only from the lowest flag on.
 #[inline]
 pub(super) fn find(
     bytes: &[u8],
     from: usize,
-    may_hold: impl Fn(u64) -> bool,
+    flags: impl Fn(u64) -> u64,
     is_match: impl Fn(u8) -> bool,
 ) -> Option<usize> {
     let mut at = from;
     let chunks = bytes[from..].chunks_exact(8);
     let tail = chunks.remainder();
     for chunk in chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if may_hold(word) {
-            if let Some(i) = chunk.iter().position(|&b| is_match(b)) {
-                return Some(at + i);
+        let found = flags(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if found != 0 {
+            let first = found.trailing_zeros() as usize / 8;
+            if let Some(i) = chunk[first..].iter().position(|&b| is_match(b)) {
+                return Some(at + first + i);
             }
         }
         at += 8;
@@ -53,18 +54,20 @@ mod tests {
     #[test]
     fn finds_the_first_match_anywhere() {
         let text = b"abc-defgh_ijklmnopqrstuvwxyz\n\t-";
-        let dash = |from| find(text, from, |w| equal(w, b'-') != 0, |b| b == b'-');
+        let dash = |from| find(text, from, |w| equal(w, b'-'), |b| b == b'-');
         assert_eq!(dash(0), Some(3));
         assert_eq!(dash(4), Some(30));
         assert_eq!(dash(31), None);
-        let control = find(text, 0, |w| below(w, 0x0E) != 0, |b| b < 0x0E);
+        let control = find(text, 0, |w| below(w, 0x0E), |b| b < 0x0E);
         assert_eq!(control, Some(28));
+        // Other controls before the line break are flagged too, and passed over.
+        let line = b"a\tb\x0bc\x0c\x01d\x02e\tf\x0bgh\ni\r";
+        let line_break = |from| find(line, from, |w| below(w, 0x0E), |b| b == b'\n' || b == b'\r');
+        assert_eq!(line_break(0), Some(15));
+        assert_eq!(line_break(16), Some(17));
         for n in 0..text.len() {
             let expected = text[n..].iter().position(|&b| b == b'_').map(|i| n + i);
-            assert_eq!(
-                find(text, n, |w| equal(w, b'_') != 0, |b| b == b'_'),
-                expected
-            );
+            assert_eq!(find(text, n, |w| equal(w, b'_'), |b| b == b'_'), expected);
         }
     }
 }

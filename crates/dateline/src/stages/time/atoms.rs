@@ -88,65 +88,81 @@ pub(super) fn tokenize(
     out: &mut Vec<Token>,
     compounds: &mut Vec<usize>,
 ) {
-    let piece = &text[range.clone()];
-    let len = piece.len();
-    let mut i = 0;
-    while i < len {
-        let (c, c_len) = char_at(piece, i);
+    // The bytes up to the end of the range, so that `get` tests the range's end too. ASCII is
+    // read byte by byte; a character is decoded only where a byte is not ASCII.
+    let bytes = &text.as_bytes()[..range.end];
+    let mut i = range.start;
+    while let Some(&b) = bytes.get(i) {
+        let (c, c_len) = char_at(text, i);
         if is_whitespace(c) {
             i += c_len;
             continue;
         }
-        let kind = if is_alphabetic(c) {
-            TokenKind::Word
-        } else if c.is_ascii_digit() {
-            TokenKind::Number
-        } else {
-            out.push(Token {
-                start: range.start + i,
-                end: range.start + i + c_len,
-                kind: TokenKind::Punct,
-            });
-            i += c_len;
-            continue;
-        };
-        let continues = |d: char| match kind {
-            TokenKind::Word => is_alphanumeric(d),
-            _ => d.is_ascii_digit(),
-        };
-        let joins = |d: char| match kind {
-            TokenKind::Word => matches!(d, '\'' | '’' | '-' | '.'),
-            _ => matches!(d, ',' | '.' | ':' | '/'),
-        };
-        let mut end = i + c_len;
-        let mut inner_period = false;
-        let mut plain = c.is_ascii();
-        while end < len {
-            let (d, d_len) = char_at(piece, end);
-            // The character after `d` is read only where `d` may join two parts.
-            let joined =
-                || joins(d) && end + d_len < len && continues(char_at(piece, end + d_len).0);
-            if continues(d) || joined() {
-                inner_period |= kind == TokenKind::Word && d == '.';
-                plain &= d.is_ascii_alphanumeric();
-                end += d_len;
-            } else {
-                if inner_period && d == '.' {
-                    end += 1;
-                }
-                break;
+        let (kind, end) = if is_alphabetic(c) {
+            let (end, plain) = word_end(text, bytes, i + c_len);
+            if !(plain && b.is_ascii()) {
+                compounds.push(out.len());
             }
-        }
-        if kind == TokenKind::Word && !plain {
-            compounds.push(out.len());
-        }
+            (TokenKind::Word, end)
+        } else if b.is_ascii_digit() {
+            (TokenKind::Number, number_end(bytes, i + 1))
+        } else {
+            (TokenKind::Punct, i + c_len)
+        };
         out.push(Token {
-            start: range.start + i,
-            end: range.start + end,
+            start: i,
+            end,
             kind,
         });
         i = end;
     }
+}
+
+/// Where a word of [`tokenize`] that continues at `from` ends, and whether what follows its
+/// first character is ASCII letters and digits only: over letters and digits, and over `'`,
+/// `’`, `-` and `.` with a letter or digit after them; a word with such an inner period keeps
+/// a final one (`a.m.`).
+fn word_end(text: &str, bytes: &[u8], mut end: usize) -> (usize, bool) {
+    let mut plain = true;
+    let mut inner_period = false;
+    while let Some(&d) = bytes.get(end) {
+        if d.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let (d, d_len) = char_at(text, end);
+        let joined = || {
+            matches!(d, '\'' | '’' | '-' | '.')
+                && bytes.get(end + d_len).is_some()
+                && is_alphanumeric(char_at(text, end + d_len).0)
+        };
+        if is_alphanumeric(d) || joined() {
+            inner_period |= d == '.';
+            plain = false;
+            end += d_len;
+        } else {
+            if inner_period && d == '.' {
+                end += 1;
+            }
+            break;
+        }
+    }
+    (end, plain)
+}
+
+/// Where a number of [`tokenize`] that continues at `from` ends: over ASCII digits, and over
+/// `,`, `.`, `:` and `/` with a digit after them.
+fn number_end(bytes: &[u8], mut end: usize) -> usize {
+    while let Some(&d) = bytes.get(end) {
+        let continues = d.is_ascii_digit()
+            || (matches!(d, b',' | b'.' | b':' | b'/')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit));
+        if !continues {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// `char::is_whitespace`, `char::is_alphabetic` and `char::is_alphanumeric`, with the ASCII
