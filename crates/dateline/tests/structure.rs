@@ -212,6 +212,19 @@ fn headline_without_dateline_and_crlf() {
 }
 
 #[test]
+fn a_dash_line_after_story_text_is_no_dateline() {
+    // Reuters (CoNLL-2003): a note at the foot of a story, after its text.
+    let text = "Tap sales began on Monday and are being held daily from 07.00 GMT to 15.00 GMT \
+                until further notice.\nNOTE - Tokyo Soir Co Ltd is a specialised manufacturer.";
+    let article = extract(text, None);
+    assert!(article.dateline.is_none(), "{:?}", article.dateline);
+    // A headline line still comes before a dateline.
+    let text = "Man arrested after chase\nGLASGOW, Ky. - A man was arrested Friday.";
+    let dateline = extract(text, None).dateline.expect("a dateline");
+    assert_eq!(dateline.place, "Glasgow");
+}
+
+#[test]
 fn empty_and_odd_inputs_give_well_defined_results() {
     for text in [
         "",

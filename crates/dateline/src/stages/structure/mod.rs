@@ -148,7 +148,8 @@ impl Structure {
                 }
                 return Some(n);
             }
-            if line.len() > MAX_HEADER_LINE {
+            // Story text ends the header: a dateline comes before it.
+            if line.len() > MAX_HEADER_LINE || is_prose(line) {
                 break;
             }
             let found = self.credits.read(line);
@@ -267,6 +268,17 @@ fn looks_like_headline(text: &str, lines: &[Line], first: usize) -> bool {
     let title_case = !words.is_empty() && capitalized * 10 >= words.len() * 7;
     has_more
         && (capitals || (followed_by_blank && (title_case || !line.ends_with(['.', '"', '”']))))
+}
+
+/// A line of story text, not a headline or a byline: long, with words mostly in lower case,
+/// ending a sentence (`Tap sales began on Monday and are held daily from 07.00 GMT.`).
+fn is_prose(line: &str) -> bool {
+    let words = line.split_ascii_whitespace();
+    let lower = words
+        .clone()
+        .filter(|w| w.as_bytes()[0].is_ascii_lowercase())
+        .count();
+    line.len() > 60 && line.trim_end().ends_with(['.', '!', '?']) && lower * 2 > words.count()
 }
 
 /// Splits the text into lines on `\n`, `\r\n` and `\r`.
