@@ -245,8 +245,8 @@ impl Gazetteer {
             local,
             given_names: {
                 let stop: FxHashSet<&str> = words(GIVEN_NAMES_STOP).collect();
-                first_fields(GIVEN_NAMES)
-                    .chain(first_fields(GIVEN_NAMES_EXTRA))
+                words(GIVEN_NAMES)
+                    .chain(words(GIVEN_NAMES_EXTRA))
                     .filter(|n| !stop.contains(n))
                     .collect()
             },
@@ -752,10 +752,8 @@ impl Builder {
                 }
             }
         }
-        // 52,000 rows: read without a vector per row.
-        for line in TOWNS.lines().filter(|l| !l.starts_with('#')) {
-            let Some([id, name, lat, lon, country, division, population, aliases]) = fields(line)
-            else {
+        for row in rows(TOWNS) {
+            let [id, name, lat, lon, country, division, population, aliases, ..] = row[..] else {
                 continue;
             };
             let index = places.len() as u32;
@@ -1065,24 +1063,6 @@ impl Iterator for Words<'_> {
 
 fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
-}
-
-/// The first field of each row, as `lexicon::words` reads them but without a vector per row:
-/// the given names are 60,000 rows.
-fn first_fields(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .map(|line| line.split('\t').next().map_or("", str::trim))
-}
-
-/// The `N` tab-separated fields of a line, the last one holding the rest.
-fn fields<const N: usize>(line: &'static str) -> Option<[&'static str; N]> {
-    let mut split = line.splitn(N, '\t');
-    let mut out = [""; N];
-    for field in &mut out {
-        *field = split.next()?;
-    }
-    Some(out)
 }
 
 /// The hash of `name`'s pattern (see [`normalize_into`]), computed without building it. Two
