@@ -458,3 +458,24 @@ fn a_name_with_state_after_it_is_the_state() {
         dateline::KbId::Number(5128638)
     );
 }
+
+#[test]
+fn a_surname_two_persons_share_is_a_persons() {
+    // Real text from Reuters (CoNLL-2003 dev); `Yeltsin` alone names neither full name.
+    let a = dateline::extract(
+        "Russian President Boris Yeltsin visited his wife Naina in hospital on Friday. Naina \
+         Yeltsin had a kidney operation last Saturday. Reports said only that Yeltsin, on \
+         vacation outside Moscow, had spoken to her by telephone.",
+    );
+    assert_eq!(label_of(&a, "Yeltsin"), Some(Label::Person));
+}
+
+#[test]
+fn a_first_name_joins_a_person_only_its_shape_names() {
+    // `Jansher` is no listed given name; `Jansher Khan` is a person by its shape.
+    let a = dateline::extract(
+        "Australian Anthony Hill called Jansher Khan a cheat on Saturday. When the referee \
+         called Jansher's return good, Hill shrieked.",
+    );
+    assert_eq!(entity_of(&a, "Jansher").name, "Jansher Khan");
+}

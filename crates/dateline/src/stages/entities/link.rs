@@ -200,102 +200,23 @@ pub(super) fn link(
         by_text.insert(surface(c), d);
     }
 
-    // Persons by their surname or first name alone; and the persons named with a given name
-    // first, which may take a country's name for theirs (`Georgia Stevens`, `Michael Jordan`).
-    let mut by_name_part: FxHashMap<&str, Option<usize>> = FxHashMap::default();
-    let mut given_named: FxHashSet<usize> = FxHashSet::default();
-    for (d, draft) in drafts.iter().enumerate() {
-        if draft.label != Label::Person {
-            continue;
-        }
-        for &m in &draft.mentions {
-            let words: Vec<&str> = surface(&candidates[m]).split_whitespace().collect();
-            if words.len() < 2 {
-                continue;
-            }
-            if gazetteer.is_given_name(words[0]) {
-                given_named.insert(d);
-            }
-            for part in [words[words.len() - 1], words[0]] {
-                let slot = by_name_part.entry(part).or_insert(Some(d));
-                if *slot != Some(d) {
-                    *slot = None; // two persons share it: it names neither
-                }
-            }
-        }
-    }
-
-    for (i, c) in candidates.iter().enumerate() {
-        let name = surface(c);
-        let single_word = !name.contains(' ');
-        let person_part = || by_name_part.get(name).copied().flatten();
-        let joined = match &c.class {
-            // A known place that is also a person's name in this story: `Jackson`; a country's
-            // or a big city's name only where nothing marks it a place (`Georgia Stevens` …
-            // `Georgia began skating`).
-            Class::Known(targets) if single_word && !c.shouting => person_part().filter(|d| {
-                let places = || targets.iter().all(|t| matches!(t, Target::Place(_)));
-                let small = targets.iter().all(|t| {
-                    matches!(t, Target::Place(p)
-                        if gazetteer.places[*p as usize].population < 1_000_000)
-                });
-                let marked =
-                    c.locative || matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter));
-                small || (places() && !marked && given_named.contains(d))
-            }),
-            Class::Named(Label::Person, _) if single_word => person_part(),
-            Class::Unknown => by_text.get(name).copied().or_else(person_part),
-            _ => None,
-        };
-        let Some(d) = joined else {
-            continue;
-        };
-        if of_candidate[i] == Some(d) {
-            continue;
-        }
-        if let Some(old) = of_candidate[i] {
-            drafts[old].mentions.retain(|&m| m != i);
-        }
-        drafts[d].mentions.push(i);
-        of_candidate[i] = Some(d);
-    }
-
-    // What is still unknown takes the label its shape and the words around it suggest; a
-    // town the story points to is a place, unless it is a side in results (`Forfar 2`).
-    let sides: FxHashSet<&str> = candidates
-        .iter()
-        .filter(|c| c.team_position)
-        .map(&surface)
-        .collect();
-    for (i, c) in candidates.iter().enumerate() {
-        if of_candidate[i].is_some() || c.class != Class::Unknown {
-            continue;
-        }
-        if is_product(text, candidates, &of_candidate, &drafts, i) {
-            continue;
-        }
-        let name = surface(c);
-        let town = c.cue != Some(Cue::PersonAfter)
-            && !sides.contains(name)
-            && setting.names_local_place(gazetteer, text, candidates, i);
-        let Some(label) = town
-            .then_some(Label::Gpe)
-            .or_else(|| guess_label(gazetteer, name, c))
-        else {
-            continue;
-        };
-        let d = *by_text.entry(name).or_insert_with(|| {
-            drafts.push(Draft {
-                label,
-                target: None,
-                contained: None,
-                mentions: Vec::new(),
-            });
-            drafts.len() - 1
-        });
-        drafts[d].mentions.push(i);
-        of_candidate[i] = Some(d);
-    }
+    // Persons by their surname or first name alone; then what is still unknown takes the label
+    // its shape and the words around it suggest, several words first: the persons only their
+    // shape makes persons (`Jansher Khan`) are then known by a name part too (`Jansher said`).
+    let mut linking = Linking {
+        text,
+        gazetteer,
+        setting,
+        candidates,
+        drafts,
+        of_candidate,
+        by_text,
+    };
+    linking.join_name_parts(Joining::AllNames);
+    linking.guess_unknown(|c| surface(c).contains(' '));
+    linking.join_name_parts(Joining::UnknownWords);
+    linking.guess_unknown(|_| true);
+    let Linking { mut drafts, .. } = linking;
 
     // Places the gazetteer's table of names lacks: a town of their name, if one fits.
     let mut buffers = FindBuffers::default();
@@ -320,6 +241,188 @@ pub(super) fn link(
         draft.mentions.dedup();
     }
     drafts
+}
+
+/// The drafts while names are joined to them, and what finds them.
+struct Linking<'a> {
+    text: &'a str,
+    gazetteer: &'a Gazetteer,
+    setting: &'a Setting,
+    candidates: &'a [Candidate],
+    drafts: Vec<Draft>,
+    /// The draft of each candidate, if it has one yet.
+    of_candidate: Vec<Option<usize>>,
+    /// The first draft of each name's text.
+    by_text: FxHashMap<&'a str, usize>,
+}
+
+/// Which names may join a person by a part of the person's full name.
+#[derive(Clone, Copy, PartialEq)]
+enum Joining {
+    /// Every name, gazetteer names too (`Jackson`).
+    AllNames,
+    /// Only unknown words not in capitals: the persons that only their shape made persons are
+    /// less sure (`SMS Siemag`), so they take no gazetteer names and no acronyms.
+    UnknownWords,
+}
+
+/// The words that start or end the full names of the story's persons.
+struct NameParts<'a> {
+    /// The person a word names; `None` where two persons share it (`Yeltsin` for `Boris
+    /// Yeltsin` and `Naina Yeltsin`).
+    persons: FxHashMap<&'a str, Option<usize>>,
+    /// The persons named with a given name first.
+    given_named: FxHashSet<usize>,
+}
+
+impl<'a> Linking<'a> {
+    fn surface(&self, i: usize) -> &'a str {
+        &self.text[self.candidates[i].range.clone()]
+    }
+
+    fn name_parts(&self) -> NameParts<'a> {
+        let mut parts = NameParts {
+            persons: FxHashMap::default(),
+            given_named: FxHashSet::default(),
+        };
+        for (d, draft) in self.drafts.iter().enumerate() {
+            if draft.label != Label::Person {
+                continue;
+            }
+            for &m in &draft.mentions {
+                let words: Vec<&str> = self.surface(m).split_whitespace().collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                // A name only its shape made a person's counts where a given name starts it
+                // or a surname ends it (`Jansher Khan`, not `Hapoel Taibe`).
+                let guessed = self.candidates[m].class == Class::Unknown;
+                let gazetteer = self.gazetteer;
+                if guessed
+                    && !gazetteer.is_given_name(words[0])
+                    && !gazetteer.is_surname(words[words.len() - 1])
+                {
+                    continue;
+                }
+                if self.gazetteer.is_given_name(words[0]) {
+                    parts.given_named.insert(d);
+                }
+                for part in [words[words.len() - 1], words[0]] {
+                    let slot = parts.persons.entry(part).or_insert(Some(d));
+                    if *slot != Some(d) {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+        parts
+    }
+
+    /// Moves candidate `i` to draft `d`.
+    fn assign(&mut self, i: usize, d: usize) {
+        if let Some(old) = self.of_candidate[i] {
+            self.drafts[old].mentions.retain(|&m| m != i);
+        }
+        self.drafts[d].mentions.push(i);
+        self.of_candidate[i] = Some(d);
+    }
+
+    /// Joins the names that are one part of a person's full name to that person, and a
+    /// person may take a country's name for theirs (`Georgia Stevens`, `Michael Jordan`).
+    fn join_name_parts(&mut self, joining: Joining) {
+        let parts = self.name_parts();
+        let gazetteer = self.gazetteer;
+        for i in 0..self.candidates.len() {
+            let c = &self.candidates[i];
+            let name = self.surface(i);
+            let single_word = !name.contains(' ');
+            let person_part = || parts.persons.get(name).copied().flatten();
+            if joining == Joining::UnknownWords
+                && (c.class != Class::Unknown || !name.chars().any(char::is_lowercase))
+            {
+                continue;
+            }
+            let joined = match &c.class {
+                // A known place that is also a person's name in this story: `Jackson`; a
+                // country's or a big city's name only where nothing marks it a place
+                // (`Georgia Stevens` … `Georgia began skating`).
+                Class::Known(targets) if single_word && !c.shouting => person_part().filter(|d| {
+                    let places = || targets.iter().all(|t| matches!(t, Target::Place(_)));
+                    let small = targets.iter().all(|t| {
+                        matches!(t, Target::Place(p)
+                            if gazetteer.places[*p as usize].population < 1_000_000)
+                    });
+                    let marked =
+                        c.locative || matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter));
+                    small || (places() && !marked && parts.given_named.contains(d))
+                }),
+                Class::Named(Label::Person, _) if single_word => person_part(),
+                Class::Unknown => self.by_text.get(name).copied().or_else(person_part),
+                _ => None,
+            };
+            if let Some(d) = joined.filter(|&d| self.of_candidate[i] != Some(d)) {
+                self.assign(i, d);
+            }
+        }
+    }
+
+    /// Gives the unknown candidates that `which` picks the label their shape and the words
+    /// around them suggest; a town the story points to is a place, unless it is a side in
+    /// results (`Forfar 2`), and a word two persons' names share is a person's.
+    fn guess_unknown(&mut self, which: impl Fn(&Candidate) -> bool) {
+        let shared_person_parts: FxHashSet<&str> = self
+            .name_parts()
+            .persons
+            .into_iter()
+            .filter_map(|(part, person)| person.is_none().then_some(part))
+            .collect();
+        let sides: FxHashSet<&str> = (0..self.candidates.len())
+            .filter(|&i| self.candidates[i].team_position)
+            .map(|i| self.surface(i))
+            .collect();
+        for i in 0..self.candidates.len() {
+            let c = &self.candidates[i];
+            if self.of_candidate[i].is_some() || c.class != Class::Unknown || !which(c) {
+                continue;
+            }
+            if is_product(
+                self.text,
+                self.candidates,
+                &self.of_candidate,
+                &self.drafts,
+                i,
+            ) {
+                continue;
+            }
+            let name = self.surface(i);
+            let town = c.cue != Some(Cue::PersonAfter)
+                && !sides.contains(name)
+                && self
+                    .setting
+                    .names_local_place(self.gazetteer, self.text, self.candidates, i);
+            let label = if town {
+                Some(Label::Gpe)
+            } else if shared_person_parts.contains(name) {
+                Some(Label::Person)
+            } else {
+                guess_label(self.gazetteer, name, c)
+            };
+            let Some(label) = label else {
+                continue;
+            };
+            let drafts = &mut self.drafts;
+            let d = *self.by_text.entry(name).or_insert_with(|| {
+                drafts.push(Draft {
+                    label,
+                    target: None,
+                    contained: None,
+                    mentions: Vec::new(),
+                });
+                drafts.len() - 1
+            });
+            self.assign(i, d);
+        }
+    }
 }
 
 /// Whether an unknown name is a product of the organization named before it (`Apple's MacBook
