@@ -88,6 +88,31 @@ pub(crate) struct Place {
 }
 
 impl Place {
+    /// A place of `kind` with only its name, country and point known: a GPE in no division,
+    /// with no GeoNames id and no population.
+    fn new(
+        kind: PlaceKind,
+        name: &'static str,
+        country: &'static str,
+        lat: &'static str,
+        lon: &'static str,
+    ) -> Place {
+        Place {
+            name,
+            label: Label::Gpe,
+            kind,
+            country,
+            geonameid: None,
+            code: None,
+            division: "",
+            lat,
+            lon,
+            population: 0,
+            capital: false,
+            nation: false,
+        }
+    }
+
     /// Latitude and longitude, when the data has them.
     pub fn point(&self) -> Option<(f64, f64)> {
         Some((self.lat.parse().ok()?, self.lon.parse().ok()?))
@@ -631,18 +656,9 @@ impl Builder {
             capitals.insert(iso2, capital);
             let index = places.len() as u32;
             places.push(Place {
-                name,
-                label: Label::Gpe,
-                kind: PlaceKind::Country,
-                country: iso2,
                 geonameid: id.parse().ok(),
-                code: None,
-                division: "",
-                lat,
-                lon,
                 population: population.parse().unwrap_or(0),
-                capital: false,
-                nation: false,
+                ..Place::new(PlaceKind::Country, name, iso2, lat, lon)
             });
             let more = extra.get(iso2);
             let field =
@@ -668,18 +684,11 @@ impl Builder {
             };
             let index = places.len() as u32;
             places.push(Place {
-                name,
-                label: Label::Gpe,
-                kind: PlaceKind::Admin1,
-                country,
                 geonameid: id.parse().ok(),
                 code: Some(code),
                 division,
-                lat,
-                lon,
-                population: 0,
-                capital: false,
                 nation: kind == "Country",
+                ..Place::new(PlaceKind::Admin1, name, country, lat, lon)
             });
             let aliases = row.get(8).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name)
@@ -696,18 +705,11 @@ impl Builder {
             let index = places.len() as u32;
             let population: u64 = population.parse().unwrap_or(0);
             places.push(Place {
-                name,
-                label: Label::Gpe,
-                kind: PlaceKind::City,
-                country,
                 geonameid: id.parse().ok(),
-                code: None,
                 division,
-                lat,
-                lon,
                 population,
                 capital: capitals.get(country) == Some(&name),
-                nation: false,
+                ..Place::new(PlaceKind::City, name, country, lat, lon)
             });
             let aliases = row.get(7).copied().unwrap_or("").split('|');
             let aliases = aliases
@@ -725,18 +727,9 @@ impl Builder {
             };
             let index = places.len() as u32;
             places.push(Place {
-                name,
-                label: Label::Gpe,
-                kind: PlaceKind::Admin2,
-                country,
                 geonameid: id.parse().ok(),
-                code: None,
                 division,
-                lat,
-                lon,
-                population: 0,
-                capital: false,
-                nation: false,
+                ..Place::new(PlaceKind::Admin2, name, country, lat, lon)
             });
             let aliases = row.get(6).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name)
@@ -758,18 +751,10 @@ impl Builder {
             };
             let index = places.len() as u32;
             places.push(Place {
-                name,
-                label: Label::Gpe,
-                kind: PlaceKind::Town,
-                country,
                 geonameid: id.parse().ok(),
-                code: None,
                 division,
-                lat,
-                lon,
                 population: population.parse().unwrap_or(0),
-                capital: false,
-                nation: false,
+                ..Place::new(PlaceKind::Town, name, country, lat, lon)
             });
             for alias in std::iter::once(name).chain(aliases.split('|')) {
                 self.add_local(alias, index);
@@ -781,18 +766,8 @@ impl Builder {
             };
             let index = places.len() as u32;
             places.push(Place {
-                name,
                 label: label_named(label),
-                kind: PlaceKind::Region,
-                country,
-                geonameid: None,
-                code: None,
-                division: "",
-                lat,
-                lon,
-                population: 0,
-                capital: false,
-                nation: false,
+                ..Place::new(PlaceKind::Region, name, country, lat, lon)
             });
             let aliases = row.get(5).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name).chain(aliases) {
@@ -805,18 +780,9 @@ impl Builder {
             };
             let index = places.len() as u32;
             places.push(Place {
-                name,
                 label: Label::Fac,
-                kind: PlaceKind::Facility,
-                country,
-                geonameid: None,
                 code: Some(iata),
-                division: "",
-                lat,
-                lon,
-                population: 0,
-                capital: false,
-                nation: false,
+                ..Place::new(PlaceKind::Facility, name, country, lat, lon)
             });
             let aliases = row.get(5).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name).chain(aliases) {
