@@ -479,3 +479,11 @@ fn a_first_name_joins_a_person_only_its_shape_names() {
     );
     assert_eq!(entity_of(&a, "Jansher").name, "Jansher Khan");
 }
+
+#[test]
+fn a_plural_word_with_a_capital_after_the_is_an_organization() {
+    let a =
+        dateline::extract("Seattle lost to the Mariners again, and the Greens left the coalition.");
+    assert_eq!(label_of(&a, "Mariners"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Greens"), Some(Label::Org));
+}

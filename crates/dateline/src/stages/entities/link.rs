@@ -485,6 +485,11 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         Some(Cue::PlaceBefore) if one_word => return Some(Label::Gpe),
         _ => {}
     }
+    if one_word && candidate.after_the && common_word && is_plural(name) {
+        // `the Mariners`, `the Greens`: a plural word with a capital after `the` names a team
+        // or a party, not many mariners.
+        return Some(Label::Org);
+    }
     if one_word {
         // A word that only starts a sentence, or a capitalized common word no gazetteer knows
         // with nothing around it that makes it a name (a heading: `Fax`, `Shares`), is none.
@@ -508,6 +513,11 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     } else {
         Label::Person
     })
+}
+
+/// Whether a word looks like an English plural: `Mariners`, not `Swiss` or `Status`.
+fn is_plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us")
 }
 
 pub(super) fn label_of(gazetteer: &Gazetteer, target: Target) -> Label {
