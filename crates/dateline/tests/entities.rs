@@ -487,3 +487,11 @@ fn a_plural_word_with_a_capital_after_the_is_an_organization() {
     assert_eq!(label_of(&a, "Mariners"), Some(Label::Org));
     assert_eq!(label_of(&a, "Greens"), Some(Label::Org));
 }
+
+#[test]
+fn a_letter_with_a_full_stop_is_an_initial_even_if_it_is_a_word() {
+    // Real scorecard text (CoNLL-2003): `A.` is Ashley Giles's initial, not the article.
+    let a =
+        dateline::extract("At Worcester: Warwickshire 255-9 (A. Giles 57 not out, W. Khan 52).");
+    assert_eq!(label_of(&a, "A. Giles"), Some(Label::Person));
+}

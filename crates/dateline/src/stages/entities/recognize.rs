@@ -170,7 +170,7 @@ impl Recognizer<'_> {
             }
             if self.is_capitalized(t) {
                 let starts = pieces.iter().all(|(_, p)| *p == Piece::Joiner);
-                if starts && self.gazetteer.is_not_name(word.trim_end_matches('.')) {
+                if starts && self.is_not_name_start(word) {
                     break;
                 }
                 pieces.push((t..t + 1, Piece::Word));
@@ -208,6 +208,13 @@ impl Recognizer<'_> {
                 || (self.word(t + 1) == "-" && self.tokens.get(t + 1).is_some_and(|n| !n.spaced)))
     }
 
+    /// Whether a capitalized word cannot start a name (`The`, `Monday`); a letter with a
+    /// full stop is an initial whatever the letter (`A. Giles`, not the article `A`).
+    fn is_not_name_start(&self, word: &str) -> bool {
+        let initial = word.len() == 2 && word.ends_with('.');
+        !initial && self.gazetteer.is_not_name(word.trim_end_matches('.'))
+    }
+
     fn is_capitalized(&self, t: usize) -> bool {
         let word = &self.text[self.tokens[t].range()];
         word.chars().next().is_some_and(char::is_uppercase)
@@ -233,7 +240,7 @@ impl Recognizer<'_> {
             let tok = self.tokens[t];
             let word = &self.text[tok.range()];
             if tok.kind == TokKind::Word && self.is_capitalized(t) {
-                return !self.gazetteer.is_not_name(word.trim_end_matches('.'));
+                return !self.is_not_name_start(word);
             }
             let joiner = (tok.kind == TokKind::Punct && word == "-")
                 || matches!(word, "the" | "al" | "el" | "de" | "la" | "le")
