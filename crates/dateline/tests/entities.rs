@@ -495,3 +495,9 @@ fn a_letter_with_a_full_stop_is_an_initial_even_if_it_is_a_word() {
         dateline::extract("At Worcester: Warwickshire 255-9 (A. Giles 57 not out, W. Khan 52).");
     assert_eq!(label_of(&a, "A. Giles"), Some(Label::Person));
 }
+
+#[test]
+fn a_preposition_after_a_name_says_nothing_of_it() {
+    let a = dateline::extract("The police said Glowacki in the park had a knife.");
+    assert_ne!(label_of(&a, "Glowacki"), Some(Label::Gpe));
+}

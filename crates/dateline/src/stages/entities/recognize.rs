@@ -672,8 +672,10 @@ impl Recognizer<'_> {
                 "," | "'s" | "’s" => None,
                 w => self.gazetteer.cue(w),
             };
-            if cue.is_some() {
-                return cue;
+            // Only the cues that follow what they mark: `in` after a name (`Glowacki in the
+            // park`) points to the next one.
+            if let Some(cue @ (Cue::PersonAfter | Cue::PlaceAfter)) = cue {
+                return Some(cue);
             }
         }
         let before = tokens.start.checked_sub(1).and_then(word_at)?;
