@@ -501,3 +501,12 @@ fn a_preposition_after_a_name_says_nothing_of_it() {
     let a = dateline::extract("The police said Glowacki in the park had a knife.");
     assert_ne!(label_of(&a, "Glowacki"), Some(Label::Gpe));
 }
+
+#[test]
+fn a_scorecard_names_its_fielders_and_bowlers() {
+    // Real scorecard lines (CoNLL-2003): `c` is caught by, `b` bowled by.
+    let a = dateline::extract(
+        "Ijaz Ahmed c Stewart b Mullally 61\nInzamam-ul-Haq c Hussain b Mullally 35\n",
+    );
+    assert_eq!(label_of(&a, "Mullally"), Some(Label::Person));
+}

@@ -186,6 +186,9 @@ pub(crate) enum OrgWord {
 pub(crate) enum Cue {
     /// A speech or person verb right after the name: `said`, `told`.
     PersonAfter,
+    /// A word right before a person's name: a scorecard's `c` (caught by) and `b` (bowled
+    /// by).
+    PersonBefore,
     /// A preposition of place right before the name: `in`, `near`.
     PlaceBefore,
     /// A word after a hyphen or after the name that makes it a place: `-based`, `-born`.
@@ -303,6 +306,7 @@ impl Gazetteer {
                 .filter_map(|row| {
                     let cue = match *row.get(1)? {
                         "person_after" => Cue::PersonAfter,
+                        "person_before" => Cue::PersonBefore,
                         "place_before" => Cue::PlaceBefore,
                         "place_after" => Cue::PlaceAfter,
                         "locative" => Cue::Locative,

@@ -130,7 +130,7 @@ pub(super) fn link(
         .iter()
         .filter(|c| {
             let one_word = !surface(c).contains(' ');
-            (c.cue == Some(Cue::PersonAfter) && is_small_town(c))
+            (matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore)) && is_small_town(c))
                 || (one_word && c.class == Class::Named(Label::Person, None))
         })
         .map(&surface)
@@ -395,7 +395,7 @@ impl<'a> Linking<'a> {
                 continue;
             }
             let name = self.surface(i);
-            let town = c.cue != Some(Cue::PersonAfter)
+            let town = !matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore))
                 && !sides.contains(name)
                 && self
                     .setting
@@ -480,7 +480,7 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         return (!common_word).then_some(Label::Org);
     }
     match candidate.cue {
-        Some(Cue::PersonAfter) => return Some(Label::Person),
+        Some(Cue::PersonAfter | Cue::PersonBefore) => return Some(Label::Person),
         Some(Cue::PlaceAfter) => return Some(Label::Gpe),
         Some(Cue::PlaceBefore) if one_word => return Some(Label::Gpe),
         _ => {}

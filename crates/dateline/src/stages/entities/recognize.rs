@@ -691,7 +691,7 @@ impl Recognizer<'_> {
         }
         self.gazetteer
             .cue(before)
-            .filter(|c| *c == Cue::PlaceBefore)
+            .filter(|c| matches!(c, Cue::PlaceBefore | Cue::PersonBefore))
     }
 
     /// `Young Journalists Club (YJC)`: a word in capitals in brackets right after a candidate,
