@@ -510,3 +510,13 @@ fn a_scorecard_names_its_fielders_and_bowlers() {
     );
     assert_eq!(label_of(&a, "Mullally"), Some(Label::Person));
 }
+
+#[test]
+fn a_people_with_a_word_before_it_is_a_nationality_or_group() {
+    let a = dateline::extract(
+        "Bosnian Serb leaders hinted at a boycott, and the killing of the Roman Catholic Bishop \
+         Pierre Claverie was condemned.",
+    );
+    assert_eq!(label_of(&a, "Bosnian Serb"), Some(Label::Norp));
+    assert_eq!(label_of(&a, "Roman Catholic"), Some(Label::Norp));
+}

@@ -324,6 +324,16 @@ impl Recognizer<'_> {
                 return;
             }
         }
+        // `Bosnian Serb`, `Roman Catholic`: a people or group with a word that narrows it.
+        let joined = group.iter().any(|(_, p)| *p == Piece::Joiner);
+        if (2..=3).contains(&words.len())
+            && !joined
+            && !after_title
+            && self.gazetteer.is_group_word(last_word)
+        {
+            push(out, group, Class::Named(Label::Norp, None));
+            return;
+        }
         // `World Cup`, `Islamic Revolution`: an event, which is no entity of these kinds.
         if words.len() > 1 && self.gazetteer.is_event_word(last_word) {
             push(out, group, Class::Event);
