@@ -520,3 +520,14 @@ fn a_people_with_a_word_before_it_is_a_nationality_or_group() {
     assert_eq!(label_of(&a, "Bosnian Serb"), Some(Label::Norp));
     assert_eq!(label_of(&a, "Roman Catholic"), Some(Label::Norp));
 }
+
+#[test]
+fn a_name_with_an_age_is_a_persons() {
+    // Real text (CoNLL-2003 dev): Duran is also a city of Ecuador.
+    let a = dateline::extract(
+        "Panamanian boxing legend Roberto \"Hands of Stone\" Duran climbs into the ring on \
+         Saturday. Duran, 45, takes on little-known Mexican Ariel Cruz, 30. The fight, \
+         Duran's first on home soil for 10 years, is in Panama City.",
+    );
+    assert_eq!(label_of(&a, "Duran"), Some(Label::Person));
+}

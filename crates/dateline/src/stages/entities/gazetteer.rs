@@ -186,6 +186,9 @@ pub(crate) enum OrgWord {
 pub(crate) enum Cue {
     /// A speech or person verb right after the name: `said`, `told`.
     PersonAfter,
+    /// An age between commas right after the name (`Duran, 45,`): only a person has one,
+    /// whatever town shares the name.
+    Age,
     /// A word right before a person's name: a scorecard's `c` (caught by) and `b` (bowled
     /// by).
     PersonBefore,

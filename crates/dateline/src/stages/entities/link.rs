@@ -135,6 +135,12 @@ pub(super) fn link(
         })
         .map(&surface)
         .collect();
+    // `Duran, 45,`: a person, even one who shares a city's name.
+    let aged: FxHashSet<&str> = candidates
+        .iter()
+        .filter(|c| c.cue == Some(Cue::Age) && is_local_place(c))
+        .map(&surface)
+        .collect();
 
     let chosen = setting.choose_all(gazetteer, text, candidates);
     // Gazetteer names, and names classified by evidence, first: they anchor the rest.
@@ -147,8 +153,10 @@ pub(super) fn link(
                 if teams.contains(surface(c)) && !c.locative && is_local_place(c) {
                     // A team named after its town, as results tables show (`Somerset 83`).
                     (Label::Org, None, Some(target))
-                } else if persons.contains(surface(c)) && is_small_town(c) {
-                    // `Clinton said`: a person who shares a town's name.
+                } else if (persons.contains(surface(c)) && is_small_town(c))
+                    || (aged.contains(surface(c)) && !c.locative)
+                {
+                    // `Clinton said`, `Duran, 45,`: a person who shares a town's name.
                     (Label::Person, None, None)
                 } else {
                     (label_of(gazetteer, target), Some(target), None)
@@ -395,7 +403,7 @@ impl<'a> Linking<'a> {
                 continue;
             }
             let name = self.surface(i);
-            let town = !matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore))
+            let town = !matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore | Cue::Age))
                 && !sides.contains(name)
                 && self
                     .setting
@@ -480,7 +488,7 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         return (!common_word).then_some(Label::Org);
     }
     match candidate.cue {
-        Some(Cue::PersonAfter | Cue::PersonBefore) => return Some(Label::Person),
+        Some(Cue::PersonAfter | Cue::PersonBefore | Cue::Age) => return Some(Label::Person),
         Some(Cue::PlaceAfter) => return Some(Label::Gpe),
         Some(Cue::PlaceBefore) if one_word => return Some(Label::Gpe),
         _ => {}

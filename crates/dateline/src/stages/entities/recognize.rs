@@ -631,6 +631,17 @@ impl Recognizer<'_> {
                 .is_some_and(|n| n.kind == TokKind::Number)
     }
 
+    /// A person's age between commas starts at token `t`: `Duran , 45 , takes on`.
+    fn before_age(&self, seg: Range<usize>, t: usize) -> bool {
+        let age = t + 1;
+        seg.contains(&(age + 1))
+            && self.word(t) == ","
+            && self.word(age + 1) == ","
+            && self.tokens[age].kind == TokKind::Number
+            && self.word(age).len() <= 3
+            && self.word(age).parse::<u8>().is_ok_and(|years| years < 120)
+    }
+
     fn before_number(&self, seg: Range<usize>, t: usize) -> bool {
         seg.contains(&t) && self.tokens[t].kind == TokKind::Number
     }
@@ -676,6 +687,9 @@ impl Recognizer<'_> {
         let word_at = |t: usize| -> Option<&str> {
             (seg.contains(&t)).then(|| &self.text[self.tokens[t].range()])
         };
+        if self.before_age(seg.clone(), tokens.end) {
+            return Some(Cue::Age);
+        }
         if let Some(after) = word_at(tokens.end) {
             let cue = match after {
                 "-" => word_at(tokens.end + 1).and_then(|w| self.gazetteer.cue(w)),
