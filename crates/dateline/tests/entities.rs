@@ -531,3 +531,13 @@ fn a_name_with_an_age_is_a_persons() {
     );
     assert_eq!(label_of(&a, "Duran"), Some(Label::Person));
 }
+
+#[test]
+fn a_company_is_known_by_the_first_word_of_its_name() {
+    // Real text (CoNLL-2003 dev); Magna is also a town in Utah.
+    let a = dateline::extract(
+        "Douglas & Lomason Co said it agreed to be acquired by Magna International Inc for $31 \
+         a share. Magna was up 1/8 on the New York Stock Exchange.",
+    );
+    assert_eq!(entity_of(&a, "Magna").name, "Magna International Inc");
+}

@@ -14,6 +14,9 @@ use super::resolve::{self, Setting};
 use super::tokens::Tok;
 use crate::article::Label;
 
+/// Fewer people than this make a town small enough that a company's short name beats it.
+const SMALL_TOWN: u64 = 100_000;
+
 /// One entity before it is written out.
 #[derive(Debug)]
 pub(super) struct Draft {
@@ -221,6 +224,7 @@ pub(super) fn link(
         by_text,
     };
     linking.join_name_parts(Joining::AllNames);
+    linking.join_organization_short_names();
     linking.guess_unknown(|c| surface(c).contains(' '));
     linking.join_name_parts(Joining::UnknownWords);
     linking.guess_unknown(|_| true);
@@ -369,6 +373,54 @@ impl<'a> Linking<'a> {
                 _ => None,
             };
             if let Some(d) = joined.filter(|&d| self.of_candidate[i] != Some(d)) {
+                self.assign(i, d);
+            }
+        }
+    }
+
+    /// Joins a word that starts an organization's name of several words to it: `Magna` after
+    /// `Magna International Inc`, though a small town is named so, `Cofinec` after `Cofinec
+    /// S.A.`. Not a word marked as a place's (`in Magna`) nor a common word (`General`).
+    fn join_organization_short_names(&mut self) {
+        let mut organizations: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        for (d, draft) in self.drafts.iter().enumerate() {
+            if draft.label != Label::Org {
+                continue;
+            }
+            for &m in &draft.mentions {
+                let name = self.surface(m);
+                let Some((first, _)) = name.split_once(' ') else {
+                    continue;
+                };
+                let slot = organizations.entry(first).or_insert(Some(d));
+                if *slot != Some(d) {
+                    *slot = None;
+                }
+            }
+        }
+        let gazetteer = self.gazetteer;
+        for i in 0..self.candidates.len() {
+            let c = &self.candidates[i];
+            let name = self.surface(i);
+            let Some(&Some(d)) = organizations.get(name) else {
+                continue;
+            };
+            let unmarked = !c.locative
+                && !matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter))
+                && !gazetteer.is_common_word(name);
+            let joins = unmarked
+                && match &c.class {
+                    Class::Known(targets) => targets.iter().all(|t| {
+                        matches!(t, Target::Place(p) if {
+                            let place = &gazetteer.places[*p as usize];
+                            matches!(place.kind, PlaceKind::City | PlaceKind::Town)
+                                && place.population < SMALL_TOWN
+                        })
+                    }),
+                    Class::Unknown => true,
+                    _ => false,
+                };
+            if joins && self.of_candidate[i] != Some(d) {
                 self.assign(i, d);
             }
         }
