@@ -2,7 +2,8 @@
 //!
 //! Gazetteer names group by what they name (`the Islamic Republic` and `Iran` are one country;
 //! `Afghan` groups under Afghanistan's demonym). Other names group by their text, a surname
-//! joins the person whose full name ends with it (`Bahrami` → `Tariq Shah Bahrami`), a short
+//! joins the person whose full name ends with it (`Bahrami` → `Tariq Shah Bahrami`), the first
+//! word of a company's name joins the company (`Magna` → `Magna International Inc`), a short
 //! form in brackets joins the name it abbreviates, and names still unknown take the label the
 //! rest of the document, or the words around them, give them.
 

@@ -638,7 +638,6 @@ impl Recognizer<'_> {
             && self.word(t) == ","
             && self.word(age + 1) == ","
             && self.tokens[age].kind == TokKind::Number
-            && self.word(age).len() <= 3
             && self.word(age).parse::<u8>().is_ok_and(|years| years < 120)
     }
 
