@@ -224,11 +224,11 @@ pub(super) fn link(
         of_candidate,
         by_text,
     };
-    linking.join_name_parts(Joining::AllNames);
+    let parts = linking.join_name_parts(Joining::AllNames);
     linking.join_organization_short_names();
-    linking.guess_unknown(|c| surface(c).contains(' '));
-    linking.join_name_parts(Joining::UnknownWords);
-    linking.guess_unknown(|_| true);
+    linking.guess_unknown(&parts, |c| surface(c).contains(' '));
+    let parts = linking.join_name_parts(Joining::UnknownWords);
+    linking.guess_unknown(&parts, |_| true);
     let Linking { mut drafts, .. } = linking;
 
     // Places the gazetteer's table of names lacks: a town of their name, if one fits.
@@ -303,24 +303,21 @@ impl<'a> Linking<'a> {
                 continue;
             }
             for &m in &draft.mentions {
-                let words: Vec<&str> = self.surface(m).split_whitespace().collect();
-                if words.len() < 2 {
-                    continue;
-                }
+                let mut words = self.surface(m).split_whitespace();
+                let (Some(first), Some(last)) = (words.next(), words.last()) else {
+                    continue; // one word
+                };
+                let given_named = self.gazetteer.is_given_name(first);
                 // A name only its shape made a person's counts where a given name starts it
                 // or a surname ends it (`Jansher Khan`, not `Hapoel Taibe`).
                 let guessed = self.candidates[m].class == Class::Unknown;
-                let gazetteer = self.gazetteer;
-                if guessed
-                    && !gazetteer.is_given_name(words[0])
-                    && !gazetteer.is_surname(words[words.len() - 1])
-                {
+                if guessed && !given_named && !self.gazetteer.is_surname(last) {
                     continue;
                 }
-                if self.gazetteer.is_given_name(words[0]) {
+                if given_named {
                     parts.given_named.insert(d);
                 }
-                for part in [words[words.len() - 1], words[0]] {
+                for part in [last, first] {
                     let slot = parts.persons.entry(part).or_insert(Some(d));
                     if *slot != Some(d) {
                         *slot = None;
@@ -342,7 +339,8 @@ impl<'a> Linking<'a> {
 
     /// Joins the names that are one part of a person's full name to that person, and a
     /// person may take a country's name for theirs (`Georgia Stevens`, `Michael Jordan`).
-    fn join_name_parts(&mut self, joining: Joining) {
+    /// Returns the name parts it read, which joining changes not.
+    fn join_name_parts(&mut self, joining: Joining) -> NameParts<'a> {
         let parts = self.name_parts();
         let gazetteer = self.gazetteer;
         for i in 0..self.candidates.len() {
@@ -377,6 +375,7 @@ impl<'a> Linking<'a> {
                 self.assign(i, d);
             }
         }
+        parts
     }
 
     /// Joins a word that starts an organization's name of several words to it: `Magna` after
@@ -430,13 +429,7 @@ impl<'a> Linking<'a> {
     /// Gives the unknown candidates that `which` picks the label their shape and the words
     /// around them suggest; a town the story points to is a place, unless it is a side in
     /// results (`Forfar 2`), and a word two persons' names share is a person's.
-    fn guess_unknown(&mut self, which: impl Fn(&Candidate) -> bool) {
-        let shared_person_parts: FxHashSet<&str> = self
-            .name_parts()
-            .persons
-            .into_iter()
-            .filter_map(|(part, person)| person.is_none().then_some(part))
-            .collect();
+    fn guess_unknown(&mut self, parts: &NameParts<'a>, which: impl Fn(&Candidate) -> bool) {
         let sides: FxHashSet<&str> = (0..self.candidates.len())
             .filter(|&i| self.candidates[i].team_position)
             .map(|i| self.surface(i))
@@ -463,7 +456,7 @@ impl<'a> Linking<'a> {
                     .names_local_place(self.gazetteer, self.text, self.candidates, i);
             let label = if town {
                 Some(Label::Gpe)
-            } else if shared_person_parts.contains(name) {
+            } else if parts.persons.get(name) == Some(&None) {
                 Some(Label::Person)
             } else {
                 guess_label(self.gazetteer, name, c)
