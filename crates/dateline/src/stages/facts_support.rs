@@ -332,6 +332,8 @@ pub(super) struct Sentence {
     /// Indices into [`Story::tokens`].
     pub tokens: Range<usize>,
     pub paragraph: usize,
+    /// Where the first sentence of its paragraph starts, in bytes.
+    pub paragraph_start: usize,
 }
 
 /// A noun phrase read as a speaker, actor or perpetrator, and the entity it stands for.
@@ -360,6 +362,10 @@ pub(super) struct Story<'d> {
     pub sentences: Vec<Sentence>,
     pub entities: &'d [Entity],
     pub timexes: &'d [Timex],
+    /// Indexes into `timexes` by start, and by end: a fact looks up the times near it, which
+    /// must not cost a pass over all of them in a long story.
+    timexes_by_start: Vec<usize>,
+    timexes_by_end: Vec<usize>,
     pub knowledge: &'static Knowledge,
     /// The [`WordClass`] bits of each token.
     classes: &'d [u16],
@@ -376,6 +382,7 @@ impl<'d> Story<'d> {
         let doc: &'d Document<'_> = doc;
         let article = &doc.article;
         let mut paragraph = 0;
+        let mut paragraph_start = None;
         let sentences = doc
             .sentences
             .iter()
@@ -386,6 +393,7 @@ impl<'d> Story<'d> {
                     .is_some_and(|p| p.end < range.end)
                 {
                     paragraph += 1;
+                    paragraph_start = None;
                 }
                 let first = doc.tokens.partition_point(|t| t.start < range.start);
                 let last = doc.tokens.partition_point(|t| t.end <= range.end);
@@ -393,9 +401,15 @@ impl<'d> Story<'d> {
                     range: range.clone(),
                     tokens: first..last.max(first),
                     paragraph,
+                    paragraph_start: *paragraph_start.get_or_insert(range.start),
                 }
             })
             .collect();
+        let timexes = &article.timexes;
+        let mut timexes_by_start: Vec<usize> = (0..timexes.len()).collect();
+        timexes_by_start.sort_by_key(|&i| (timexes[i].start, i));
+        let mut timexes_by_end: Vec<usize> = (0..timexes.len()).collect();
+        timexes_by_end.sort_by_key(|&i| (timexes[i].end, i));
         let count = article.entities.iter().map(|e| e.mentions.len()).sum();
         let mut mentions: Vec<MentionAt> = Vec::with_capacity(count);
         for (entity, e) in article.entities.iter().enumerate() {
@@ -416,12 +430,35 @@ impl<'d> Story<'d> {
             tokens: &doc.tokens,
             sentences,
             entities: &article.entities,
-            timexes: &article.timexes,
+            timexes,
+            timexes_by_start,
+            timexes_by_end,
             knowledge,
             classes: &doc.word_classes,
             mentions,
             dateline_place,
         }
+    }
+
+    /// The timexes that start in `bytes`, by start (indexes into `timexes`).
+    pub fn timexes_starting_in(&self, bytes: Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let from = self
+            .timexes_by_start
+            .partition_point(|&i| self.timexes[i].start < bytes.start);
+        self.timexes_by_start[from..]
+            .iter()
+            .copied()
+            .take_while(move |&i| self.timexes[i].start < bytes.end)
+    }
+
+    /// The first timex that ends at byte `end`.
+    fn timex_ending(&self, end: usize) -> Option<&'d Timex> {
+        let timexes = self.timexes;
+        let at = self
+            .timexes_by_end
+            .partition_point(|&i| timexes[i].end < end);
+        let &i = self.timexes_by_end.get(at)?;
+        (timexes[i].end == end).then(|| &timexes[i])
     }
 
     pub fn word(&self, token: usize) -> &'d str {
@@ -610,7 +647,7 @@ impl<'d> Story<'d> {
     fn timex_ending_at(&self, end: usize, floor: usize) -> Option<usize> {
         let before = end.checked_sub(1).filter(|&t| t >= floor)?;
         let last = self.tokens[before].end;
-        let timex = self.timexes.iter().find(|x| x.end == last)?;
+        let timex = self.timex_ending(last)?;
         let first = self.token_at(timex.start);
         (first >= floor && first < end).then_some(first)
     }
@@ -992,9 +1029,10 @@ impl<'d> Story<'d> {
     /// nearest), else the nearest one before it in the paragraph.
     pub fn time_of(&self, sentence: &Sentence, at: usize) -> Option<usize> {
         let dated = |t: &Timex| matches!(t.kind, TimexType::Date | TimexType::Time);
-        let in_sentence = self.timexes.iter().enumerate().filter(|(_, t)| {
-            dated(t) && t.start >= sentence.range.start && t.end <= sentence.range.end
-        });
+        let in_sentence = self
+            .timexes_starting_in(sentence.range.clone())
+            .map(|i| (i, &self.timexes[i]))
+            .filter(|(_, t)| dated(t) && t.end <= sentence.range.end);
         let best = in_sentence.min_by_key(|(_, t)| {
             let vague = t.value.ends_with("_REF");
             (
@@ -1006,17 +1044,9 @@ impl<'d> Story<'d> {
         if let Some((i, _)) = best {
             return Some(i);
         }
-        let paragraph_start = self
-            .sentences
-            .iter()
-            .find(|s| s.paragraph == sentence.paragraph)
-            .map_or(sentence.range.start, |s| s.range.start);
-        self.timexes
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                dated(t) && t.start >= paragraph_start && t.end <= sentence.range.start
-            })
+        self.timexes_starting_in(sentence.paragraph_start..sentence.range.start)
+            .map(|i| (i, &self.timexes[i]))
+            .filter(|(_, t)| dated(t) && t.end <= sentence.range.start)
             .filter(|(_, t)| !t.value.ends_with("_REF"))
             .max_by_key(|(_, t)| t.start)
             .map(|(i, _)| i)

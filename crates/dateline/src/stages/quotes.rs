@@ -561,12 +561,12 @@ impl Quotes {
     fn time_after(&self, story: &Story<'_>, t: usize) -> Option<usize> {
         let start = story.tokens[t].start;
         let next_start = story.tokens.get(t + 1).map_or(usize::MAX, |n| n.start);
-        let timex = story.timexes.iter().find(|x| {
-            x.start == start
-                || (x.start > start
-                    && x.start <= next_start
-                    && story.is_class(t, WordClass::Locative))
-        })?;
+        let timex = story
+            .timexes_starting_in(start..next_start.saturating_add(1))
+            .map(|i| &story.timexes[i])
+            .find(|x| {
+                x.start == start || (x.start > start && story.is_class(t, WordClass::Locative))
+            })?;
         Some(story.token_at(timex.end))
     }
 }
@@ -592,11 +592,8 @@ fn sentence_end(story: &Story<'_>, limit: usize) -> usize {
 /// to it ("X said the plan was “a disaster”"), and a quote that continues an attributed one in
 /// the same paragraph joins it (`"A," he said. "B."` is one turn).
 fn combine(drafts: Vec<Draft>, reported: Vec<Quote>) -> Vec<Quote> {
-    let inside_reported = |q: &Quote| {
-        reported
-            .iter()
-            .any(|r| r.start <= q.start && q.end <= r.end && (r.start, r.end) != (q.start, q.end))
-    };
+    let reported_spans = Spans::new(reported.iter().map(|r| r.start..r.end));
+    let inside_reported = |q: &Quote| reported_spans.strictly_covers(q.start..q.end);
     let mut quotes: Vec<Quote> = Vec::with_capacity(drafts.len() + reported.len());
     let mut position_of: Vec<Option<usize>> = Vec::with_capacity(drafts.len());
     for draft in drafts {
@@ -618,18 +615,53 @@ fn combine(drafts: Vec<Draft>, reported: Vec<Quote>) -> Vec<Quote> {
             }
         }
     }
-    let direct_count = quotes.len();
+    let direct_spans = Spans::new(quotes.iter().map(|d| d.start..d.end));
     for r in reported {
-        let covered = quotes[..direct_count]
-            .iter()
-            .any(|d| d.start <= r.start && r.end <= d.end);
-        if !covered {
+        if !direct_spans.covers(r.start..r.end) {
             quotes.push(r);
         }
     }
     quotes.sort_by_key(|q| (q.start, q.end));
     quotes.dedup_by(|b, a| a.start == b.start && a.end == b.end);
     quotes
+}
+
+/// Byte spans, to ask whether one of them covers a span in time logarithmic in their number
+/// (a story may hold thousands of quotes).
+struct Spans {
+    /// Starts, in order.
+    starts: Vec<usize>,
+    /// `max_end[k]`: the furthest end of the first `k` spans by start.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    fn new(spans: impl Iterator<Item = Range<usize>>) -> Spans {
+        let mut spans: Vec<Range<usize>> = spans.collect();
+        spans.sort_by_key(|s| s.start);
+        let mut max_end = Vec::with_capacity(spans.len() + 1);
+        max_end.push(0);
+        for s in &spans {
+            max_end.push(s.end.max(*max_end.last().unwrap_or(&0)));
+        }
+        Spans {
+            starts: spans.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether a span starts at or before `span` and ends at or after it.
+    fn covers(&self, span: Range<usize>) -> bool {
+        let up_to = self.starts.partition_point(|&s| s <= span.start);
+        up_to > 0 && self.max_end[up_to] >= span.end
+    }
+
+    /// Whether a span other than `span` itself covers it.
+    fn strictly_covers(&self, span: Range<usize>) -> bool {
+        let before = self.starts.partition_point(|&s| s < span.start);
+        let up_to = self.starts.partition_point(|&s| s <= span.start);
+        (before > 0 && self.max_end[before] >= span.end) || self.max_end[up_to] > span.end
+    }
 }
 
 /// Pairs quotation marks paragraph by paragraph. A paragraph of quotation that ends inside a
