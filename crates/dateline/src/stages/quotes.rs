@@ -834,6 +834,17 @@ fn word_count(text: &str) -> usize {
 mod tests {
     use super::*;
 
+    #[test]
+    fn spans_tell_what_covers_a_span() {
+        let spans = Spans::new([10..20, 0..5, 12..30].into_iter());
+        assert!(spans.covers(0..5) && spans.covers(14..25) && spans.covers(10..20));
+        assert!(!spans.covers(4..8) && !spans.covers(25..31) && !spans.covers(40..41));
+        // Strictly: another span, not the span itself.
+        assert!(!spans.strictly_covers(0..5) && !spans.strictly_covers(12..30));
+        assert!(spans.strictly_covers(12..20) && spans.strictly_covers(1..5));
+        assert!(!Spans::new(std::iter::empty()).covers(0..1));
+    }
+
     fn marked(text: &str) -> Vec<&str> {
         let paragraphs: Vec<Range<usize>> = {
             let mut out = Vec::new();
