@@ -7,6 +7,7 @@ use crate::document::Document;
 use crate::extractor::ExtractorBuilder;
 
 pub mod casualties;
+mod chars;
 pub mod entities;
 pub mod events;
 mod facts_support;

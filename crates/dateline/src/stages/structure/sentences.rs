@@ -12,6 +12,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Token, TokenKind};
 use crate::lexicon;
+use crate::stages::chars::{char_at, number_end};
 
 const ABBREVIATIONS: &str = include_str!("../../../data/structure/abbreviations.tsv");
 const SENTENCE_OPENERS: &str = include_str!("../../../data/structure/sentence_openers.txt");
@@ -359,34 +360,6 @@ fn letter_at(text: &str, bytes: &[u8], i: usize) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
         Some(_) => char_at(text, i).0.is_alphabetic(),
         None => false,
-    }
-}
-
-/// Where a number that continues at `from` ends, at most at the end of `bytes`: over ASCII
-/// digits, and over `,`, `.`, `:` and `/` between digits.
-#[inline(always)]
-fn number_end(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(&b) = bytes.get(from) {
-        let continues = b.is_ascii_digit()
-            || (matches!(b, b',' | b'.' | b':' | b'/')
-                && bytes.get(from + 1).is_some_and(u8::is_ascii_digit));
-        if !continues {
-            break;
-        }
-        from += 1;
-    }
-    from
-}
-
-/// The character at byte `i` (a character boundary) and its length in bytes.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes()[i] {
-        b if b < 0x80 => (b as char, 1),
-        _ => text[i..]
-            .chars()
-            .next()
-            .map_or((char::REPLACEMENT_CHARACTER, 1), |c| (c, c.len_utf8())),
     }
 }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::document::{Token, TokenKind};
+use crate::stages::chars::{char_at, number_end};
 
 use super::lexicon::{Class, Lexicon};
 use super::Compounds;
@@ -150,21 +151,6 @@ fn word_end(text: &str, bytes: &[u8], mut end: usize) -> (usize, bool) {
     (end, plain)
 }
 
-/// Where a number of [`tokenize`] that continues at `from` ends: over ASCII digits, and over
-/// `,`, `.`, `:` and `/` with a digit after them.
-fn number_end(bytes: &[u8], mut end: usize) -> usize {
-    while let Some(&d) = bytes.get(end) {
-        let continues = d.is_ascii_digit()
-            || (matches!(d, b',' | b'.' | b':' | b'/')
-                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit));
-        if !continues {
-            break;
-        }
-        end += 1;
-    }
-    end
-}
-
 /// `char::is_whitespace`, `char::is_alphabetic` and `char::is_alphanumeric`, with the ASCII
 /// answer first.
 #[inline]
@@ -191,19 +177,6 @@ fn is_alphanumeric(c: char) -> bool {
         c.is_ascii_alphanumeric()
     } else {
         c.is_alphanumeric()
-    }
-}
-
-/// The character at byte `i` of `text` (a character boundary) and its length in bytes; ASCII
-/// without decoding.
-#[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
-    match text.as_bytes()[i] {
-        b if b < 0x80 => (char::from(b), 1),
-        _ => text[i..]
-            .chars()
-            .next()
-            .map_or((char::REPLACEMENT_CHARACTER, 1), |c| (c, c.len_utf8())),
     }
 }
 
