@@ -223,6 +223,11 @@ pub(super) fn link(
         drafts,
         of_candidate,
         by_text,
+        sides: candidates
+            .iter()
+            .filter(|c| c.team_position)
+            .map(&surface)
+            .collect(),
     };
     let parts = linking.join_name_parts(Joining::AllNames);
     linking.join_organization_short_names();
@@ -267,6 +272,8 @@ struct Linking<'a> {
     of_candidate: Vec<Option<usize>>,
     /// The first draft of each name's text.
     by_text: FxHashMap<&'a str, usize>,
+    /// The names that stand where results put the sides of a match (`Forfar 2`).
+    sides: FxHashSet<&'a str>,
 }
 
 /// Which names may join a person by a part of the person's full name.
@@ -430,10 +437,6 @@ impl<'a> Linking<'a> {
     /// around them suggest; a town the story points to is a place, unless it is a side in
     /// results (`Forfar 2`), and a word two persons' names share is a person's.
     fn guess_unknown(&mut self, parts: &NameParts<'a>, which: impl Fn(&Candidate) -> bool) {
-        let sides: FxHashSet<&str> = (0..self.candidates.len())
-            .filter(|&i| self.candidates[i].team_position)
-            .map(|i| self.surface(i))
-            .collect();
         for i in 0..self.candidates.len() {
             let c = &self.candidates[i];
             if self.of_candidate[i].is_some() || c.class != Class::Unknown || !which(c) {
@@ -450,7 +453,7 @@ impl<'a> Linking<'a> {
             }
             let name = self.surface(i);
             let town = !matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore | Cue::Age))
-                && !sides.contains(name)
+                && !self.sides.contains(name)
                 && self
                     .setting
                     .names_local_place(self.gazetteer, self.text, self.candidates, i);
