@@ -225,6 +225,36 @@ fn a_dash_line_after_story_text_is_no_dateline() {
 }
 
 #[test]
+fn rcv1_header_title_byline_and_dateline() {
+    // CoNLL-2003 dev (Reuters RCV1): title, a byline of a name alone, then the dateline line.
+    let text = "ATHLETICS - BAILEY IN FRONT OF FORMER CHAMPIONS .\nAdrian Warner\n\
+                BERLIN 1996-08-30\nDonovan Bailey won the 100 metres in Berlin on Friday .";
+    let article = extract(text, None);
+    assert_eq!(
+        article.title.unwrap().text,
+        "ATHLETICS - BAILEY IN FRONT OF FORMER CHAMPIONS ."
+    );
+    let credits: Vec<(CreditRole, &str)> = article
+        .credits
+        .iter()
+        .map(|c| (c.role, c.name.as_str()))
+        .collect();
+    assert_eq!(credits, [(CreditRole::Author, "Adrian Warner")]);
+    let dateline = article.dateline.expect("a dateline");
+    assert_eq!(
+        (dateline.place.as_str(), dateline.date.as_deref()),
+        ("Berlin", Some("1996-08-30"))
+    );
+    assert_eq!(article.sentences.len(), 1);
+    // A line above the dateline that is no name stays story text.
+    let text =
+        "Bonds rally on data\nTraders cheered the figures .\nLONDON 1996-08-30\nBonds rose .";
+    let article = extract(text, None);
+    assert!(article.credits.is_empty());
+    assert_eq!(article.sentences.len(), 2);
+}
+
+#[test]
 fn empty_and_odd_inputs_give_well_defined_results() {
     for text in [
         "",

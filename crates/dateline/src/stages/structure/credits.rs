@@ -30,6 +30,8 @@ pub(super) struct CreditReader {
     /// Agencies that sign off a story on a line of their own: `Reuter`.
     sign_offs: Vec<&'static str>,
     byline: Regex,
+    /// A line of two to five name words and nothing else: `Larry Fine`.
+    bare_name: Regex,
     source: Regex,
     contributors: Regex,
     contributor_segment: Regex,
@@ -38,14 +40,16 @@ pub(super) struct CreditReader {
 
 impl CreditReader {
     pub fn new(sign_offs: Vec<&'static str>) -> CreditReader {
-        let name =
-            r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|la|le|al|bin))*";
+        let word = r"(?:\p{Lu}[\p{L}.'’-]*|de|da|van|von|der|la|le|al|bin)";
+        let name = format!(r"\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{word})*");
         CreditReader {
             sign_offs,
             byline: Regex::new(&format!(
                 r"^(?i:by)\s+(?P<names>{name}(?:\s*(?:,|\band\b|&)\s*{name})*?)(?:\s*,\s*(?P<org>\p{{Lu}}[\p{{L}}&.'’ -]*?))?\s*$"
             ))
             .expect("byline pattern"),
+            bare_name: Regex::new(&format!(r"^\p{{Lu}}[\p{{L}}.'’-]*(?:\s+{word}){{1,4}}\s*$"))
+                .expect("bare name pattern"),
             source: Regex::new(r"^\(?(?i:sources?)\s*:\s*(?P<name>\S.*?)\)?\s*$").expect("source pattern"),
             contributors: Regex::new(
                 r"^\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|research)\b.*?\bby\s).*$",
@@ -130,6 +134,18 @@ impl CreditReader {
             }
         }
         credits
+    }
+
+    /// A line that is only a person's name, `Larry Fine`: between a story's title and its
+    /// dateline, that is the byline.
+    pub fn bare_byline(&self, line: &str) -> Option<LineCredit> {
+        let name = line.trim_end();
+        self.bare_name.is_match(name).then(|| LineCredit {
+            range: 0..name.len(),
+            name: title_case_if_capitals(name),
+            role: CreditRole::Author,
+            alias: None,
+        })
     }
 
     /// Reads a second dateline-shaped agency line, `TEHRAN, Young Journalists Club (YJC) –`:

@@ -12,6 +12,9 @@
 //! dash. A line with no date and no agency is a dateline only when its place is written in
 //! capitals and story text follows the dash, so that a headline such as
 //! `U.S. SUGAR IMPORTS DOWN - USDA` is not taken for one.
+//!
+//! Reuters' RCV1 corpus (and CoNLL-2003, made from it) gives the dateline a line of its own, a
+//! place in capitals and an ISO date: `BAGHDAD 1996-08-22`.
 
 use std::ops::Range;
 
@@ -54,7 +57,7 @@ const PLACE_CONNECTORS: &[&str] = &[
 /// `agencies` are the names that may stand bare after the date (`ROME, March 13, Reuter -`).
 pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
     if !has_dash(line.as_bytes()) {
-        return None;
+        return place_and_iso_date(line);
     }
     let mut cursor = Cursor { line, pos: 0 };
 
@@ -104,6 +107,52 @@ pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
         region,
         date: date.and_then(|(d, _)| d),
         agency,
+    })
+}
+
+/// `BAGHDAD 1996-08-22`, `PORT OF SPAIN 1996-08-22`: a place in capitals and an ISO date,
+/// alone on the line.
+fn place_and_iso_date(line: &str) -> Option<LineDateline> {
+    let line = line.trim_end();
+    let (place_part, date_part) = line.rsplit_once(' ')?;
+    let date = iso_date(date_part)?;
+    let mut cursor = Cursor {
+        line: place_part,
+        pos: 0,
+    };
+    let place = cursor.words(MAX_PLACE_WORDS, false)?;
+    let whole_place = cursor.pos == place_part.len() && place.end == place_part.len();
+    (whole_place && is_all_caps(&place_part[place.clone()])).then_some(LineDateline {
+        span: 0..line.len(),
+        place,
+        region: None,
+        date: Some(date),
+        agency: None,
+    })
+}
+
+/// `1996-08-22`, a real day.
+fn iso_date(text: &str) -> Option<MonthDay> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| bytes[i].is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let date: Date = Date::new(
+        text[..4].parse().ok()?,
+        text[5..7].parse().ok()?,
+        text[8..].parse().ok()?,
+    )
+    .ok()?;
+    Some(MonthDay {
+        month: date.month(),
+        day: date.day(),
+        year: Some(date.year()),
     })
 }
 
@@ -527,6 +576,17 @@ mod tests {
             None
         );
         assert_eq!(read("U.S. FINANCIAL ANALYSTS - March 3"), None);
+        assert_eq!(
+            read("BAGHDAD 1996-08-22"),
+            some("BAGHDAD", None, Some("1996-08-22"), None)
+        );
+        assert_eq!(
+            read("PORT OF SPAIN 1996-08-22 "),
+            some("PORT OF SPAIN", None, Some("1996-08-22"), None)
+        );
+        assert_eq!(read("Baghdad 1996-08-22"), None);
+        assert_eq!(read("BAGHDAD 1996-02-30"), None);
+        assert_eq!(read("RESULTS 1996-08-22 - 1996-08-23"), None);
         assert_eq!(read("Apple said on Monday - it"), None);
     }
 

@@ -119,10 +119,18 @@ impl Structure {
     ) -> Option<usize> {
         let text = doc.text;
         let mut header_lines: Vec<usize> = Vec::new();
-        for (n, &i) in non_blank.iter().take(HEADER_LINES).enumerate() {
+        let header = &non_blank[..non_blank.len().min(HEADER_LINES)];
+        for (n, &i) in header.iter().enumerate() {
             let content = lines[i].content();
             let line = &text[content.clone()];
             if let Some(found) = dateline::parse(line, &self.agencies) {
+                // `PRESS DIGEST - Iraq - Aug 22` reads as a dateline with neither date nor
+                // agency; when a dated one follows (`BAGHDAD 1996-08-22`), it was a headline.
+                let bare = found.date.is_none() && found.agency.is_none();
+                if bare && self.dated_dateline_follows(text, lines, &header[n + 1..]) {
+                    header_lines.push(i);
+                    continue;
+                }
                 let span = content.start + found.span.start..content.start + found.span.end;
                 let at = |r: Range<usize>| content.start + r.start..content.start + r.end;
                 let date = found.date.and_then(|d| d.value(doc.publication_date));
@@ -139,12 +147,18 @@ impl Structure {
                     agency: found.agency.map(|r| text[at(r)].to_string()),
                 });
                 lines[i].body_from = Some(span.end);
-                // Lines above the dateline: bylines are credits, the first other line is the title.
-                for &h in &header_lines {
-                    lines[h].body_from = None;
-                }
-                if let Some(&first) = header_lines.first() {
+                // Lines above the dateline: the first is the title, a name alone on a line
+                // is the byline; any other line stays story text.
+                if let Some((&first, others)) = header_lines.split_first() {
                     doc.article.title = Some(title(text, lines[first].content()));
+                    lines[first].body_from = None;
+                    for &h in others {
+                        let content = lines[h].content();
+                        if let Some(byline) = self.credits.bare_byline(&text[content.clone()]) {
+                            add_credits(doc, content.start, vec![byline]);
+                            lines[h].body_from = None;
+                        }
+                    }
                 }
                 return Some(n);
             }
@@ -168,6 +182,14 @@ impl Structure {
             }
         }
         None
+    }
+
+    /// Whether one of the header lines after a bare dateline holds a dateline with a date.
+    fn dated_dateline_follows(&self, text: &str, lines: &[Line], later: &[usize]) -> bool {
+        later.iter().any(|&i| {
+            dateline::parse(&text[lines[i].content()], &self.agencies)
+                .is_some_and(|found| found.date.is_some())
+        })
     }
 
     /// A second dateline-shaped line with an agency, right after the dateline:
