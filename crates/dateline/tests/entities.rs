@@ -541,3 +541,20 @@ fn a_company_is_known_by_the_first_word_of_its_name() {
     );
     assert_eq!(entity_of(&a, "Magna").name, "Magna International Inc");
 }
+
+#[test]
+fn a_division_named_with_compass_words_needs_its_country() {
+    // Real text (CoNLL-2003 dev): baseball standings; Fiji has an Eastern Division.
+    let a = dateline::extract(
+        "AMERICAN LEAGUE\nEASTERN DIVISION\nW L PCT GB\nNEW YORK 76 57 .571 -\n\
+         BALTIMORE 70 63 .526 6\n",
+    );
+    assert_eq!(label_of(&a, "EASTERN DIVISION"), None);
+    let a = dateline::extract(
+        "Cholera has killed 60 people in Ghana's Eastern Region since June, the health \
+         ministry said in Accra.",
+    );
+    let region = entity_of(&a, "Eastern Region");
+    assert_eq!(region.label, Label::Gpe);
+    assert_eq!(region.country.as_deref(), Some("GH"));
+}

@@ -41,6 +41,7 @@ const NOT_PLACES: &str = include_str!("../../../data/places/not_places.txt");
 const EVENT_WORDS: &str = include_str!("../../../data/entities/event_words.txt");
 const GROUP_WORDS: &str = include_str!("../../../data/entities/group_words.txt");
 const PLACE_MODIFIERS: &str = include_str!("../../../data/entities/place_modifiers.txt");
+const GENERIC_PLACE_WORDS: &str = include_str!("../../../data/entities/generic_place_words.txt");
 const NAME_PARTICLES: &str = include_str!("../../../data/people/name_particles.txt");
 const ORG_WORDS: &str = include_str!("../../../data/entities/org_words.tsv");
 const PLACE_WORDS: &str = include_str!("../../../data/entities/place_words.tsv");
@@ -235,6 +236,8 @@ pub(crate) struct Gazetteer {
     event_words: FxHashSet<&'static str>,
     group_words: FxHashSet<&'static str>,
     place_modifiers: FxHashSet<&'static str>,
+    /// Compass points and kinds of division, in lower case (`eastern`, `division`).
+    generic_place_words: FxHashSet<&'static str>,
     cues: FxHashMap<&'static str, Cue>,
     adjective_endings: Vec<&'static str>,
     /// English words written in lower case (`note`, `fax`, `port`): a capitalized one that no
@@ -305,6 +308,7 @@ impl Gazetteer {
             event_words: words(EVENT_WORDS).collect(),
             group_words: words(GROUP_WORDS).collect(),
             place_modifiers: words(PLACE_MODIFIERS).collect(),
+            generic_place_words: words(GENERIC_PLACE_WORDS).collect(),
             cues: rows(CUES)
                 .filter_map(|row| {
                     let cue = match *row.get(1)? {
@@ -583,6 +587,17 @@ impl Gazetteer {
     /// `Northern`, `Downtown`: a word before a place's name that keeps it a place.
     pub fn is_place_modifier(&self, word: &str) -> bool {
         self.place_modifiers.contains(word)
+    }
+
+    /// Whether a name is made only of compass points and kinds of division (`Eastern
+    /// Division`, `North-West`, `Upper East Region`): it tells no place by itself.
+    pub fn is_generic_place_name(&self, name: &str) -> bool {
+        name.split([' ', '-']).filter(|w| !w.is_empty()).all(|w| {
+            w.is_ascii()
+                && self
+                    .generic_place_words
+                    .contains(w.to_ascii_lowercase().as_str())
+        })
     }
 
     /// What a word beside a name says of it; words in capitals (`MINNESOTA AT MILWAUKEE`)

@@ -106,6 +106,7 @@ impl Stage for Entities {
 
         let setting =
             Setting::of_story(&self.gazetteer, text, &candidates, dateline_place.as_ref());
+        setting.drop_stray_divisions(&self.gazetteer, text, &mut candidates);
         let drafts = link::link(text, &self.gazetteer, &setting, &candidates);
         let mut draft_of = vec![None; candidates.len()];
         for (d, draft) in drafts.iter().enumerate() {

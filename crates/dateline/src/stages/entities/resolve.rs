@@ -57,6 +57,14 @@ impl Setting {
         let mut setting = Setting::default();
         for c in candidates {
             match &c.class {
+                Class::Known(targets) if is_generic(gazetteer, text, c) => {
+                    let specific: Vec<Target> = targets
+                        .iter()
+                        .copied()
+                        .filter(|&t| !is_division(gazetteer, t))
+                        .collect();
+                    setting.learn(gazetteer, &specific)
+                }
                 Class::Known(targets) => setting.learn(gazetteer, targets),
                 // `Kentucky State Police` tells the story is in Kentucky.
                 Class::Named(_, Some(contained)) => {
@@ -69,6 +77,33 @@ impl Setting {
             setting.learn_dateline(gazetteer, text, candidates, at);
         }
         setting
+    }
+
+    /// Leaves out the first-level divisions named only with compass points and kinds of
+    /// division (`EASTERN DIVISION` over a baseball table, `Northern Region`) where the story
+    /// names none of their countries; a candidate left with no target is no name.
+    pub fn drop_stray_divisions(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidates: &mut Vec<Candidate>,
+    ) {
+        candidates.retain_mut(|c| {
+            if !is_generic(gazetteer, text, c) {
+                return true;
+            }
+            let Class::Known(targets) = &mut c.class else {
+                return true;
+            };
+            targets.retain(|&t| match place_of(gazetteer, t) {
+                Some(place) if place.kind == PlaceKind::Admin1 => {
+                    self.countries.contains_key(place.country)
+                        || self.dateline_country == Some(place.country)
+                }
+                _ => true,
+            });
+            !targets.is_empty()
+        });
     }
 
     /// What the dateline's place (candidate `at`) tells: its country weighs on every name, and
@@ -422,6 +457,19 @@ impl Setting {
             PlaceKind::Region => false,
         }
     }
+}
+
+/// Whether a known candidate may be a first-level division named only with generic words.
+fn is_generic(gazetteer: &Gazetteer, text: &str, c: &Candidate) -> bool {
+    let Class::Known(targets) = &c.class else {
+        return false;
+    };
+    targets.iter().any(|&t| is_division(gazetteer, t))
+        && gazetteer.is_generic_place_name(&text[c.range.clone()])
+}
+
+fn is_division(gazetteer: &Gazetteer, target: Target) -> bool {
+    place_of(gazetteer, target).is_some_and(|p| p.kind == PlaceKind::Admin1)
 }
 
 /// A place found without a gazetteer entry (`Innisfail, Alta.`, `City of Santa Ana`,
