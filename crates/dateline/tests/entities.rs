@@ -558,3 +558,15 @@ fn a_division_named_with_compass_words_needs_its_country() {
     assert_eq!(region.label, Label::Gpe);
     assert_eq!(region.country.as_deref(), Some("GH"));
 }
+
+#[test]
+fn a_city_and_a_plural_word_name_a_team() {
+    // Real text (CoNLL-2003 train): Sydney is also a given name.
+    let a = dateline::extract(
+        "Played Sunday :\nSydney Bulldogs 17 South Queensland 10\nChicago Cubs right fielder \
+         Sammy Sosa was hurt.",
+    );
+    assert_eq!(label_of(&a, "Sydney Bulldogs"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Chicago Cubs"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Sammy Sosa"), Some(Label::Person));
+}

@@ -467,6 +467,20 @@ impl Recognizer<'_> {
                 return;
             }
         }
+        // A city's name and a plural word: a team (`Sydney Bulldogs`, `Chicago Bulls`), even
+        // when the city's name is also a given name.
+        if let [(_, Piece::Known(f)), (w, Piece::Word)] = group {
+            let word = words[1];
+            if self.all_cities(&finds[*f])
+                && w.len() == 1
+                && super::link::is_plural(word)
+                && self.gazetteer.is_common_word(word)
+                && !self.gazetteer.is_surname(word)
+            {
+                push(out, group, Class::Named(Label::Org, contained));
+                return;
+            }
+        }
         // A town's, a region's or an organization's name right before a city's, with no comma
         // between: a club named after both (`Werder Bremen`, `Bayern Munich`, `Bayer
         // Leverkusen`); two places are written `Paris, Texas`.
