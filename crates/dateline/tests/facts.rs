@@ -416,3 +416,36 @@ fn hostile_input_is_safe() {
         }
     }
 }
+
+#[test]
+fn a_described_speaker_before_the_cue_is_no_content() {
+    // Real sentences (PolNeAR): the speaker and an appositive come before `said`, the content
+    // after it; the last is the inverted attribution, content first.
+    let cases = [
+        (
+            "The state's campaign chairman, Phil Lovas, said he cannot comment on the letter \
+             because he has not seen it.",
+            "he cannot comment on the letter because he has not seen it",
+            "The state's campaign chairman, Phil Lovas",
+        ),
+        (
+            "Rendell, a Clinton surrogate, said he'd battled through three bouts of walking \
+             pneumonia in his gubernatorial campaigns.",
+            "he'd battled through three bouts of walking pneumonia in his gubernatorial campaigns",
+            "Rendell, a Clinton surrogate",
+        ),
+        (
+            "The talks will go on, said Foreign Minister Sergei Lavrov.",
+            "The talks will go on",
+            "Foreign Minister Sergei Lavrov",
+        ),
+    ];
+    for (text, content, speaker) in cases {
+        let article = dateline::extract(text);
+        let quote = article.quotes.first().expect("a quote");
+        let chars = |s: usize, e: usize| -> String { text.chars().skip(s).take(e - s).collect() };
+        assert_eq!(chars(quote.start, quote.end), content);
+        let (s, e) = (quote.speaker_start.unwrap(), quote.speaker_end.unwrap());
+        assert_eq!(chars(s, e), speaker);
+    }
+}

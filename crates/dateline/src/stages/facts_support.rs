@@ -776,6 +776,23 @@ impl<'d> Story<'d> {
         (end > start).then(|| self.phrase(start..end))
     }
 
+    /// Whether a phrase read after a cue is the subject of a clause that goes on after it: a
+    /// pronoun with more words (`he cannot comment`), a word with a verb's contraction (`he'd
+    /// battled`), or a phrase before an auxiliary (`the suing states were`).
+    pub fn starts_clause(&self, phrase: &Phrase, limit: usize) -> bool {
+        let more = phrase.tokens.end < limit.min(self.tokens.len());
+        let pronoun = self.is_pronoun(phrase.tokens.start);
+        let first = self.word(phrase.tokens.start);
+        let contracted_verb = [
+            "'d", "'ll", "'re", "'ve", "'m", "’d", "’ll", "’re", "’ve", "’m",
+        ]
+        .iter()
+        .any(|ending| first.ends_with(ending));
+        (pronoun && (phrase.tokens.len() > 1 || more))
+            || contracted_verb
+            || (more && self.is_auxiliary(phrase.tokens.end))
+    }
+
     fn phrase(&self, tokens: Range<usize>) -> Phrase {
         Phrase {
             span: self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end,

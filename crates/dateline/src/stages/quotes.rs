@@ -431,23 +431,30 @@ impl Quotes {
 
         let participle = cue_text.ends_with("ing");
         // "…, said Baqeri." ends the sentence with the attribution; "…, Mitch McConnell, R-Ky.,
-        // said Tuesday." has its speaker before the cue.
+        // said Tuesday." has its speaker before the cue. When a clause follows the cue, what
+        // comes before the speaker is no content but the speaker's description: "The state's
+        // campaign chairman, Phil Lovas, said he cannot comment".
+        let cue_ends_clause = content_limit.saturating_sub(after_cue) <= MAX_TRAILING_ATTRIBUTION;
         let appositive = comma_before_cue
             .then(|| story.subject_before(cue, first))
             .flatten()
             .filter(|s| s.tokens.start > first && story.is_punct(s.tokens.start - 1, ","));
-        if let Some(speaker) = appositive.filter(|_| !participle) {
+        if let Some(speaker) = appositive.filter(|_| !participle && cue_ends_clause) {
             let content = story.tokens[first].start..story.tokens[speaker.tokens.start - 1].start;
             return quote(content, Some(speaker));
         }
         if comma_before_cue && frame == Frame::Clause && !participle {
             let speaker = story.phrase_after(after_cue, content_limit)?;
-            let rest = content_limit.saturating_sub(speaker.tokens.end);
-            if rest <= MAX_TRAILING_ATTRIBUTION {
-                let content = story.tokens[first].start..story.tokens[cue - 1].start;
-                return quote(content, Some(speaker));
+            // "…, Phil Lovas, said he cannot comment": the cue's own clause follows it, and
+            // the words before the comma are its subject.
+            if !story.starts_clause(&speaker, content_limit) {
+                let rest = content_limit.saturating_sub(speaker.tokens.end);
+                if rest <= MAX_TRAILING_ATTRIBUTION {
+                    let content = story.tokens[first].start..story.tokens[cue - 1].start;
+                    return quote(content, Some(speaker));
+                }
+                return None;
             }
-            return None;
         }
         // "…, saying …" speaks with the voice of the main clause's subject.
         let speaker = if participle && comma_before_cue {
