@@ -570,3 +570,22 @@ fn a_city_and_a_plural_word_name_a_team() {
     assert_eq!(label_of(&a, "Chicago Cubs"), Some(Label::Org));
     assert_eq!(label_of(&a, "Sammy Sosa"), Some(Label::Person));
 }
+
+#[test]
+fn a_name_written_with_more_capitals_is_still_known() {
+    // Real text (GeoVirus): GeoNames writes `Kwazulu-Natal` and `Port-au-Prince`.
+    let a = dateline::extract(
+        "XDR-TB was found in the South African region KwaZulu-Natal, far from the capital of \
+         Haiti, Port-Au-Prince. In the US, us doctors said nothing.",
+    );
+    let kzn = entity_of(&a, "KwaZulu-Natal");
+    assert_eq!(
+        (kzn.label, kzn.country.as_deref()),
+        (Label::Gpe, Some("ZA"))
+    );
+    assert_eq!(
+        entity_of(&a, "Port-Au-Prince").country.as_deref(),
+        Some("HT")
+    );
+    assert_eq!(label_of(&a, "us"), None);
+}

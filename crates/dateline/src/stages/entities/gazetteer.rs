@@ -1140,11 +1140,15 @@ fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool 
     if capitals {
         return letters >= 4;
     }
-    // Only the first letter may differ, and only from lower to upper case.
-    let mut t = text.chars();
-    let mut w = written.chars();
-    matches!((t.next(), w.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() && a.to_lowercase().eq(b.to_lowercase()))
-        && t.eq(w)
+    // A capital first letter, and letters that differ only from lower case in the name to
+    // upper case in the text (`KwaZulu-Natal` for `Kwazulu-Natal`), never the other way.
+    let starts_capital = text.chars().next().is_some_and(char::is_uppercase);
+    starts_capital
+        && text.chars().count() == written.chars().count()
+        && text.chars().zip(written.chars()).all(|(t, w)| {
+            t == w
+                || (t.is_uppercase() && w.is_lowercase() && t.to_lowercase().eq(w.to_lowercase()))
+        })
 }
 
 pub(crate) fn ends_word(text: &str, at: usize) -> bool {
