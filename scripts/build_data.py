@@ -771,8 +771,21 @@ def admin1_names(raw: str) -> tuple[str, list[str]]:
 
 
 def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, subdivisions, gn_points, stats):
-    top = [x for x in iso2_list if "parent" not in x]
     by_iso = {x["iso"]: x for x in subdivisions if x["iso"] and x["level"] == "1"}
+    # ISO's top level, and under a top level that is no administration but a
+    # "Geographical unit" (Indonesia's islands and island groups, "Jawa") the
+    # subdivisions that GeoNames holds as its first level (the provinces,
+    # "Jawa Timur", East Java). One of the name of its unit ("Maluku") is left
+    # out. Other countries' second levels (Ireland's counties, Cape Verde's
+    # municipalities) stay out: too many are named like people ("Paul").
+    top = [x for x in iso2_list if "parent" not in x]
+    units = {x["code"] for x in top if x.get("type") == "Geographical unit"}
+    top_names = {(x["code"].split("-", 1)[0], key(x["name"])) for x in top}
+    children = [x for x in iso2_list if "parent" in x and x["code"] in by_iso
+                and f"{x['code'].split('-', 1)[0]}-{x['parent']}" in units
+                and (x["code"].split("-", 1)[0], key(x["name"])) not in top_names]
+    stats["admin1_children_from_geonames_first_level"] = len(children)
+    top += children
     cities_by_cc = defaultdict(list)
     for c in gc_cities.values():
         cities_by_cc[c["countrycode"]].append(c)
@@ -865,7 +878,7 @@ def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, subdivisions, gn_po
             al = [a for a in with_folded([nm] + al) if a != nm]
             al = [a for a in al if is_latin(a) and len(a) >= 2
                   and not re.search(r"[\d,()]", a)]
-            entries.append({"code": code, "name": nm, "type": typ,
+            entries.append({"code": code, "name": nm, "type": typ, "parent": x.get("parent"),
                             "aliases": al, "lat": "", "lon": ""})
 
         # coordinates, see the module docstring of README: (1) mean of the
@@ -925,6 +938,15 @@ def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, subdivisions, gn_po
                     if a1:
                         owned[a1] = e["code"]
                     break
+        # A top-level unit made of GeoNames first-level divisions ("Jawa") lies
+        # at the mean of their points: a village of its name may be anywhere.
+        for e in entries:
+            cc_, suf = e["code"].split("-", 1)
+            parts = [c for c in entries if c.get("parent") == suf and c["lat"] != ""]
+            if e["code"] not in by_iso and parts:
+                e["lat"] = sum(float(c["lat"]) for c in parts) / len(parts)
+                e["lon"] = sum(float(c["lon"]) for c in parts) / len(parts)
+                e["method"] = "mean_of_first_level_parts"
         for e in entries:
             method_count[e.get("method", "none")] += 1
             sub = by_iso.get(e["code"], {})

@@ -589,3 +589,22 @@ fn a_name_written_with_more_capitals_is_still_known() {
     );
     assert_eq!(label_of(&a, "us"), None);
 }
+
+#[test]
+fn indonesian_provinces_are_known() {
+    // Real text (GeoVirus); ISO's first level for Indonesia is its islands, GeoNames' the
+    // provinces.
+    let a = dateline::extract(
+        "A 67-year-old woman from West Java died in October, and a poultry trader from \
+         Sukoharjo, Central Java, died after being hospitalized.",
+    );
+    for province in ["West Java", "Central Java"] {
+        let e = entity_of(&a, province);
+        assert_eq!((e.label, e.country.as_deref()), (Label::Gpe, Some("ID")));
+        let kb = e.kb.as_ref().expect("a point");
+        assert!(
+            (-8.0..-6.0).contains(&kb.lat.unwrap()),
+            "{province}: {kb:?}"
+        );
+    }
+}
