@@ -70,12 +70,6 @@ impl<'t> Document<'t> {
         }
     }
 
-    /// The tokens that lie inside a byte range.
-    #[allow(dead_code)] // The time stage now asks for `token_indices`; kept for other callers.
-    pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
-        &self.tokens[self.token_indices(range)]
-    }
-
     /// The indices in [`Document::tokens`] of the tokens that lie inside a byte range.
     pub fn token_indices(&self, range: Range<usize>) -> Range<usize> {
         let first = self.tokens.partition_point(|t| t.start < range.start);
