@@ -608,3 +608,16 @@ fn indonesian_provinces_are_known() {
         );
     }
 }
+
+#[test]
+fn an_age_before_an_unknown_name_makes_it_a_persons() {
+    // Real text (CoNLL-2003 dev, train): `Tiger` is an English word, `Missouri` a known place.
+    let a = dateline::extract(
+        "Steve Stricker took the lead as 20-year-old Tiger Woods shot 67 in his professional \
+         debut. Woods was among a group of 13 players. The body of a 40-year-old Missouri woman \
+         was found.",
+    );
+    assert_eq!(label_of(&a, "Tiger Woods"), Some(Label::Person));
+    assert_eq!(entity_of(&a, "Woods").name, "Tiger Woods");
+    assert_eq!(label_of(&a, "Missouri"), Some(Label::Gpe));
+}

@@ -613,7 +613,12 @@ impl Recognizer<'_> {
             after_the: self.follows_the(tokens.start),
             team_position: self.is_team_position(seg.clone(), tokens.clone()),
             locative: self.is_locative(seg.clone(), tokens.clone()),
-            cue: self.cue(seg.clone(), tokens.clone()),
+            cue: self.cue(seg.clone(), tokens.clone()).or_else(|| {
+                // `20-year-old Tiger Woods`; not a known place's name, which may stand for
+                // where the person is from (`a 40-year-old Missouri woman`).
+                let unknown = !matches!(class, Class::Known(_));
+                (unknown && self.after_age(seg.clone(), tokens.start)).then_some(Cue::PersonBefore)
+            }),
             range,
             tokens,
             class,
@@ -653,6 +658,14 @@ impl Recognizer<'_> {
             && self.word(age + 1) == ","
             && self.tokens[age].kind == TokKind::Number
             && self.word(age).parse::<u8>().is_ok_and(|years| years < 120)
+    }
+
+    /// Whether the words of the segment before token `t` end with an age: `20-year-old`.
+    fn after_age(&self, seg: Range<usize>, t: usize) -> bool {
+        let start = self.tokens[seg.start].start;
+        let before = self.text[start..self.tokens[t].start].trim_end().as_bytes();
+        let age = b"-year-old";
+        before.len() > age.len() && before[before.len() - age.len()..].eq_ignore_ascii_case(age)
     }
 
     fn before_number(&self, seg: Range<usize>, t: usize) -> bool {
