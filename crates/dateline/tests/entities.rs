@@ -621,3 +621,20 @@ fn an_age_before_an_unknown_name_makes_it_a_persons() {
     assert_eq!(entity_of(&a, "Woods").name, "Tiger Woods");
     assert_eq!(label_of(&a, "Missouri"), Some(Label::Gpe));
 }
+
+#[test]
+fn a_part_of_a_place_is_found_at_that_place() {
+    // Real text (GeoVirus, TR-News).
+    let a = dateline::extract(
+        "Leptospirosis spread in Greater Mumbai after the floods, and cases rose in Western \
+         Canada and around Lake Erie.",
+    );
+    let mumbai = entity_of(&a, "Greater Mumbai").kb.clone().expect("a point");
+    assert!((mumbai.lat.unwrap() - 19.07).abs() < 0.5, "{mumbai:?}");
+    assert_eq!(
+        entity_of(&a, "Western Canada").country.as_deref(),
+        Some("CA")
+    );
+    // A lake is no part of the city of its name.
+    assert!(entity_of(&a, "Lake Erie").kb.is_none());
+}

@@ -236,7 +236,8 @@ pub(super) fn link(
     linking.guess_unknown(&parts, |_| true);
     let Linking { mut drafts, .. } = linking;
 
-    // Places the gazetteer's table of names lacks: a town of their name, if one fits.
+    // Places the gazetteer's table of names lacks: a town of their name, if one fits, else
+    // the place their name holds (`Greater Mumbai`, `Eastern China`).
     let mut buffers = FindBuffers::default();
     for draft in &mut drafts {
         if draft.target.is_none() && matches!(draft.label, Label::Gpe | Label::Loc) {
@@ -248,7 +249,12 @@ pub(super) fn link(
                     candidates,
                     first,
                     &mut buffers,
-                );
+                )
+                .or_else(|| {
+                    let name = &text[candidates[first].range.clone()];
+                    let place = draft.contained.filter(|t| matches!(t, Target::Place(_)));
+                    place.filter(|_| is_part_of_place(gazetteer, name))
+                });
             }
         }
     }
@@ -570,6 +576,25 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     } else {
         Label::Person
     })
+}
+
+/// Whether a name is a place's with words before it that tell a part of it: `Greater
+/// Mumbai`, `Eastern China`, `North London`; not `Lake Erie` or `Mahim Bay`, whose other word
+/// makes them another place.
+fn is_part_of_place(gazetteer: &Gazetteer, name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let parts = words
+        .iter()
+        .take_while(|w| gazetteer.is_generic_place_name(w))
+        .count();
+    let rest = &words[parts..];
+    parts > 0
+        && (1..=3).contains(&rest.len())
+        && rest.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && gazetteer.place_word(w).is_none()
+                && !gazetteer.is_generic_place_name(w)
+        })
 }
 
 /// Whether a word looks like an English plural: `Mariners`, not `Swiss` or `Status`.
