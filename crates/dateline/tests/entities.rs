@@ -638,3 +638,27 @@ fn a_part_of_a_place_is_found_at_that_place() {
     // A lake is no part of the city of its name.
     assert!(entity_of(&a, "Lake Erie").kb.is_none());
 }
+
+#[test]
+fn names_joined_by_and_are_two() {
+    // Real text (GeoVirus, CoNLL-2003 train, TR-News).
+    let a = dateline::extract(
+        "Cholera spread from Haiti and the Dominican Republic to Kisumu and Rift Valley \
+         provinces. The United Nations and the European Union sent aid, and the Ministry of \
+         Trade and Industry said so at the Saint Peter and Saint Paul Coptic Orthodox Church.",
+    );
+    for (name, label) in [
+        ("Haiti", Label::Gpe),
+        ("Dominican Republic", Label::Gpe),
+        ("Kisumu", Label::Gpe),
+        ("United Nations", Label::Org),
+        ("European Union", Label::Org),
+        ("Ministry of Trade and Industry", Label::Org),
+        (
+            "Saint Peter and Saint Paul Coptic Orthodox Church",
+            Label::Org,
+        ),
+    ] {
+        assert_eq!(label_of(&a, name), Some(label), "{name}");
+    }
+}

@@ -361,6 +361,18 @@ impl Recognizer<'_> {
             push(out, group, class);
             return;
         }
+        // `Haiti and the Dominican Republic`, `Kisumu and Rift Valley`: two names, though the
+        // last word is a place's or an organization's.
+        if let Some(at) = self.list_joiner(group, finds) {
+            let second = &group[at + 1..];
+            let second = &second[second
+                .iter()
+                .take_while(|(_, p)| *p == Piece::Joiner)
+                .count()..];
+            self.classify_group(seg.clone(), &group[..at], finds, after_title, shouting, out);
+            self.classify_group(seg, second, finds, false, shouting, out);
+            return;
+        }
         // An organization's name and words that are no person's: a part or product of it
         // (`Apple Computer`, `Boeing Commercial Airplanes`).
         if let [(_, Piece::Known(f)), rest @ ..] = group {
@@ -549,6 +561,25 @@ impl Recognizer<'_> {
             return;
         }
         push(out, group, Class::Unknown);
+    }
+
+    /// Where a group is two names joined by `and`: before `the` (`Haiti and the Dominican
+    /// Republic`), or after a place the gazetteer knows (`Kisumu and Rift Valley`), unless an
+    /// organization's head word ends the group (`Saint Peter and Saint Paul Coptic Orthodox
+    /// Church`). Other organizations keep their `and` (`Ministry of Trade and Industry`).
+    fn list_joiner(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> Option<usize> {
+        let at = group
+            .iter()
+            .position(|(r, p)| *p == Piece::Joiner && matches!(self.word(r.start), "and" | "&"))?;
+        let before_the = group
+            .get(at + 1)
+            .is_some_and(|(r, p)| *p == Piece::Joiner && self.word(r.start) == "the");
+        let place_first = matches!(group[0].1, Piece::Known(f)
+            if finds[f].targets.iter().all(|t| matches!(t, Target::Place(_))));
+        let last = group[group.len() - 1].0.end - 1;
+        let organization_last = self.gazetteer.org_word(self.word(last)).is_some();
+        let after_place = at == 1 && place_first && !organization_last;
+        (at > 0 && at + 1 < group.len() && (before_the || after_place)).then_some(at)
     }
 
     /// `-767` at token `t`, joined to the word before it: the rest of a model's name.
