@@ -50,7 +50,8 @@ impl Time {
 
 impl Stage for Time {
     fn run(&self, doc: &mut Document<'_>) {
-        let (mentions, sentence_of) = self.recognize(doc);
+        let (mut mentions, sentence_of) = self.recognize(doc);
+        share_range_years(doc.text, &mut mentions, &sentence_of);
         let anchor = document_anchor(doc, &mentions);
         let mut timexes = Vec::with_capacity(mentions.len() + 1);
         if let Some(timex) = self.dateline_timex(doc, anchor) {
@@ -73,6 +74,39 @@ impl Stage for Time {
             });
         }
         doc.article.timexes = timexes;
+    }
+}
+
+/// Words that join the two ends of a range: `May and July of 2003`, `May 3 to July 5, 2003`.
+const RANGE_JOINERS: &[&str] = &["and", "to", "through", "until", "-", "–", "—"];
+
+/// The first end of a range of dates takes the year the second one writes: `between May and
+/// July of 2003` is May 2003, whatever the story's date.
+fn share_range_years(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
+    for i in 1..mentions.len() {
+        if sentence_of[i] != sentence_of[i - 1] {
+            continue;
+        }
+        let Expr::Calendar {
+            year: Some(year @ grammar::YearRef::Written(_)),
+            ..
+        } = mentions[i].expr
+        else {
+            continue;
+        };
+        let between = text[mentions[i - 1].end..mentions[i].start].trim();
+        if !RANGE_JOINERS
+            .iter()
+            .any(|j| between.eq_ignore_ascii_case(j))
+        {
+            continue;
+        }
+        if let Expr::Calendar {
+            year: first @ None, ..
+        } = &mut mentions[i - 1].expr
+        {
+            *first = Some(year);
+        }
     }
 }
 
