@@ -111,6 +111,9 @@ pub(super) struct Normalizer {
     reach_days: i32,
     /// The last day the story named, for `the previous Friday`.
     mentioned_day: Option<Date>,
+    /// The sentence that day was named in: a clock time later in it is on that day (`on
+    /// Monday morning at 11 a.m.`).
+    mentioned_day_sentence: usize,
 }
 
 /// How many sentences back a named quarter still sets the sense of `a year earlier`.
@@ -124,6 +127,7 @@ impl Normalizer {
             mentioned_quarter: None,
             reach_days: TENSE_REACH_DAYS,
             mentioned_day: None,
+            mentioned_day_sentence: 0,
         }
     }
 
@@ -160,9 +164,12 @@ impl Normalizer {
                 }
             }
             Expr::Clock { hour, minute, day } => {
-                let (point, anchored) = match day {
-                    Some(day) => self.point(day, tense, sentence),
-                    None => self.point(&Expr::Days(0), tense, sentence),
+                let (point, anchored) = match (day, self.mentioned_day) {
+                    (Some(day), _) => self.point(day, tense, sentence),
+                    (None, Some(date)) if self.mentioned_day_sentence == sentence => {
+                        (Point::Day(date), true)
+                    }
+                    (None, _) => self.point(&Expr::Days(0), tense, sentence),
                 };
                 let mut value = self.format(point);
                 value.push('T');
@@ -195,6 +202,7 @@ impl Normalizer {
             .filter(|_| value.len() == 10 || value.as_bytes()[10] == b'T');
         if let Some(date) = day.and_then(parse_day) {
             self.mentioned_day = Some(date);
+            self.mentioned_day_sentence = sentence;
         }
         match expr {
             Expr::Year(YearRef::Written(year))
