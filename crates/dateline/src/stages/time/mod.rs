@@ -52,6 +52,7 @@ impl Stage for Time {
     fn run(&self, doc: &mut Document<'_>) {
         let (mut mentions, sentence_of) = self.recognize(doc);
         share_range_years(doc.text, &mut mentions, &sentence_of);
+        date_clock_times(doc.text, &mut mentions, &sentence_of);
         let anchor = document_anchor(doc, &mentions);
         let mut timexes = Vec::with_capacity(mentions.len() + 1);
         if let Some(timex) = self.dateline_timex(doc, anchor) {
@@ -106,6 +107,33 @@ fn share_range_years(text: &str, mentions: &mut [Mention], sentence_of: &[usize]
         } = &mut mentions[i - 1].expr
         {
             *first = Some(year);
+        }
+    }
+}
+
+/// A clock time with no day of its own takes the day written right after it: `at 9:00 GMT on
+/// Friday` is on that Friday.
+fn date_clock_times(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
+    for i in 1..mentions.len() {
+        if sentence_of[i] != sentence_of[i - 1] {
+            continue;
+        }
+        let day = match &mentions[i].expr {
+            day @ (Expr::Weekday { .. } | Expr::Calendar { day: Some(_), .. } | Expr::Days(_)) => {
+                day.clone()
+            }
+            _ => continue,
+        };
+        let between = text[mentions[i - 1].end..mentions[i].start].trim();
+        if !matches!(between, "on" | "," | "") {
+            continue;
+        }
+        if let Expr::Clock {
+            day: clock_day @ None,
+            ..
+        } = &mut mentions[i - 1].expr
+        {
+            *clock_day = Some(Box::new(day));
         }
     }
 }
