@@ -662,3 +662,15 @@ fn names_joined_by_and_are_two() {
         assert_eq!(label_of(&a, name), Some(label), "{name}");
     }
 }
+
+#[test]
+fn a_common_word_that_starts_a_sentence_is_no_name() {
+    // Real text (CoNLL-2003 train).
+    let a = dateline::extract(
+        "Officials said the Ravi and Chenab rivers were rising. Traders said the U.S. cash \
+         market was oversold. Liam Fox met them. Fox said the incident had been raised.",
+    );
+    assert_eq!(label_of(&a, "Officials"), None);
+    assert_eq!(label_of(&a, "Traders"), None);
+    assert_eq!(entity_of(&a, "Fox").name, "Liam Fox");
+}

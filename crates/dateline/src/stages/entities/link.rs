@@ -542,6 +542,12 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         // An acronym (`YJC`, `NATO`), not a word in capitals (`NOTE -`, `home team in CAPS`).
         return (!common_word).then_some(Label::Org);
     }
+    // `Officials said`, `Analysts said`: a common word that only its place at the start of a
+    // sentence capitalizes is no name, whatever word follows it, unless it is a frequent
+    // surname too (`Fox said`).
+    if common_word && candidate.sentence_initial && !gazetteer.is_surname(name) {
+        return None;
+    }
     match candidate.cue {
         Some(Cue::PersonAfter | Cue::PersonBefore | Cue::Age) => return Some(Label::Person),
         Some(Cue::PlaceAfter) => return Some(Label::Gpe),
