@@ -674,3 +674,16 @@ fn a_common_word_that_starts_a_sentence_is_no_name() {
     assert_eq!(label_of(&a, "Traders"), None);
     assert_eq!(entity_of(&a, "Fox").name, "Liam Fox");
 }
+
+#[test]
+fn an_ampersand_joins_a_firms_name() {
+    // Real text (CoNLL-2003 dev); Douglas is also a town.
+    let a = dateline::extract(
+        "Shares of Douglas & Lomason Co were up 4-1/2, said John Casesa of Schroder Wertheim & \
+         Co on Friday. Procter & Gamble fell.",
+    );
+    assert_eq!(label_of(&a, "Douglas & Lomason Co"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Schroder Wertheim & Co"), Some(Label::Org));
+    assert_eq!(label_of(&a, "John Casesa"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Procter & Gamble"), Some(Label::Org));
+}

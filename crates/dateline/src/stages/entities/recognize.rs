@@ -166,6 +166,18 @@ impl Recognizer<'_> {
                         continue;
                     }
                 }
+                // `Douglas & Lomason`: an ampersand between names.
+                if word == "&" && !shouting && !pieces.is_empty() {
+                    let next_capitalized = self
+                        .tokens
+                        .get(t + 1)
+                        .is_some_and(|n| n.kind == TokKind::Word && self.is_capitalized(t + 1));
+                    if next_capitalized && t + 1 < seg.end {
+                        pieces.push((t..t + 1, Piece::Joiner));
+                        t += 1;
+                        continue;
+                    }
+                }
                 break;
             }
             if self.is_capitalized(t) {
@@ -338,6 +350,40 @@ impl Recognizer<'_> {
         if words.len() > 1 && self.gazetteer.is_event_word(last_word) {
             push(out, group, Class::Event);
             return;
+        }
+        // `Douglas & Lomason`, `Marks & Spencer`: an ampersand joins the names on either side
+        // into a firm's, up to any other joiner (`analyst John Casesa of Schroder Wertheim &
+        // Co`).
+        let is_joiner =
+            |(r, p): &(Range<usize>, Piece)| *p == Piece::Joiner && self.word(r.start) != "&";
+        if let Some(at) = group
+            .iter()
+            .position(|(r, p)| *p == Piece::Joiner && self.word(r.start) == "&")
+        {
+            let start = group[..at].iter().rposition(is_joiner).map_or(0, |j| j + 1);
+            let end = group[at..]
+                .iter()
+                .position(is_joiner)
+                .map_or(group.len(), |j| at + j);
+            if start < at && at + 1 < end {
+                if start > 0 {
+                    self.classify_group(
+                        seg.clone(),
+                        &group[..start],
+                        finds,
+                        after_title,
+                        shouting,
+                        out,
+                    );
+                }
+                push(out, &group[start..end], Class::Named(Label::Org, contained));
+                let rest = &group[end..];
+                let rest = &rest[rest.iter().take_while(|(_, p)| *p == Piece::Joiner).count()..];
+                if !rest.is_empty() {
+                    self.classify_group(seg, rest, finds, false, shouting, out);
+                }
+                return;
+            }
         }
         // One gazetteer name alone; after a title, a town's name is a person's (`President
         // Clinton`). A town named like an English word is no name when it only starts a
@@ -566,11 +612,12 @@ impl Recognizer<'_> {
     /// Where a group is two names joined by `and`: before `the` (`Haiti and the Dominican
     /// Republic`), or after a place the gazetteer knows (`Kisumu and Rift Valley`), unless an
     /// organization's head word ends the group (`Saint Peter and Saint Paul Coptic Orthodox
-    /// Church`). Other organizations keep their `and` (`Ministry of Trade and Industry`).
+    /// Church`). Other organizations keep their `and` (`Ministry of Trade and Industry`), and
+    /// firms their `&`.
     fn list_joiner(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> Option<usize> {
         let at = group
             .iter()
-            .position(|(r, p)| *p == Piece::Joiner && matches!(self.word(r.start), "and" | "&"))?;
+            .position(|(r, p)| *p == Piece::Joiner && self.word(r.start) == "and")?;
         let before_the = group
             .get(at + 1)
             .is_some_and(|(r, p)| *p == Piece::Joiner && self.word(r.start) == "the");
