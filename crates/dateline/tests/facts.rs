@@ -439,6 +439,12 @@ fn a_described_speaker_before_the_cue_is_no_content() {
             "The talks will go on",
             "Foreign Minister Sergei Lavrov",
         ),
+        (
+            "Its first national television ad could start this week, said Brian Baker, a \
+             longtime political adviser to the Ricketts family who oversees the campaign.",
+            "Its first national television ad could start this week",
+            "Brian Baker",
+        ),
     ];
     for (text, content, speaker) in cases {
         let article = dateline::extract(text);

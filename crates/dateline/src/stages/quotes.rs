@@ -449,7 +449,12 @@ impl Quotes {
             // the words before the comma are its subject.
             if !story.starts_clause(&speaker, content_limit) {
                 let rest = content_limit.saturating_sub(speaker.tokens.end);
-                if rest <= MAX_TRAILING_ATTRIBUTION {
+                // "…, said Brian Baker, a longtime political adviser to …": a description of
+                // the speaker may run to the end of the sentence.
+                let described = speaker.tokens.end + 1 < content_limit
+                    && story.is_punct(speaker.tokens.end, ",")
+                    && story.is(speaker.tokens.end + 1, WordClass::Determiner);
+                if rest <= MAX_TRAILING_ATTRIBUTION || described {
                     let content = story.tokens[first].start..story.tokens[cue - 1].start;
                     return quote(content, Some(speaker));
                 }
