@@ -15,7 +15,9 @@ slows a run down):
   are kept, as a caller keeps them; the time the caller spends freeing them afterwards is
   shown on its own line;
 - spaCy en_core_web_sm NER, 1 process, when spaCy and the model are installed
-  (pip install spacy && python -m spacy download en_core_web_sm — the model needs the network).
+  (pip install spacy && python -m spacy download en_core_web_sm — the model needs the network;
+  `--spacy-model DIR` loads a model from a directory instead). Run the script with the Python
+  that has spaCy; `--python` names the one that has dateline.
 
 `--instructions N` runs the first N texts under valgrind's callgrind instead: instruction
 counts do not depend on other load, so they show the Python layer's share of the work exactly,
@@ -120,10 +122,10 @@ def python_batch(python, corpus, limit, threads, repeat):
     return size / timing["seconds"] / 1e6, timing["free_seconds"]
 
 
-def spacy_ner(rows, size):
+def spacy_ner(rows, size, model):
     try:
         import spacy
-        nlp = spacy.load("en_core_web_sm", disable=["tagger", "parser", "lemmatizer", "attribute_ruler"])
+        nlp = spacy.load(model, disable=["tagger", "parser", "lemmatizer", "attribute_ruler"])
     except Exception as e:  # spaCy or its model is missing
         return None, f"skipped ({type(e).__name__}): pip install spacy && python -m spacy download en_core_web_sm"
     start = time.perf_counter()
@@ -187,6 +189,8 @@ def main():
     ap.add_argument("--repeat", type=int, default=3, help="runs of each figure; the best is shown")
     ap.add_argument("--python", default=os.path.join(ROOT, ".venv", "bin", "python"))
     ap.add_argument("--instructions", type=int, metavar="N", help="count instructions on N texts instead (valgrind)")
+    ap.add_argument("--spacy-model", default="en_core_web_sm",
+                    help="spaCy model: an installed package's name or a model directory")
     a = ap.parse_args()
     if a.instructions:
         if shutil.which("valgrind") is None:
@@ -206,7 +210,7 @@ def main():
         for threads in (1, 2):
             name = f"dateline python extract_many, {threads} thread{'s' if threads > 1 else ''}"
             figures[name], freeing[threads] = python_batch(a.python, a.corpus, a.limit, threads, a.repeat)
-    spacy_figure, why = spacy_ner(rows, size)
+    spacy_figure, why = spacy_ner(rows, size, a.spacy_model)
     for name, mbs in figures.items():
         print(f"{name:45} {mbs:8.2f} MB/s")
     for threads, seconds in freeing.items():
