@@ -687,3 +687,16 @@ fn an_ampersand_joins_a_firms_name() {
     assert_eq!(label_of(&a, "John Casesa"), Some(Label::Person));
     assert_eq!(label_of(&a, "Procter & Gamble"), Some(Label::Org));
 }
+
+#[test]
+fn names_listed_beside_a_team_are_teams() {
+    // Real text (CoNLL-2003 dev): Essex, Kent and Surrey are also places elsewhere.
+    let a = dateline::extract(
+        "LONDON 1996-08-30\nTunbridge Wells : Nottinghamshire 214 , Surrey 429-7 .\nTheir stay on \
+         top may be short-lived as title rivals Essex , Derbyshire and Surrey all closed in on \
+         victory.",
+    );
+    assert_eq!(label_of(&a, "Essex"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Surrey"), Some(Label::Org));
+    assert_eq!(label_of(&a, "LONDON"), Some(Label::Gpe));
+}

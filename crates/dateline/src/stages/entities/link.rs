@@ -118,11 +118,25 @@ pub(super) fn link(
         }
         _ => false,
     };
-    let teams: FxHashSet<&str> = candidates
+    let mut teams: FxHashSet<&str> = candidates
         .iter()
         .filter(|c| c.team_position && is_local_place(c))
         .map(&surface)
         .collect();
+    // `Essex , Derbyshire and Surrey all closed in on victory`: the names listed beside a team
+    // are teams too.
+    for list in coordinated(text, candidates) {
+        if list
+            .iter()
+            .any(|&i| teams.contains(surface(&candidates[i])))
+        {
+            for &i in &list {
+                if is_local_place(&candidates[i]) {
+                    teams.insert(surface(&candidates[i]));
+                }
+            }
+        }
+    }
     // A person may share a small town's name (`Clinton said`, `President Clinton`); a big
     // city's name before `said` stands for its government (`Baghdad said`).
     let is_small_town = |c: &Candidate| match &c.class {
@@ -601,6 +615,37 @@ fn is_part_of_place(gazetteer: &Gazetteer, name: &str) -> bool {
                 && gazetteer.place_word(w).is_none()
                 && !gazetteer.is_generic_place_name(w)
         })
+}
+
+/// The runs of candidates listed one after another with only `,`, `and` or `or` between
+/// them (`Essex , Derbyshire and Surrey`), as indexes into `candidates`; runs of one left out.
+fn coordinated(text: &str, candidates: &[Candidate]) -> Vec<Vec<usize>> {
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    for i in 0..candidates.len() {
+        // Candidates may overlap (`Iranian` inside `Iranian Armed Forces`).
+        let gap = (i > 0).then(|| candidates[i - 1].range.end..candidates[i].range.start);
+        let listed_after_previous = gap.filter(|g| g.start <= g.end).is_some_and(|gap| {
+            let between = &text[gap];
+            let words: Vec<&str> = between.split_whitespace().collect();
+            !between.contains('\n')
+                && matches!(
+                    words[..],
+                    [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+                )
+        });
+        if !listed_after_previous && current.len() > 1 {
+            lists.push(std::mem::take(&mut current));
+        }
+        if !listed_after_previous {
+            current.clear();
+        }
+        current.push(i);
+    }
+    if current.len() > 1 {
+        lists.push(current);
+    }
+    lists
 }
 
 /// Whether a word looks like an English plural: `Mariners`, not `Swiss` or `Status`.

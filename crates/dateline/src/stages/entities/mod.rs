@@ -212,7 +212,9 @@ impl Entities {
             }
         }
         for (range, label) in required {
-            if candidates.iter().any(|c| c.range == range) {
+            if let Some(found) = candidates.iter_mut().find(|c| c.range == range) {
+                // The dateline names where the story is: a place, whatever else it names.
+                found.locative |= label == Label::Gpe;
                 continue;
             }
             candidates.retain(|c| c.range.end <= range.start || c.range.start >= range.end);

@@ -110,22 +110,28 @@ pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
     })
 }
 
-/// `BAGHDAD 1996-08-22`, `PORT OF SPAIN 1996-08-22`: a place in capitals and an ISO date,
-/// alone on the line.
+/// `BAGHDAD 1996-08-22`, `PORT OF SPAIN 1996-08-22`, `ARLINGTON , Texas 1996-08-31`: a place
+/// in capitals, maybe a region after a comma, and an ISO date, alone on the line.
 fn place_and_iso_date(line: &str) -> Option<LineDateline> {
     let line = line.trim_end();
-    let (place_part, date_part) = line.rsplit_once(' ')?;
+    let (names, date_part) = line.rsplit_once(' ')?;
     let date = iso_date(date_part)?;
+    let names = names.trim_end();
     let mut cursor = Cursor {
-        line: place_part,
+        line: names,
         pos: 0,
     };
     let place = cursor.words(MAX_PLACE_WORDS, false)?;
-    let whole_place = cursor.pos == place_part.len() && place.end == place_part.len();
-    (whole_place && is_all_caps(&place_part[place.clone()])).then_some(LineDateline {
+    let region = if cursor.eat(',') {
+        Some(cursor.words(MAX_REGION_WORDS, false)?)
+    } else {
+        None
+    };
+    let whole = cursor.pos == names.len() && region.as_ref().unwrap_or(&place).end == names.len();
+    (whole && is_all_caps(&names[place.clone()])).then_some(LineDateline {
         span: 0..line.len(),
         place,
-        region: None,
+        region,
         date: Some(date),
         agency: None,
     })
@@ -583,6 +589,10 @@ mod tests {
         assert_eq!(
             read("PORT OF SPAIN 1996-08-22 "),
             some("PORT OF SPAIN", None, Some("1996-08-22"), None)
+        );
+        assert_eq!(
+            read("ARLINGTON , Texas 1996-08-31"),
+            some("ARLINGTON", Some("Texas"), Some("1996-08-31"), None)
         );
         assert_eq!(read("Baghdad 1996-08-22"), None);
         assert_eq!(read("BAGHDAD 1996-02-30"), None);
