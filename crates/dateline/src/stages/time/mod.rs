@@ -95,7 +95,9 @@ fn share_range_years(text: &str, mentions: &mut [Mention], sentence_of: &[usize]
         else {
             continue;
         };
-        let between = text[mentions[i - 1].end..mentions[i].start].trim();
+        let Some(between) = text_between(text, &mentions[i - 1], &mentions[i]) else {
+            continue;
+        };
         if !RANGE_JOINERS
             .iter()
             .any(|j| between.eq_ignore_ascii_case(j))
@@ -124,7 +126,9 @@ fn date_clock_times(text: &str, mentions: &mut [Mention], sentence_of: &[usize])
             }
             _ => continue,
         };
-        let between = text[mentions[i - 1].end..mentions[i].start].trim();
+        let Some(between) = text_between(text, &mentions[i - 1], &mentions[i]) else {
+            continue;
+        };
         if !matches!(between, "on" | "," | "") {
             continue;
         }
@@ -136,6 +140,11 @@ fn date_clock_times(text: &str, mentions: &mut [Mention], sentence_of: &[usize])
             *clock_day = Some(Box::new(day));
         }
     }
+}
+
+/// The words between two expressions, trimmed; `None` if they overlap.
+fn text_between<'t>(text: &'t str, first: &Mention, second: &Mention) -> Option<&'t str> {
+    text.get(first.end..second.start).map(str::trim)
 }
 
 impl Time {
