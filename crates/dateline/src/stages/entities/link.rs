@@ -625,15 +625,9 @@ fn coordinated(text: &str, candidates: &[Candidate]) -> Vec<Vec<usize>> {
     for i in 0..candidates.len() {
         // Candidates may overlap (`Iranian` inside `Iranian Armed Forces`).
         let gap = (i > 0).then(|| candidates[i - 1].range.end..candidates[i].range.start);
-        let listed_after_previous = gap.filter(|g| g.start <= g.end).is_some_and(|gap| {
-            let between = &text[gap];
-            let words: Vec<&str> = between.split_whitespace().collect();
-            !between.contains('\n')
-                && matches!(
-                    words[..],
-                    [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
-                )
-        });
+        let listed_after_previous = gap
+            .filter(|g| g.start <= g.end)
+            .is_some_and(|gap| is_list_separator(&text[gap]));
         if !listed_after_previous && current.len() > 1 {
             lists.push(std::mem::take(&mut current));
         }
@@ -646,6 +640,23 @@ fn coordinated(text: &str, candidates: &[Candidate]) -> Vec<Vec<usize>> {
         lists.push(current);
     }
     lists
+}
+
+/// Whether the text between two names lists them: `,`, `and`, `or`, `, and`, `, or`, on one
+/// line.
+fn is_list_separator(between: &str) -> bool {
+    // Most names stand far apart: the words between them need no reading.
+    const LONGEST: usize = ", and ".len() + 2;
+    if between.len() > LONGEST || between.contains('\n') {
+        return false;
+    }
+    let mut words = between.split_whitespace();
+    matches!(
+        (words.next(), words.next(), words.next()),
+        (Some(","), None, _)
+            | (Some("and" | "or"), None, _)
+            | (Some(","), Some("and" | "or"), None)
+    )
 }
 
 /// Whether a word looks like an English plural: `Mariners`, not `Swiss` or `Status`.
