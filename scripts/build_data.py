@@ -941,8 +941,8 @@ def build_admin1(iso2_list, gc_cities, gc_towns, ci, states, subdivisions, gn_po
         # A top-level unit made of GeoNames first-level divisions ("Jawa") lies
         # at the mean of their points: a village of its name may be anywhere.
         for e in entries:
-            cc_, suf = e["code"].split("-", 1)
-            parts = [c for c in entries if c.get("parent") == suf and c["lat"] != ""]
+            unit = e["code"].split("-", 1)[1]
+            parts = [c for c in entries if c.get("parent") == unit and c["lat"] != ""]
             if e["code"] not in by_iso and parts:
                 e["lat"] = sum(float(c["lat"]) for c in parts) / len(parts)
                 e["lon"] = sum(float(c["lon"]) for c in parts) / len(parts)
