@@ -95,12 +95,9 @@ impl Setting {
             let Class::Known(targets) = &mut c.class else {
                 return true;
             };
-            targets.retain(|&t| match place_of(gazetteer, t) {
-                Some(place) if place.kind == PlaceKind::Admin1 => {
-                    self.countries.contains_key(place.country)
-                        || self.dateline_country == Some(place.country)
-                }
-                _ => true,
+            targets.retain(|&t| {
+                !is_division(gazetteer, t)
+                    || place_of(gazetteer, t).is_some_and(|p| self.names_country(p.country))
             });
             !targets.is_empty()
         });
@@ -349,6 +346,12 @@ impl Setting {
             })
     }
 
+    /// Whether the story names a country: itself, a place in it or its demonym, or by its
+    /// dateline.
+    fn names_country(&self, country: &str) -> bool {
+        self.countries.contains_key(country) || self.dateline_country == Some(country)
+    }
+
     /// Whether the story points to a place kept out of the table of names: a county in or near
     /// its places ([`Setting::is_neighbourhood`]), a town near a small place it names.
     fn points_to(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
@@ -378,11 +381,7 @@ impl Setting {
                 let place = &gazetteer.places[p as usize];
                 match qualifier {
                     Some(q) => in_any(gazetteer, place, q),
-                    None => {
-                        self.points_to(gazetteer, place)
-                            || self.countries.contains_key(place.country)
-                            || self.dateline_country == Some(place.country)
-                    }
+                    None => self.points_to(gazetteer, place) || self.names_country(place.country),
                 }
             })
             .map(Target::Place)
