@@ -51,8 +51,7 @@ impl Time {
 impl Stage for Time {
     fn run(&self, doc: &mut Document<'_>) {
         let (mut mentions, sentence_of) = self.recognize(doc);
-        share_range_years(doc.text, &mut mentions, &sentence_of);
-        date_clock_times(doc.text, &mut mentions, &sentence_of);
+        read_with_next(doc.text, &mut mentions, &sentence_of);
         let anchor = document_anchor(doc, &mentions);
         let mut timexes = Vec::with_capacity(mentions.len() + 1);
         if let Some(timex) = self.dateline_timex(doc, anchor) {
@@ -81,70 +80,50 @@ impl Stage for Time {
 /// Words that join the two ends of a range: `May and July of 2003`, `May 3 to July 5, 2003`.
 const RANGE_JOINERS: &[&str] = &["and", "to", "through", "until", "-", "–", "—"];
 
-/// The first end of a range of dates takes the year the second one writes: `between May and
-/// July of 2003` is May 2003, whatever the story's date.
-fn share_range_years(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
+/// What an expression takes from the next one in its sentence:
+/// - the first end of a range of dates takes the year the second writes: `between May and
+///   July of 2003` is May 2003, whatever the story's date;
+/// - a clock time with no day of its own takes the day written right after it: `at 9:00 GMT
+///   on Friday` is on that Friday.
+fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
     for i in 1..mentions.len() {
         if sentence_of[i] != sentence_of[i - 1] {
             continue;
         }
-        let Expr::Calendar {
-            year: Some(year @ grammar::YearRef::Written(_)),
-            ..
-        } = mentions[i].expr
+        // `None` where the two overlap.
+        let Some(between) = text
+            .get(mentions[i - 1].end..mentions[i].start)
+            .map(str::trim)
         else {
             continue;
         };
-        let Some(between) = text_between(text, &mentions[i - 1], &mentions[i]) else {
-            continue;
-        };
-        if !RANGE_JOINERS
-            .iter()
-            .any(|j| between.eq_ignore_ascii_case(j))
-        {
-            continue;
-        }
-        if let Expr::Calendar {
-            year: first @ None, ..
-        } = &mut mentions[i - 1].expr
-        {
-            *first = Some(year);
-        }
-    }
-}
-
-/// A clock time with no day of its own takes the day written right after it: `at 9:00 GMT on
-/// Friday` is on that Friday.
-fn date_clock_times(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
-    for i in 1..mentions.len() {
-        if sentence_of[i] != sentence_of[i - 1] {
-            continue;
-        }
-        let day = match &mentions[i].expr {
-            day @ (Expr::Weekday { .. } | Expr::Calendar { day: Some(_), .. } | Expr::Days(_)) => {
-                day.clone()
+        let (first, second) = mentions.split_at_mut(i);
+        match (&mut first[i - 1].expr, &second[0].expr) {
+            (
+                Expr::Calendar {
+                    year: year @ None, ..
+                },
+                Expr::Calendar {
+                    year: Some(written @ grammar::YearRef::Written(_)),
+                    ..
+                },
+            ) if RANGE_JOINERS
+                .iter()
+                .any(|j| between.eq_ignore_ascii_case(j)) =>
+            {
+                *year = Some(*written);
             }
-            _ => continue,
-        };
-        let Some(between) = text_between(text, &mentions[i - 1], &mentions[i]) else {
-            continue;
-        };
-        if !matches!(between, "on" | "," | "") {
-            continue;
-        }
-        if let Expr::Clock {
-            day: clock_day @ None,
-            ..
-        } = &mut mentions[i - 1].expr
-        {
-            *clock_day = Some(Box::new(day));
+            (
+                Expr::Clock {
+                    day: day @ None, ..
+                },
+                next @ (Expr::Weekday { .. } | Expr::Calendar { day: Some(_), .. } | Expr::Days(_)),
+            ) if matches!(between, "on" | "," | "") => {
+                *day = Some(Box::new(next.clone()));
+            }
+            _ => {}
         }
     }
-}
-
-/// The words between two expressions, trimmed; `None` if they overlap.
-fn text_between<'t>(text: &'t str, first: &Mention, second: &Mention) -> Option<&'t str> {
-    text.get(first.end..second.start).map(str::trim)
 }
 
 impl Time {
