@@ -1142,13 +1142,21 @@ fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool 
     }
     // A capital first letter, and letters that differ only from lower case in the name to
     // upper case in the text (`KwaZulu-Natal` for `Kwazulu-Natal`), never the other way.
-    let starts_capital = text.chars().next().is_some_and(char::is_uppercase);
-    starts_capital
-        && text.chars().count() == written.chars().count()
-        && text.chars().zip(written.chars()).all(|(t, w)| {
-            t == w
-                || (t.is_uppercase() && w.is_lowercase() && t.to_lowercase().eq(w.to_lowercase()))
-        })
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let (mut t, mut w) = (text.chars(), written.chars());
+    loop {
+        match (t.next(), w.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b))
+                if a == b
+                    || (a.is_uppercase()
+                        && b.is_lowercase()
+                        && a.to_lowercase().eq(b.to_lowercase())) => {}
+            _ => return false,
+        }
+    }
 }
 
 pub(crate) fn ends_word(text: &str, at: usize) -> bool {
