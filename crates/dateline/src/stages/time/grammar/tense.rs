@@ -8,7 +8,8 @@ use super::super::lexicon::{Class, Tense};
 use super::{Expr, Parsed, Parser, YearRef};
 
 /// How many tokens after an expression a verb may be to give it its tense, when none comes
-/// before it (`On Friday, the government planned …`).
+/// before it (`the talks on Friday, which ended …`). An expression that opens its sentence
+/// takes the main verb however far it is (`In January, a week after …, a bombing killed`).
 const TENSE_LOOKAHEAD: usize = 16;
 /// How many tokens before an expression its verb is right before it: `ended Jan. 31`, `since
 /// last March`.
@@ -82,7 +83,9 @@ impl Parser<'_> {
         let end_byte = self.atoms[parsed.end - 1].end;
         let first = tokens.partition_point(|t| t.start < start_byte);
         let after = tokens.partition_point(|t| t.start < end_byte);
-        let after_end = (after + TENSE_LOOKAHEAD).min(tokens.len());
+        // An expression that opens the sentence is its main clause's, however far the verb.
+        let lookahead = if first <= 1 { tokens.len() } else { TENSE_LOOKAHEAD };
+        let after_end = after.saturating_add(lookahead).min(tokens.len());
         let before_tense = (first.saturating_sub(TENSE_LOOKBEHIND)..first)
             .rev()
             .find_map(|n| Some((n, self.tense_at(n)?)));
