@@ -403,6 +403,18 @@ fn clubs_named_after_places_are_organizations() {
     ] {
         assert_eq!(label_of(&a, club), Some(Label::Org), "{club}");
     }
+    // Names no gazetteer knows, where the sides stand: one word at the start of a line, and
+    // several words in a story whose other sides are towns.
+    let a = dateline::extract(
+        "Results of Brazilian championship matches on Sunday :\n\
+         Flamengo 2 Gremio 1\nCorinthians 0 Palmeiras 0\n",
+    );
+    assert_eq!(label_of(&a, "Corinthians"), Some(Label::Org));
+    let a = dateline::extract(
+        "Results of Romanian first division soccer matches on Saturday :\n\
+         Otelul Galati 1 Brasov 0\nNational Bucharest 2 Arad 0\n",
+    );
+    assert_eq!(label_of(&a, "Otelul Galati"), Some(Label::Org));
     let a = dateline::extract("At the Oval , Surrey captain Chris Lewis made 80 .");
     assert_eq!(label_of(&a, "Surrey"), Some(Label::Org));
 }

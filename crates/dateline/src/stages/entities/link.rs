@@ -242,6 +242,8 @@ pub(super) fn link(
             .filter(|c| c.team_position)
             .map(&surface)
             .collect(),
+        // Towns stand as sides in it.
+        has_results: teams.len() >= 2,
     };
     let parts = linking.join_name_parts(Joining::AllNames);
     linking.join_organization_short_names();
@@ -294,6 +296,8 @@ struct Linking<'a> {
     by_text: FxHashMap<&'a str, usize>,
     /// The names that stand where results put the sides of a match (`Forfar 2`).
     sides: FxHashSet<&'a str>,
+    /// Whether the story lists results between teams.
+    has_results: bool,
 }
 
 /// Which names may join a person by a part of the person's full name.
@@ -453,6 +457,19 @@ impl<'a> Linking<'a> {
         }
     }
 
+    /// Whether unknown name `i` is a team's among results between teams (`Port Vale 2`,
+    /// `Dacia Pitesti 4 1 2 1`): a name of several words where the sides stand, with no
+    /// initial that makes it a player's (`P. Simmons 4-38`). A player's full name is known by
+    /// its given name before it gets here.
+    fn is_side(&self, i: usize) -> bool {
+        let name = self.surface(i);
+        self.has_results
+            && self.candidates[i].cue.is_none()
+            && self.sides.contains(name)
+            && name.contains(' ')
+            && !name.contains('.')
+    }
+
     /// Gives the unknown candidates that `which` picks the label their shape and the words
     /// around them suggest; a town the story points to is a place, unless it is a side in
     /// results (`Forfar 2`), and a word two persons' names share is a person's.
@@ -479,6 +496,8 @@ impl<'a> Linking<'a> {
                     .names_local_place(self.gazetteer, self.text, self.candidates, i);
             let label = if town {
                 Some(Label::Gpe)
+            } else if self.is_side(i) {
+                Some(Label::Org)
             } else if parts.persons.get(name) == Some(&None) {
                 Some(Label::Person)
             } else {
@@ -571,6 +590,11 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     if one_word && candidate.after_the && common_word && is_plural(name) {
         // `the Mariners`, `the Greens`: a plural word with a capital after `the` names a team
         // or a party, not many mariners.
+        return Some(Label::Org);
+    }
+    if one_word && candidate.team_position && !common_word {
+        // `Puchon 2 Chonbuk 1`: a name no gazetteer knows where results tables put the sides
+        // is a team, even at the start of a line.
         return Some(Label::Org);
     }
     if one_word {
