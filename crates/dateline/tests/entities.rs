@@ -712,3 +712,15 @@ fn names_listed_beside_a_team_are_teams() {
     assert_eq!(label_of(&a, "Surrey"), Some(Label::Org));
     assert_eq!(label_of(&a, "LONDON"), Some(Label::Gpe));
 }
+
+#[test]
+fn a_title_written_as_part_of_a_name_stays_in_it() {
+    let a = dateline::extract(
+        "Mother Teresa was in hospital. Teresa, 86, is recovering, said Sister Nirmala.",
+    );
+    let teresa = entity_of(&a, "Mother Teresa");
+    assert_eq!(teresa.label, Label::Person);
+    assert_eq!(mentions(teresa), ["Mother Teresa", "Teresa"]);
+    // Other titles stay out of the name.
+    assert_eq!(label_of(&a, "Nirmala"), Some(Label::Person));
+}

@@ -238,6 +238,8 @@ pub(crate) struct Gazetteer {
     place_modifiers: FxHashSet<&'static str>,
     /// Compass points and kinds of division, in lower case (`eastern`, `division`).
     generic_place_words: FxHashSet<&'static str>,
+    /// Titles written as part of the name they precede (`Mother Teresa`).
+    titles_in_name: FxHashSet<&'static str>,
     cues: FxHashMap<&'static str, Cue>,
     adjective_endings: Vec<&'static str>,
     /// English words written in lower case (`note`, `fax`, `port`): a capitalized one that no
@@ -309,6 +311,10 @@ impl Gazetteer {
             group_words: words(GROUP_WORDS).collect(),
             place_modifiers: words(PLACE_MODIFIERS).collect(),
             generic_place_words: words(GENERIC_PLACE_WORDS).collect(),
+            titles_in_name: rows(TITLES)
+                .filter(|row| row.get(2) == Some(&"yes"))
+                .map(|row| row[0])
+                .collect(),
             cues: rows(CUES)
                 .filter_map(|row| {
                     let cue = match *row.get(1)? {
@@ -587,6 +593,11 @@ impl Gazetteer {
     /// `Northern`, `Downtown`: a word before a place's name that keeps it a place.
     pub fn is_place_modifier(&self, word: &str) -> bool {
         self.place_modifiers.contains(word)
+    }
+
+    /// Whether a title is written as part of the name it precedes (`Mother Teresa`).
+    pub fn is_title_in_name(&self, title: &str) -> bool {
+        self.titles_in_name.contains(title)
     }
 
     /// Whether a name is made only of compass points and kinds of division (`Eastern

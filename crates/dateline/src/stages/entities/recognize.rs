@@ -275,12 +275,20 @@ impl Recognizer<'_> {
     ) {
         let mut group: Vec<(Range<usize>, Piece)> = Vec::new();
         let mut after_title = false;
+        // The first token of a title that is part of the name after it (`Mother Teresa`).
+        let mut title_in_name = None;
         for (i, piece) in pieces.iter().enumerate() {
             if piece.1 == Piece::Title {
+                let before = out.len();
                 self.classify_group(seg.clone(), &group, finds, after_title, shouting, out);
+                self.take_title_into_name(title_in_name, &mut out[before..]);
                 group.clear();
                 // A title right before a name marks a person; `Chief of Staff of …` does not.
                 after_title = pieces.get(i + 1).is_some_and(|(_, p)| *p != Piece::Joiner);
+                let title =
+                    &self.text[self.tokens[piece.0.start].start..self.tokens[piece.0.end - 1].end];
+                title_in_name = (after_title && self.gazetteer.is_title_in_name(title))
+                    .then_some(piece.0.start);
                 continue;
             }
             if group.is_empty() && piece.1 == Piece::Joiner {
@@ -288,7 +296,21 @@ impl Recognizer<'_> {
             }
             group.push(piece.clone());
         }
+        let before = out.len();
         self.classify_group(seg, &group, finds, after_title, shouting, out);
+        self.take_title_into_name(title_in_name, &mut out[before..]);
+    }
+
+    /// Starts the person's name that follows a title written as part of it at the title
+    /// (`Mother Teresa`); `found` are the candidates read right after the title.
+    fn take_title_into_name(&self, title: Option<usize>, found: &mut [Candidate]) {
+        let (Some(title), Some(first)) = (title, found.first_mut()) else {
+            return;
+        };
+        if matches!(first.class, Class::Named(Label::Person, _)) {
+            first.tokens.start = title;
+            first.range.start = self.tokens[title].start;
+        }
     }
 
     /// Classifies one group of pieces between titles; may cut it into several names.

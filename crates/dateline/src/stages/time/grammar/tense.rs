@@ -84,7 +84,11 @@ impl Parser<'_> {
         let first = tokens.partition_point(|t| t.start < start_byte);
         let after = tokens.partition_point(|t| t.start < end_byte);
         // An expression that opens the sentence is its main clause's, however far the verb.
-        let lookahead = if first <= 1 { tokens.len() } else { TENSE_LOOKAHEAD };
+        let lookahead = if first <= 1 {
+            tokens.len()
+        } else {
+            TENSE_LOOKAHEAD
+        };
         let after_end = after.saturating_add(lookahead).min(tokens.len());
         let before_tense = (first.saturating_sub(TENSE_LOOKBEHIND)..first)
             .rev()
