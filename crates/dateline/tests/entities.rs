@@ -724,3 +724,17 @@ fn a_title_written_as_part_of_a_name_stays_in_it() {
     // Other titles stay out of the name.
     assert_eq!(label_of(&a, "Nirmala"), Some(Label::Person));
 }
+
+#[test]
+fn a_name_ending_in_s_is_found_in_text_split_into_tokens() {
+    // Reuters as CoNLL-2003 tokenizes it, and as it is written.
+    let a = dateline::extract(
+        "NEW YORK 1996-08-22\nMoody 's Investors Service - Rating Aa3 . A U.S. appeals court \
+         gave Lloyd's a reprieve .",
+    );
+    assert_eq!(
+        mentions(entity_of(&a, "Moody 's Investors Service")),
+        ["Moody 's Investors Service"]
+    );
+    assert_eq!(entity_of(&a, "Lloyd's").label, Label::Org);
+}

@@ -964,7 +964,8 @@ impl PatternHash {
         }
     }
 
-    /// Feeds the text between two words as a pattern has it: white space runs as one space.
+    /// Feeds the text between two words as a pattern has it: white space runs as one space,
+    /// and none before an apostrophe (text split into tokens writes `Moody 's`).
     fn push_gap(&mut self, gap: &str) {
         let mut space = false;
         for c in gap.chars() {
@@ -972,10 +973,10 @@ impl PatternHash {
                 space = true;
                 continue;
             }
-            if space {
+            if space && !matches!(c, '\'' | '’') {
                 self.0.write_u8(b' ');
-                space = false;
             }
+            space = false;
             let mut bytes = [0; 4];
             self.push_lower(c.encode_utf8(&mut bytes));
         }
@@ -1156,9 +1157,14 @@ fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool 
     if !text.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    let (mut t, mut w) = (text.chars(), written.chars());
+    let (mut t, mut w) = (text.chars().peekable(), written.chars());
     loop {
-        match (t.next(), w.next()) {
+        let mut a = t.next();
+        // `Moody 's` for `Moody's`, as text split into tokens writes it.
+        if a.is_some_and(char::is_whitespace) && matches!(t.peek(), Some('\'' | '’')) {
+            a = t.next();
+        }
+        match (a, w.next()) {
             (None, None) => return true,
             (Some(a), Some(b))
                 if a == b
