@@ -434,6 +434,26 @@ fn a_described_speaker_before_the_cue_is_no_content() {
             "he'd battled through three bouts of walking pneumonia in his gubernatorial campaigns",
             "Rendell, a Clinton surrogate",
         ),
+        // A name opens the sentence; a description or a relative clause stands before the cue.
+        (
+            "Phil Smith, a spokesman for the United Mine Workers of America, said the union \
+             expected production to improve at the mine.",
+            "the union expected production to improve at the mine",
+            "Phil Smith",
+        ),
+        (
+            "Derek Mitchell, who served as U.S. ambassador to Burma from 2012 until earlier this \
+             year, said Clinton reached out to McConnell on Burma.",
+            "Clinton reached out to McConnell on Burma",
+            "Derek Mitchell",
+        ),
+        // A second verb of the sentence's subject.
+        (
+            "Donald Trump, her Republican opponent, bemoaned the unrest in Charlotte and said he \
+             thought that drugs were a big factor in the violence.",
+            "he thought that drugs were a big factor in the violence",
+            "Donald Trump",
+        ),
         (
             "The talks will go on, said Foreign Minister Sergei Lavrov.",
             "The talks will go on",

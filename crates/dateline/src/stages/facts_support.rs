@@ -579,6 +579,17 @@ impl<'d> Story<'d> {
         .map(|m| m.entity)
     }
 
+    /// The phrase of `tokens` when they are exactly one mention of a person, organization or
+    /// place, such as a sentence opening with a name: `Derek Mitchell` in "Derek Mitchell,
+    /// who served as ambassador, said …".
+    pub fn name_at(&self, tokens: Range<usize>) -> Option<Phrase> {
+        let last = tokens.end.checked_sub(1).filter(|&l| l >= tokens.start)?;
+        let m = self.mention_covering(last)?;
+        (m.start == self.tokens[tokens.start].start && m.end == self.tokens[last].end)
+            .then(|| self.phrase(tokens))
+            .filter(|p| p.entity.is_some())
+    }
+
     /// The entity a noun phrase stands for: the name at its head, the pronoun's antecedent, or
     /// what its description refers to.
     pub fn referent(&self, tokens: Range<usize>) -> Option<usize> {

@@ -435,6 +435,19 @@ impl Quotes {
         // comes before the speaker is no content but the speaker's description: "The state's
         // campaign chairman, Phil Lovas, said he cannot comment".
         let cue_ends_clause = content_limit.saturating_sub(after_cue) <= MAX_TRAILING_ATTRIBUTION;
+        // "Phil Smith, a spokesman for the union, said the union expected …", "Derek Mitchell,
+        // who served as ambassador, said Clinton …": a name opens the sentence, what stands
+        // between its comma and the cue describes it, and the cue's clause follows.
+        let opening_name = (comma_before_cue && !participle)
+            .then(|| (first + 1..cue - 1).find(|&t| story.is_punct(t, ",")))
+            .flatten()
+            .and_then(|comma| story.name_at(first..comma));
+        if let Some(speaker) = opening_name {
+            if let Some(start) = self.content_start(story, after_cue, content_limit, frame) {
+                let content = story.tokens[start].start..sentence_end(story, content_limit);
+                return quote(content, Some(speaker));
+            }
+        }
         let appositive = comma_before_cue
             .then(|| story.subject_before(cue, first))
             .flatten()
@@ -465,7 +478,13 @@ impl Quotes {
         let speaker = if participle && comma_before_cue {
             story.sentence_subject(sentence, cue - 1)
         } else {
-            let subject = story.subject_before(cue, first)?;
+            // "He claimed vast wealth and said it ensured …": a second verb of the main
+            // clause's subject.
+            let second_verb = cue > first && story.word(cue - 1).eq_ignore_ascii_case("and");
+            let subject = match story.subject_before(cue, first) {
+                None if second_verb => story.sentence_subject(sentence, cue - 1)?,
+                subject => subject?,
+            };
             if participle && subject.entity.is_none() {
                 return None;
             }
