@@ -738,3 +738,20 @@ fn a_name_ending_in_s_is_found_in_text_split_into_tokens() {
     );
     assert_eq!(entity_of(&a, "Lloyd's").label, Label::Org);
 }
+
+#[test]
+fn a_headline_in_title_case_names_what_the_story_names() {
+    // Every word capitalized tells no name, as in capitals: the headline holds the names the
+    // story writes in mixed case, not `Trump Could Address Clean Energy` or the town of Graham.
+    let a = dateline::extract(
+        "Trump 'The Dealmaker' Could Address Clean Energy, Lindsey Graham Says\n\n\
+         WASHINGTON - Republican Senator Lindsey Graham said on Friday that Donald Trump could \
+         address clean energy.\n",
+    );
+    assert_eq!(
+        mentions(entity_of(&a, "Lindsey Graham")),
+        ["Lindsey Graham", "Lindsey Graham"]
+    );
+    assert_eq!(label_of(&a, "Graham"), None);
+    assert!(names(&a).iter().all(|(name, _)| !name.contains("Energy")));
+}

@@ -173,9 +173,14 @@ impl Entities {
             let start = tokens.len();
             tokens::tokenize(doc.text, range.clone(), &self.abbreviations, &mut tokens);
             if tokens.len() > start {
+                let text = &doc.text[range.clone()];
+                let headline = article
+                    .title
+                    .as_ref()
+                    .is_some_and(|t| t.start == range.start);
                 segments.push(Segment {
                     tokens: start..tokens.len(),
-                    shouting: is_shouting(&doc.text[range]),
+                    shouting: is_shouting(text) || (headline && is_title_case(text)),
                 });
             }
         }
@@ -276,10 +281,22 @@ impl Entities {
             return;
         }
         // Tokens already in a name: found in capitals, or required (the dateline's place).
-        let mut taken = vec![false; tokens.len()];
-        for c in candidates.iter() {
-            taken[c.tokens.clone()].fill(true);
+        #[derive(Clone, Copy, PartialEq)]
+        enum Taken {
+            Free,
+            InCapitals,
+            Required,
         }
+        let mut taken = vec![Taken::Free; tokens.len()];
+        for c in candidates.iter() {
+            let by = if c.shouting {
+                Taken::InCapitals
+            } else {
+                Taken::Required
+            };
+            taken[c.tokens.clone()].fill(by);
+        }
+        let mut found = Vec::new();
         for segment in segments.iter().filter(|s| s.shouting) {
             let mut t = segment.tokens.start;
             while t < segment.tokens.end {
@@ -294,13 +311,17 @@ impl Entities {
                         let name = &text[tokens[t].start..last.end];
                         known.get(&lowercase_hash(name)).map(|&c| (n, c))
                     });
+                // A longer name than one the gazetteer found in capitals replaces it (`LINDSEY
+                // GRAHAM`, not the town of `GRAHAM`).
+                let fits = |n: usize| {
+                    taken[t] == Taken::Free && !taken[t..t + n].contains(&Taken::Required)
+                };
                 match longest {
-                    Some((n, c)) if !taken[t] => {
-                        let class = candidates[c].class.clone();
-                        candidates.push(Candidate {
+                    Some((n, c)) if fits(n) => {
+                        found.push(Candidate {
                             range: tokens[t].start..tokens[t + n - 1].end,
                             tokens: t..t + n,
-                            class,
+                            class: candidates[c].class.clone(),
                             sentence_initial: false,
                             after_the: false,
                             team_position: false,
@@ -315,6 +336,13 @@ impl Entities {
                 }
             }
         }
+        candidates.retain(|c| {
+            !(c.shouting
+                && found
+                    .iter()
+                    .any(|f| f.range.start <= c.range.start && c.range.end <= f.range.end))
+        });
+        candidates.extend(found);
     }
 
     /// Writes the drafts out as entities numbered by first mention, with the descriptions
@@ -472,6 +500,16 @@ fn lowercase_hash(text: &str) -> u64 {
 /// Text without lower-case letters and with a few capitals: a headline in capitals.
 fn is_shouting(text: &str) -> bool {
     !text.chars().any(char::is_lowercase) && text.chars().filter(|c| c.is_uppercase()).count() > 3
+}
+
+/// A headline in title case (`Trump Could Address Clean Energy, Lindsey Graham Says`): every
+/// word of four letters or more capitalized, so that case tells no name, as in capitals.
+fn is_title_case(text: &str) -> bool {
+    let mut long_words = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4)
+        .peekable();
+    long_words.peek().is_some() && long_words.all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The byte offset of `needle` in `haystack`, ignoring ASCII case.
