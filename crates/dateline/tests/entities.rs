@@ -755,3 +755,22 @@ fn a_headline_in_title_case_names_what_the_story_names() {
     assert_eq!(label_of(&a, "Graham"), None);
     assert!(names(&a).iter().all(|(name, _)| !name.contains("Energy")));
 }
+
+#[test]
+fn airlines_and_aircraft_makers_are_organizations() {
+    // WikiNews (MEANTIME): names with no given name first, that shape alone made persons'.
+    let a = dateline::extract(
+        "Irish national airline Aer Lingus have purchased 12 new long-haul Airbus jets. Air \
+         Canada has ordered US$6 billion in new aircraft. As the jet was being pushed back by a \
+         Thai Airways International tug operator, the left winglet hit a pole. The Long Beach \
+         plant was the original home of Douglas Aircraft.",
+    );
+    for name in [
+        "Aer Lingus",
+        "Air Canada",
+        "Thai Airways International",
+        "Douglas Aircraft",
+    ] {
+        assert_eq!(label_of(&a, name), Some(Label::Org), "{name}");
+    }
+}

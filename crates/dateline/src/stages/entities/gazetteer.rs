@@ -180,6 +180,8 @@ pub(crate) enum OrgWord {
     Head,
     /// A legal form written last: `Inc`, `Ltd`.
     Suffix,
+    /// Starts an organization's name, or ends one: `Air Canada`, `Adam Air`.
+    Prefix,
 }
 
 /// What a word near a capitalized name says about it.
@@ -291,6 +293,7 @@ impl Gazetteer {
                 .filter_map(|row| {
                     let role = match *row.get(1)? {
                         "suffix" => OrgWord::Suffix,
+                        "prefix" => OrgWord::Prefix,
                         _ => OrgWord::Head,
                     };
                     Some((row[0], role))

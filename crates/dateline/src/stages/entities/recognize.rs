@@ -478,13 +478,16 @@ impl Recognizer<'_> {
             }
         }
         // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
-        // before `of` (`Ministry of Defense`, `University of Texas`).
+        // before `of` (`Ministry of Defense`, `University of Texas`), or a word that starts
+        // organizations' names first (`Air Canada`).
         let head_first = words.len() > 2
             && is_head(words[0])
             && group
                 .get(1)
                 .is_some_and(|(r, _)| self.word(r.start) == "of");
-        if words.len() > 1 && (is_head(last_word) || head_first) {
+        let prefix_first =
+            words.len() > 1 && self.gazetteer.org_word(words[0]) == Some(OrgWord::Prefix);
+        if words.len() > 1 && (is_head(last_word) || head_first || prefix_first) {
             push(out, group, Class::Named(Label::Org, contained));
             // `Iranian` in `Iranian Armed Forces` is a nationality mention of its own.
             for piece in group {
