@@ -180,7 +180,7 @@ pub(crate) enum OrgWord {
     Head,
     /// A legal form written last: `Inc`, `Ltd`.
     Suffix,
-    /// Starts an organization's name, or ends one: `Air Canada`, `Adam Air`.
+    /// Starts an organization's name: `Air Canada` (not `MacBook Air`).
     Prefix,
 }
 
@@ -542,6 +542,11 @@ impl Gazetteer {
 
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(word)
+    }
+
+    /// Whether a word may end an organization's name: a head or a legal form.
+    pub fn ends_organization(&self, word: &str) -> bool {
+        matches!(self.org_word(word), Some(OrgWord::Head | OrgWord::Suffix))
     }
 
     pub fn org_word(&self, word: &str) -> Option<OrgWord> {

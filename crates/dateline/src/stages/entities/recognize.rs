@@ -338,7 +338,7 @@ impl Recognizer<'_> {
             .map(|t| self.text[self.tokens[t].range()].trim_end_matches('.'))
             .collect();
         let last_word = words.last().copied().unwrap_or("");
-        let is_head = |w: &str| self.gazetteer.org_word(w).is_some();
+        let is_head = |w: &str| self.gazetteer.ends_organization(w);
         let contained = group.iter().find_map(|(_, p)| match p {
             Piece::Known(f) => finds[*f]
                 .targets
@@ -649,7 +649,7 @@ impl Recognizer<'_> {
         let place_first = matches!(group[0].1, Piece::Known(f)
             if finds[f].targets.iter().all(|t| matches!(t, Target::Place(_))));
         let last = group[group.len() - 1].0.end - 1;
-        let organization_last = self.gazetteer.org_word(self.word(last)).is_some();
+        let organization_last = self.gazetteer.ends_organization(self.word(last));
         let after_place = at == 1 && place_first && !organization_last;
         (at > 0 && at + 1 < group.len() && (before_the || after_place)).then_some(at)
     }
