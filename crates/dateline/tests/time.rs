@@ -216,3 +216,32 @@ fn odd_input_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn a_year_the_story_writes_is_kept_without_a_date() {
+    // WikiNews (MEANTIME) with no publication date: the years written stand, the rest stays
+    // unknown. The same under a dateline without a year.
+    let text = "Airbus A380 test flight delayed after accident September 01, 2007\n\nA test \
+                flight was delayed today. The A380 was revealed in January 2005 and flew on May \
+                5, 2010 at 9 p.m.; sales rose that year.";
+    for article in [
+        extract(text, None),
+        extract(&format!("TOULOUSE, May 13 - {text}"), None),
+    ] {
+        let value = |phrase: &str| {
+            article
+                .timexes
+                .iter()
+                .find(|t| t.text == phrase)
+                .map(|t| t.value.clone())
+        };
+        assert_eq!(value("September 01, 2007").as_deref(), Some("2007-09-01"));
+        assert_eq!(value("January 2005").as_deref(), Some("2005-01"));
+        assert_eq!(value("9 p.m.").as_deref(), Some("2010-05-05T21:00"));
+        assert_eq!(value("that year").as_deref(), Some("2010"));
+        assert_eq!(
+            value("today").as_deref().map(|v| v.starts_with("XXXX")),
+            Some(true)
+        );
+    }
+}

@@ -2,8 +2,10 @@
 //! anchor date with `jiff`.
 //!
 //! The anchor is the publication date, else the dateline's date. A dateline date may lack its
-//! year (`XXXX-05-13`); then years stay `XXXX` in every value, and weekdays are resolved only
-//! if the story tells which weekday the dateline day is (see [`Anchor::from_dateline`]).
+//! year (`XXXX-05-13`); then years the story does not write stay `XXXX`, and weekdays are
+//! resolved only if the story tells which weekday the dateline day is (see
+//! [`Anchor::from_dateline`]). Without any anchor, only what the text fixes is known
+//! (`January 2005` → `2005-01`, `in January` → `XXXX-01`).
 
 use jiff::civil::{Date, Weekday};
 use jiff::Span;
@@ -100,6 +102,17 @@ enum Point {
     Unknown(&'static str),
 }
 
+/// Where the year of a point comes from, which tells whether its value may write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearFrom {
+    /// The anchor gave it, or the point needed the anchor: it is known when the anchor's is.
+    Anchor,
+    /// The story wrote it (`January 2005`, `that year`).
+    Text,
+    /// No anchor and no year written.
+    Nowhere,
+}
+
 /// Normalizes the mentions of one story, in text order. It remembers the last year and
 /// quarter the story named, for `that year` and `a year earlier`.
 pub(super) struct Normalizer {
@@ -153,8 +166,9 @@ impl Normalizer {
                 }
             }
             Expr::PartOfDay { day, part } => {
-                let (point, anchored) = self.point(day, tense, sentence);
-                let mut value = self.format(point);
+                let (point, from) = self.point(day, tense, sentence);
+                let anchored = from == YearFrom::Anchor;
+                let mut value = self.format(point, from);
                 value.push('T');
                 value.push_str(part);
                 Resolved {
@@ -164,14 +178,22 @@ impl Normalizer {
                 }
             }
             Expr::Clock { hour, minute, day } => {
-                let (point, anchored) = match (day, self.mentioned_day) {
+                let (point, from) = match (day, self.mentioned_day) {
                     (Some(day), _) => self.point(day, tense, sentence),
+                    // A day named earlier has a year that its value wrote: the anchor's, or
+                    // else the story's.
                     (None, Some(date)) if self.mentioned_day_sentence == sentence => {
-                        (Point::Day(date), true)
+                        let from = if self.anchor.is_some_and(|a| a.year_known) {
+                            YearFrom::Anchor
+                        } else {
+                            YearFrom::Text
+                        };
+                        (Point::Day(date), from)
                     }
                     (None, _) => self.point(&Expr::Days(0), tense, sentence),
                 };
-                let mut value = self.format(point);
+                let anchored = from == YearFrom::Anchor;
+                let mut value = self.format(point, from);
                 value.push('T');
                 push_number(&mut value, (*hour).into(), 2);
                 value.push(':');
@@ -183,11 +205,11 @@ impl Normalizer {
                 }
             }
             expr => {
-                let (point, anchored) = self.point(expr, tense, sentence);
+                let (point, from) = self.point(expr, tense, sentence);
                 Resolved {
                     kind: TimexType::Date,
-                    value: self.format(point),
-                    anchored,
+                    value: self.format(point, from),
+                    anchored: from == YearFrom::Anchor,
                 }
             }
         };
@@ -238,11 +260,62 @@ impl Normalizer {
         fixed(TimexType::Duration, &value)
     }
 
-    /// The calendar point of a date expression, and whether the anchor was used.
-    fn point(&self, expr: &Expr, tense: Option<Tense>, sentence: usize) -> (Point, bool) {
-        let Some(anchor) = self.anchor else {
-            return (unanchored(expr), false);
+    /// The calendar point of a date expression, and where its year comes from.
+    fn point(&self, expr: &Expr, tense: Option<Tense>, sentence: usize) -> (Point, YearFrom) {
+        match self.anchor {
+            Some(anchor) => {
+                let (point, anchored) = self.anchored_point(anchor, expr, tense, sentence);
+                let from = if anchored {
+                    YearFrom::Anchor
+                } else {
+                    YearFrom::Text
+                };
+                (point, from)
+            }
+            None => match self.written_point(expr) {
+                Some(point) => (point, YearFrom::Text),
+                None => (unanchored(expr), YearFrom::Nowhere),
+            },
+        }
+    }
+
+    /// A date expression whose year the story writes, resolved without an anchor: `January
+    /// 2005`, `May 5, 2010`, `the third quarter of 2009`.
+    fn written_point(&self, expr: &Expr) -> Option<Point> {
+        let year = |year_ref: YearRef| match year_ref {
+            YearRef::Written(year) => Some(year),
+            YearRef::Mentioned(by) => self.mentioned_year.map(|year| year + by),
+            YearRef::Shift(_) => None,
         };
+        Some(match *expr {
+            Expr::Calendar {
+                year: Some(year_ref),
+                month,
+                day,
+            } => {
+                let year = year(year_ref)?;
+                match day {
+                    Some(day) => Date::new(i16::try_from(year).ok()?, month, day)
+                        .map_or(Point::MonthDay(month, day), Point::Day),
+                    None => Point::Month(year, month),
+                }
+            }
+            Expr::Year(y) => Point::Year(year(y)?),
+            Expr::Quarter { quarter, year: y } => Point::Quarter(year(y)?, quarter),
+            Expr::Half { half, year: y } => Point::Half(year(y)?, half),
+            Expr::Season { season, year: y } => Point::Season(year(y)?, season),
+            _ => return None,
+        })
+    }
+
+    /// [`Normalizer::point`] with an anchor: the point, and whether the anchor was used.
+    fn anchored_point(
+        &self,
+        anchor: Anchor,
+        expr: &Expr,
+        tense: Option<Tense>,
+        sentence: usize,
+    ) -> (Point, bool) {
         let today = anchor.date;
         let year = i32::from(today.year());
         let point = match *expr {
@@ -341,7 +414,8 @@ impl Normalizer {
             }
             Expr::LatestQuarter => latest_quarter(today, 0),
             Expr::QuarterEnding(ref day) => {
-                let (point, anchored) = self.point(day, tense, sentence);
+                let (point, from) = self.point(day, tense, sentence);
+                let anchored = from == YearFrom::Anchor;
                 let point = match point {
                     // A fiscal quarter may end a month after the calendar one.
                     Point::Day(day) => add_days(day, -45).map_or(point, |d| {
@@ -396,7 +470,8 @@ impl Normalizer {
                 date.map_or(Point::Unknown("XXXX-XX-XX"), Point::Day)
             }
             Expr::WeekOf { ref day, weekend } => {
-                let (point, anchored) = self.point(day, tense, sentence);
+                let (point, from) = self.point(day, tense, sentence);
+                let anchored = from == YearFrom::Anchor;
                 let point = match point {
                     Point::Day(date) if weekend => Point::Weekend(date),
                     Point::Day(date) => Point::Week(date),
@@ -429,9 +504,13 @@ impl Normalizer {
         }
     }
 
-    /// The TIMEX3 value of a point; years the anchor does not know are `XXXX`.
-    fn format(&self, point: Point) -> String {
-        let year_known = self.anchor.is_some_and(|a| a.year_known);
+    /// The TIMEX3 value of a point; years neither the story nor the anchor tells are `XXXX`.
+    fn format(&self, point: Point, from: YearFrom) -> String {
+        let year_known = match from {
+            YearFrom::Text => true,
+            YearFrom::Anchor => self.anchor.is_some_and(|a| a.year_known),
+            YearFrom::Nowhere => false,
+        };
         let mut out = String::with_capacity(16);
         let year = |out: &mut String, y: i32| {
             if year_known {
