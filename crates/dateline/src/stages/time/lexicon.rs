@@ -77,7 +77,8 @@ pub(super) enum Class {
     Fiscal,
     Clock(i8),
     Meridiem(i8),
-    Zone,
+    /// A time zone; `true` for Coordinated Universal Time (`GMT`, `UTC`), written `Z`.
+    Zone(bool),
     Decade(i8),
     QuarterWord(i8),
     HalfWord(i8),
@@ -182,7 +183,7 @@ impl Class {
                 | Class::Ago(_)
                 | Class::Vague
                 | Class::Fiscal
-                | Class::Zone
+                | Class::Zone(_)
                 | Class::UnitAdjective
                 | Class::Tense(_)
         )
@@ -419,7 +420,7 @@ fn class_named(class: &str, value: &'static str) -> Option<Class> {
         "fiscal" => Class::Fiscal,
         "clock" => Class::Clock(number()?),
         "meridiem" => Class::Meridiem(number()?),
-        "zone" => Class::Zone,
+        "zone" => Class::Zone(value == "utc"),
         "decade" => Class::Decade(number()?),
         "quarterword" => Class::QuarterWord(number()?),
         "halfword" => Class::HalfWord(number()?),

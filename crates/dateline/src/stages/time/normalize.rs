@@ -177,7 +177,12 @@ impl Normalizer {
                     anchored,
                 }
             }
-            Expr::Clock { hour, minute, day } => {
+            Expr::Clock {
+                hour,
+                minute,
+                utc,
+                day,
+            } => {
                 let (point, from) = match (day, self.mentioned_day) {
                     (Some(day), _) => self.point(day, tense, sentence),
                     // A day named earlier has a year that its value wrote: the anchor's, or
@@ -198,6 +203,9 @@ impl Normalizer {
                 push_number(&mut value, (*hour).into(), 2);
                 value.push(':');
                 push_number(&mut value, (*minute).into(), 2);
+                if *utc {
+                    value.push('Z');
+                }
                 Resolved {
                     kind: TimexType::Time,
                     value,

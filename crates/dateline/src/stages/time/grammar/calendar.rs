@@ -488,7 +488,7 @@ impl Parser<'_> {
                         hour = hour % 12 + add;
                         end += 1;
                     }
-                    Some(Class::Zone) if written_minutes => {}
+                    Some(Class::Zone(_)) if written_minutes => {}
                     _ if written_minutes && i > 0 && self.is(i - 1, "at") => {}
                     // `4 in the morning`, `10 at night`.
                     _ if (1..=12).contains(&hour) && !written_minutes => {
@@ -505,7 +505,9 @@ impl Parser<'_> {
             }
             _ => return None,
         };
-        if self.class(end) == Some(Class::Zone) {
+        let mut utc = false;
+        if let Some(Class::Zone(zone_utc)) = self.class(end) {
+            utc = zone_utc;
             end += 1;
         }
         let mut day_at = end;
@@ -546,7 +548,15 @@ impl Parser<'_> {
             Some(parsed) => (parsed.end, Some(Box::new(parsed.expr))),
             None => (end, None),
         };
-        Some(Parsed::new(end, Expr::Clock { hour, minute, day }))
+        Some(Parsed::new(
+            end,
+            Expr::Clock {
+                hour,
+                minute,
+                utc,
+                day,
+            },
+        ))
     }
 
     /// `in the morning` (no hours to add), `in the afternoon`, `in the evening`, `at night` (12)

@@ -104,6 +104,8 @@ pub(super) enum Expr {
     Clock {
         hour: i8,
         minute: i8,
+        /// Written in Coordinated Universal Time (`GMT`, `UTC`): the value ends in `Z`.
+        utc: bool,
         day: Option<Box<Expr>>,
     },
     /// `Christmas`, `last Thanksgiving`, `Easter 1998`; `shift` as for weekdays.
