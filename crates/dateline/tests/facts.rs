@@ -475,3 +475,34 @@ fn a_described_speaker_before_the_cue_is_no_content() {
         assert_eq!(chars(s, e), speaker);
     }
 }
+
+#[test]
+fn a_title_or_a_word_in_quotation_marks_leaves_reported_speech_alone() {
+    // PolNeAR: marks around a title or one word are no quote the cue could attribute.
+    let cases = [
+        (
+            "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women \
+             with sexist language, according to show insiders.",
+            "Donald Trump repeatedly demeaned women with sexist language",
+        ),
+        (
+            "More than 100,000 people took part in a nationwide “walk-in” at more than 2,000 \
+             schools in 238 cities, according to the event organizer.",
+            "More than 100,000 people took part in a nationwide “walk-in” at more than 2,000 \
+             schools in 238 cities",
+        ),
+    ];
+    for (text, content) in cases {
+        let article = dateline::extract(text);
+        let reported: Vec<&str> = article
+            .quotes
+            .iter()
+            .filter(|q| q.kind == dateline::QuoteKind::Reported)
+            .map(|q| q.text.as_str())
+            .collect();
+        assert!(
+            reported.iter().any(|q| q.ends_with(content)),
+            "{reported:?}"
+        );
+    }
+}

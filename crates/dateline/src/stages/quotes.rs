@@ -189,10 +189,7 @@ impl Quotes {
             }
         }
         let words = &text[content];
-        let title = words
-            .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
-        (word_count(words) >= MIN_UNATTRIBUTED_WORDS && !title).then_some(draft)
+        (word_count(words) >= MIN_UNATTRIBUTED_WORDS && !is_title(words)).then_some(draft)
     }
 
     /// `"…," Baqeri said.` or `"…," said Baqeri, the army chief.`: the speaker and the cue.
@@ -354,12 +351,14 @@ impl Quotes {
             let i = marked.partition_point(|m| m.close <= at);
             marked.get(i).is_some_and(|m| m.open <= at)
         };
-        // A cue just after a closing mark attributes that quote, not reported speech.
+        // A cue just after a closing mark attributes that quote, not reported speech; not after
+        // a title or a word in scare quotes (`“The Apprentice,”`, `a nationwide “walk-in”`).
         let attributes_quote = |at: usize| {
             let i = marked.partition_point(|m| m.close <= at);
             i.checked_sub(1).map(|p| &marked[p]).is_some_and(|m| {
                 m.close >= sentence.range.start
                     && story.token_at(at) - story.token_at(m.close) <= ATTRIBUTION_WINDOW
+                    && !is_title_or_word(&story.text[trim_content(story.text, m.content.clone())])
             })
         };
         let cues: Vec<(Range<usize>, Frame)> = self
@@ -855,6 +854,18 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
         trimmed = shorter;
     }
     start..start + trimmed.len()
+}
+
+/// Marked words that read as a title: every word capitalized (`The Apprentice`).
+fn is_title(words: &str) -> bool {
+    words
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+}
+
+/// Marked words that no one is said to speak: a title, or a single word (`“walk-in”`).
+fn is_title_or_word(words: &str) -> bool {
+    word_count(words) < 2 || is_title(words)
 }
 
 fn word_count(text: &str) -> usize {
