@@ -774,3 +774,20 @@ fn airlines_and_aircraft_makers_are_organizations() {
         assert_eq!(label_of(&a, name), Some(Label::Org), "{name}");
     }
 }
+
+#[test]
+fn a_given_name_that_a_town_shares_starts_a_persons_name() {
+    // Reuters (CoNLL-2003): `Lawrence` and `Wayne` are towns, `Major` a rank.
+    let a = dateline::extract(
+        "Federal Reserve governor Lawrence Lindsey , speaking on U.S. cable television network \
+         CNBC , said the Fed should act .\n8. Wayne Riley ( Australia ) 239,733\nPrime Minister \
+         John Major says the 300-year-old union is safe .",
+    );
+    for name in ["Lawrence Lindsey", "Wayne Riley", "John Major"] {
+        assert_eq!(label_of(&a, name), Some(Label::Person), "{name}");
+    }
+    assert_eq!(entity_of(&a, "John Major").titles, ["Prime Minister"]);
+    // A country's name after a given name stays a place.
+    let a = dateline::extract("Talks between Jordan Israel and Egypt resumed.");
+    assert_eq!(label_of(&a, "Israel"), Some(Label::Gpe));
+}

@@ -141,6 +141,24 @@ impl Recognizer<'_> {
         while t < seg.end {
             if let Some((f, end)) = find_at[t - seg.start] {
                 let title = finds[f].targets.iter().all(|x| matches!(x, Target::Title));
+                // `John Major says`: a title's word after a given name, with no name after it,
+                // is the surname.
+                let after_given_name = match &pieces[..] {
+                    [(r, Piece::Word)] | [.., (_, Piece::Title), (r, Piece::Word)] => {
+                        r.len() == 1 && self.gazetteer.is_given_name(self.word(r.start))
+                    }
+                    _ => false,
+                };
+                if title
+                    && after_given_name
+                    && self.is_capitalized(t)
+                    && end == t + 1
+                    && !self.name_follows(end, seg.end, find_at, seg.start)
+                {
+                    pieces.push((t..end, Piece::Word));
+                    t = end;
+                    continue;
+                }
                 // A title in lower case (`the defense minister`) is a title only before a name.
                 let piece = if title { Piece::Title } else { Piece::Known(f) };
                 if title
@@ -674,6 +692,35 @@ impl Recognizer<'_> {
 
     /// Where a group holds a gazetteer name followed by more words that start a person's
     /// name, or several gazetteer names: the piece index to cut at.
+    /// Whether two names side by side are a given name that a town shares and a surname,
+    /// known as a town or not (`Lawrence Lindsey`, `Wayne Riley`), rather than two names: no
+    /// country, division, big city or people is among them.
+    fn is_person_of_towns(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> bool {
+        let [(first, Piece::Known(a)), (second, after)] = group else {
+            return false;
+        };
+        let small_towns = |f: &Found| {
+            f.targets.iter().all(|&t| match t {
+                Target::Place(p) => {
+                    self.gazetteer.places[p as usize].kind == PlaceKind::City
+                        && !self.gazetteer.tells_country(t)
+                }
+                _ => false,
+            })
+        };
+        let surname = match after {
+            Piece::Known(b) => small_towns(&finds[*b]),
+            Piece::Word => true,
+            _ => false,
+        };
+        first.len() == 1
+            && second.len() == 1
+            && surname
+            && self.gazetteer.is_given_name(self.word(first.start))
+            && self.gazetteer.is_surname(self.word(second.start))
+            && small_towns(&finds[*a])
+    }
+
     fn cut_point(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> Option<usize> {
         let known = |p: &Piece| matches!(p, Piece::Known(_));
         for i in 1..group.len() {
@@ -681,6 +728,9 @@ impl Recognizer<'_> {
             let after_word = self.word(group[i].0.start);
             let person_starts = *after == Piece::Word && self.gazetteer.is_given_name(after_word);
             let demonym_before = matches!(before, Piece::Known(f) if finds[*f].targets.iter().all(|t| matches!(t, Target::Demonym(_))));
+            if self.is_person_of_towns(group, finds) {
+                return None;
+            }
             if known(before) && (known(after) || (person_starts && !demonym_before)) {
                 return Some(i);
             }
