@@ -791,3 +791,15 @@ fn a_given_name_that_a_town_shares_starts_a_persons_name() {
     let a = dateline::extract("Talks between Jordan Israel and Egypt resumed.");
     assert_eq!(label_of(&a, "Israel"), Some(Label::Gpe));
 }
+
+#[test]
+fn a_surname_in_a_headline_in_capitals_is_the_persons() {
+    let a = dateline::extract(
+        "SOCCER - SHEARER NAMED AS NEW ENGLAND CAPTAIN .\nLONDON 1996-08-30\nThe 26-year-old \
+         Alan Shearer was named as the new England captain on Friday .",
+    );
+    assert_eq!(
+        mentions(entity_of(&a, "Alan Shearer")),
+        ["SHEARER", "Alan Shearer"]
+    );
+}

@@ -378,7 +378,15 @@ impl<'a> Linking<'a> {
             let c = &self.candidates[i];
             let name = self.surface(i);
             let single_word = !name.contains(' ');
-            let person_part = || parts.persons.get(name).copied().flatten();
+            // `SHEARER` in a headline in capitals is `Shearer` of `Alan Shearer`.
+            let person_part = || {
+                match c.shouting {
+                    true => parts.persons.get(title_case(name).as_str()),
+                    false => parts.persons.get(name),
+                }
+                .copied()
+                .flatten()
+            };
             if joining == Joining::UnknownWords
                 && (c.class != Class::Unknown || !name.chars().any(char::is_lowercase))
             {
@@ -620,6 +628,16 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     } else {
         Label::Person
     })
+}
+
+/// A word in capitals written as names are: `SHEARER` → `Shearer`.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .into_iter()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect()
 }
 
 /// Whether a name is a place's with words before it that tell a part of it: `Greater

@@ -269,14 +269,26 @@ impl Entities {
         if !segments.iter().any(|s| s.shouting) {
             return;
         }
-        // The names of the rest of the story, by the hash of their text in lower case; of
-        // names written alike, the last one's class.
-        let known: FxHashMap<u64, usize> = candidates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| !c.shouting && !c.sentence_initial)
-            .map(|(i, c)| (lowercase_hash(&text[c.range.clone()]), i))
-            .collect();
+        // The names of the rest of the story, by the hash of their text in lower case, and the
+        // surnames of its persons (`SHEARER` after `Alan Shearer`); of names written alike, the
+        // last one's class, a whole name's before a surname's.
+        let in_mixed_case = || {
+            candidates
+                .iter()
+                .filter(|c| !c.shouting && !c.sentence_initial)
+        };
+        let surnames = in_mixed_case()
+            .filter(|c| matches!(c.class, Class::Named(Label::Person, _)))
+            .filter_map(|c| text[c.range.clone()].rsplit_once(' '))
+            .filter(|&(_, surname)| {
+                let gazetteer = &self.gazetteer;
+                surname.chars().count() >= 3
+                    && (gazetteer.is_surname(surname) || !gazetteer.is_common_word(surname))
+            })
+            .map(|(_, surname)| (lowercase_hash(surname), Class::Named(Label::Person, None)));
+        let names =
+            in_mixed_case().map(|c| (lowercase_hash(&text[c.range.clone()]), c.class.clone()));
+        let known: FxHashMap<u64, Class> = surnames.chain(names).collect();
         if known.is_empty() {
             return;
         }
@@ -309,7 +321,7 @@ impl Entities {
                             return None;
                         }
                         let name = &text[tokens[t].start..last.end];
-                        known.get(&lowercase_hash(name)).map(|&c| (n, c))
+                        known.get(&lowercase_hash(name)).map(|class| (n, class))
                     });
                 // A longer name than one the gazetteer found in capitals replaces it (`LINDSEY
                 // GRAHAM`, not the town of `GRAHAM`).
@@ -317,11 +329,11 @@ impl Entities {
                     taken[t] == Taken::Free && !taken[t..t + n].contains(&Taken::Required)
                 };
                 match longest {
-                    Some((n, c)) if fits(n) => {
+                    Some((n, class)) if fits(n) => {
                         found.push(Candidate {
                             range: tokens[t].start..tokens[t + n - 1].end,
                             tokens: t..t + n,
-                            class: candidates[c].class.clone(),
+                            class: class.clone(),
                             sentence_initial: false,
                             after_the: false,
                             team_position: false,
