@@ -787,6 +787,15 @@ fn a_given_name_that_a_town_shares_starts_a_persons_name() {
         assert_eq!(label_of(&a, name), Some(Label::Person), "{name}");
     }
     assert_eq!(entity_of(&a, "John Major").titles, ["Prime Minister"]);
+    // Particles that are English words too, between the parts of a name.
+    let a = dateline::extract(
+        "Springbok scrum-half Joost van der Westhuizen was his side 's inspiration , and \
+         Vincent van Gogh painted . Moslems migrated from India at Partition in 1947 .",
+    );
+    for name in ["Joost van der Westhuizen", "Vincent van Gogh"] {
+        assert_eq!(label_of(&a, name), Some(Label::Person), "{name}");
+    }
+    assert_eq!(label_of(&a, "India"), Some(Label::Gpe));
     // A country's name after a given name stays a place.
     let a = dateline::extract("Talks between Jordan Israel and Egypt resumed.");
     assert_eq!(label_of(&a, "Israel"), Some(Label::Gpe));

@@ -231,11 +231,23 @@ impl Recognizer<'_> {
 
     /// A particle of a personal name at token `t` (`bin`, `van`, `al`); one that is also an
     /// English word (`as`, `at`, `an`) only when a hyphen joins it to the name (`as-Sadr`).
+    /// A particle of a person's name at token `t`: `bin`, `al-`. One that is an English word
+    /// too only before a hyphen or another particle (`van der Westhuizen`), or, if it is no
+    /// two-letter word (`at`, `as`), between a given name and a capitalized word (`Vincent
+    /// van Gogh`, not `India at Partition`).
     fn is_particle(&self, t: usize) -> bool {
         let word = self.word(t);
+        let next = self.tokens.get(t + 1);
+        let between_names = word.len() > 2
+            && t > 0
+            && self.gazetteer.is_given_name(self.word(t - 1))
+            && next.is_some()
+            && self.is_capitalized(t + 1);
         self.gazetteer.is_particle(word)
             && (!self.gazetteer.is_common_word(word)
-                || (self.word(t + 1) == "-" && self.tokens.get(t + 1).is_some_and(|n| !n.spaced)))
+                || (self.word(t + 1) == "-" && next.is_some_and(|n| !n.spaced))
+                || (next.is_some() && self.gazetteer.is_particle(self.word(t + 1)))
+                || between_names)
     }
 
     /// Whether a capitalized word cannot start a name (`The`, `Monday`); a letter with a
@@ -692,11 +704,13 @@ impl Recognizer<'_> {
 
     /// Where a group holds a gazetteer name followed by more words that start a person's
     /// name, or several gazetteer names: the piece index to cut at.
-    /// Whether two names side by side are a given name that a town shares and a surname,
-    /// known as a town or not (`Lawrence Lindsey`, `Wayne Riley`), rather than two names: no
-    /// country, division, big city or people is among them.
+    /// Whether a group is a person's name that starts with a given name a small town shares
+    /// (`Lawrence Lindsey`, `Wayne Riley`, `Mary Joe Fernandez`, `Nico Van Kerckhoven`) rather
+    /// than several names: the words after it are unknown words, particles or small towns'
+    /// names, and the last is a surname. No country, division, big city or people is among
+    /// them.
     fn is_person_of_towns(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> bool {
-        let [(first, Piece::Known(a)), (second, after)] = group else {
+        let [(first, Piece::Known(a)), rest @ ..] = group else {
             return false;
         };
         let small_towns = |f: &Found| {
@@ -708,16 +722,25 @@ impl Recognizer<'_> {
                 _ => false,
             })
         };
-        let surname = match after {
-            Piece::Known(b) => small_towns(&finds[*b]),
-            Piece::Word => true,
-            _ => false,
+        let name_part = |(r, piece): &(Range<usize>, Piece)| {
+            r.len() == 1
+                && match piece {
+                    Piece::Word => true,
+                    Piece::Known(f) => {
+                        small_towns(&finds[*f]) || self.gazetteer.is_particle(self.word(r.start))
+                    }
+                    Piece::Joiner => self.is_particle(r.start),
+                    Piece::Title => false,
+                }
+        };
+        let Some((last, _)) = rest.last() else {
+            return false;
         };
         first.len() == 1
-            && second.len() == 1
-            && surname
+            && rest.len() <= 3
+            && rest.iter().all(name_part)
             && self.gazetteer.is_given_name(self.word(first.start))
-            && self.gazetteer.is_surname(self.word(second.start))
+            && self.gazetteer.is_surname(self.word(last.start))
             && small_towns(&finds[*a])
     }
 
