@@ -811,4 +811,10 @@ fn a_surname_in_a_headline_in_capitals_is_the_persons() {
         mentions(entity_of(&a, "Alan Shearer")),
         ["SHEARER", "Alan Shearer"]
     );
+    // A people's adjective in capitals is still one, not an acronym.
+    let a = dateline::extract(
+        "CRICKET - ENGLISH COUNTY CHAMPIONSHIP SCORES .\nLONDON 1996-08-30\nResult and close \
+         of play scores in English county championship matches on Friday :",
+    );
+    assert_eq!(label_of(&a, "ENGLISH"), Some(Label::Norp));
 }

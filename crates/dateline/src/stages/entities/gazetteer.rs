@@ -568,7 +568,11 @@ impl Gazetteer {
 
     /// `Kurdish`, `European`: a word shaped like an adjective of a people or region.
     pub fn is_group_adjective(&self, word: &str) -> bool {
-        self.adjective_endings.iter().any(|e| word.ends_with(e))
+        let bytes = word.as_bytes();
+        self.adjective_endings.iter().any(|e| {
+            bytes.len() >= e.len()
+                && bytes[bytes.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
     }
 
     /// Whether a word, in lower case, is a common English word (`NOTE`, `Fax`, `Port`).

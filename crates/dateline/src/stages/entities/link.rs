@@ -575,7 +575,8 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
         return None; // a stray initial
     }
     let one_word = words.len() == 1;
-    if one_word && !capitals && gazetteer.is_group_adjective(name) {
+    // `Kurdish`; `ENGLISH` in a headline in capitals too, not `NATO`.
+    if one_word && (!capitals || candidate.shouting) && gazetteer.is_group_adjective(name) {
         return Some(Label::Norp);
     }
     let common_word = one_word && gazetteer.is_common_word(name);
