@@ -802,7 +802,7 @@ fn a_given_name_that_a_town_shares_starts_a_persons_name() {
 }
 
 #[test]
-fn a_surname_in_a_headline_in_capitals_is_the_persons() {
+fn a_headline_in_capitals_holds_the_storys_surnames_and_adjectives() {
     let a = dateline::extract(
         "SOCCER - SHEARER NAMED AS NEW ENGLAND CAPTAIN .\nLONDON 1996-08-30\nThe 26-year-old \
          Alan Shearer was named as the new England captain on Friday .",
