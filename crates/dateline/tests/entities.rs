@@ -818,3 +818,14 @@ fn a_headline_in_capitals_holds_the_storys_surnames_and_adjectives() {
     );
     assert_eq!(label_of(&a, "ENGLISH"), Some(Label::Norp));
 }
+
+#[test]
+fn a_demonym_narrowed_by_a_word_is_a_nationality() {
+    let a = dateline::extract(
+        "The minister was on a 10-day Latin American tour , and African American troops \
+         marched . Richard Finn reports .",
+    );
+    assert_eq!(label_of(&a, "Latin American"), Some(Label::Norp));
+    assert_eq!(label_of(&a, "African American"), Some(Label::Norp));
+    assert_eq!(label_of(&a, "Richard Finn"), Some(Label::Person));
+}

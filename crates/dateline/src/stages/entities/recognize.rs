@@ -388,12 +388,17 @@ impl Recognizer<'_> {
                 return;
             }
         }
-        // `Bosnian Serb`, `Roman Catholic`: a people or group with a word that narrows it.
+        // `Bosnian Serb`, `Roman Catholic`, `Latin American`: a people or group with a word
+        // that narrows it.
         let joined = group.iter().any(|(_, p)| *p == Piece::Joiner);
+        // Not a person's name that ends like one (`Richard Finn`).
+        let demonym_last = matches!(group.last(), Some((_, Piece::Known(f)))
+            if finds[*f].targets.iter().all(|t| matches!(t, Target::Demonym(_))))
+            && !self.gazetteer.is_given_name(words[0]);
         if (2..=3).contains(&words.len())
             && !joined
             && !after_title
-            && self.gazetteer.is_group_word(last_word)
+            && (self.gazetteer.is_group_word(last_word) || demonym_last)
         {
             push(out, group, Class::Named(Label::Norp, None));
             return;
