@@ -380,12 +380,12 @@ impl<'a> Linking<'a> {
             let single_word = !name.contains(' ');
             // `SHEARER` in a headline in capitals is `Shearer` of `Alan Shearer`.
             let person_part = || {
-                match c.shouting {
-                    true => parts.persons.get(title_case(name).as_str()),
-                    false => parts.persons.get(name),
-                }
-                .copied()
-                .flatten()
+                let part = if c.shouting {
+                    parts.persons.get(title_case(name).as_str())
+                } else {
+                    parts.persons.get(name)
+                };
+                part.copied().flatten()
             };
             if joining == Joining::UnknownWords
                 && (c.class != Class::Unknown || !name.chars().any(char::is_lowercase))

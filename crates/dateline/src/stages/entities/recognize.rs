@@ -229,12 +229,10 @@ impl Recognizer<'_> {
         (pieces, end.max(1))
     }
 
-    /// A particle of a personal name at token `t` (`bin`, `van`, `al`); one that is also an
-    /// English word (`as`, `at`, `an`) only when a hyphen joins it to the name (`as-Sadr`).
-    /// A particle of a person's name at token `t`: `bin`, `al-`. One that is an English word
-    /// too only before a hyphen or another particle (`van der Westhuizen`), or, if it is no
-    /// two-letter word (`at`, `as`), between a given name and a capitalized word (`Vincent
-    /// van Gogh`, not `India at Partition`).
+    /// A particle of a person's name at token `t`: `bin`, `al`. One that is an English word
+    /// too only when a hyphen joins it to the name (`as-Sadr`), before another particle (`van
+    /// der Westhuizen`), or, if it is no two-letter word (`at`, `as`), between a given name
+    /// and a capitalized word (`Vincent van Gogh`, not `India at Partition`).
     fn is_particle(&self, t: usize) -> bool {
         let word = self.word(t);
         let next = self.tokens.get(t + 1);
@@ -707,13 +705,10 @@ impl Recognizer<'_> {
             })
     }
 
-    /// Where a group holds a gazetteer name followed by more words that start a person's
-    /// name, or several gazetteer names: the piece index to cut at.
     /// Whether a group is a person's name that starts with a given name a small town shares
-    /// (`Lawrence Lindsey`, `Wayne Riley`, `Mary Joe Fernandez`, `Nico Van Kerckhoven`) rather
-    /// than several names: the words after it are unknown words, particles or small towns'
-    /// names, and the last is a surname. No country, division, big city or people is among
-    /// them.
+    /// (`Lawrence Lindsey`, `Wayne Riley`) rather than several names: the words after it are
+    /// unknown words, particles or small towns' names, and the last is a surname. No country,
+    /// division, big city or people is among them.
     fn is_person_of_towns(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> bool {
         let [(first, Piece::Known(a)), rest @ ..] = group else {
             return false;
@@ -749,16 +744,18 @@ impl Recognizer<'_> {
             && small_towns(&finds[*a])
     }
 
+    /// Where a group holds a gazetteer name followed by more words that start a person's
+    /// name, or several gazetteer names: the piece index to cut at.
     fn cut_point(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> Option<usize> {
+        if self.is_person_of_towns(group, finds) {
+            return None;
+        }
         let known = |p: &Piece| matches!(p, Piece::Known(_));
         for i in 1..group.len() {
             let (before, after) = (&group[i - 1].1, &group[i].1);
             let after_word = self.word(group[i].0.start);
             let person_starts = *after == Piece::Word && self.gazetteer.is_given_name(after_word);
             let demonym_before = matches!(before, Piece::Known(f) if finds[*f].targets.iter().all(|t| matches!(t, Target::Demonym(_))));
-            if self.is_person_of_towns(group, finds) {
-                return None;
-            }
             if known(before) && (known(after) || (person_starts && !demonym_before)) {
                 return Some(i);
             }
