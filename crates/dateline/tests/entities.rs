@@ -829,3 +829,16 @@ fn a_demonym_narrowed_by_a_word_is_a_nationality() {
     assert_eq!(label_of(&a, "African American"), Some(Label::Norp));
     assert_eq!(label_of(&a, "Richard Finn"), Some(Label::Person));
 }
+
+#[test]
+fn a_place_that_names_a_disease_is_no_place_there() {
+    // WikiNews (GeoVirus).
+    let a = dateline::extract(
+        "About 60 percent of West Nile virus cases in the U.S. happen in Texas. The Reston \
+         ebolavirus is not known to sicken people. The United States flu season began.",
+    );
+    assert_eq!(label_of(&a, "West Nile"), None);
+    assert_eq!(label_of(&a, "Reston"), None);
+    assert_eq!(label_of(&a, "Texas"), Some(Label::Gpe));
+    assert_eq!(label_of(&a, "United States"), Some(Label::Gpe));
+}

@@ -39,6 +39,7 @@ const GIVEN_NAMES_EXTRA: &str = include_str!("../../../data/people/given_names_e
 const GIVEN_NAMES_STOP: &str = include_str!("../../../data/people/given_names_stop.txt");
 const NOT_PLACES: &str = include_str!("../../../data/places/not_places.txt");
 const EVENT_WORDS: &str = include_str!("../../../data/entities/event_words.txt");
+const DISEASE_WORDS: &str = include_str!("../../../data/entities/disease_words.txt");
 const GROUP_WORDS: &str = include_str!("../../../data/entities/group_words.txt");
 const PLACE_MODIFIERS: &str = include_str!("../../../data/entities/place_modifiers.txt");
 const GENERIC_PLACE_WORDS: &str = include_str!("../../../data/entities/generic_place_words.txt");
@@ -236,6 +237,8 @@ pub(crate) struct Gazetteer {
     place_words: FxHashMap<&'static str, Label>,
     not_names: FxHashSet<Cow<'static, str>>,
     event_words: FxHashSet<&'static str>,
+    /// Words after a place's name that make it a disease's (`West Nile virus`).
+    disease_words: FxHashSet<&'static str>,
     group_words: FxHashSet<&'static str>,
     place_modifiers: FxHashSet<&'static str>,
     /// Compass points and kinds of division, in lower case (`eastern`, `division`).
@@ -311,6 +314,7 @@ impl Gazetteer {
                 )
                 .collect(),
             event_words: words(EVENT_WORDS).collect(),
+            disease_words: words(DISEASE_WORDS).collect(),
             group_words: words(GROUP_WORDS).collect(),
             place_modifiers: words(PLACE_MODIFIERS).collect(),
             generic_place_words: words(GENERIC_PLACE_WORDS).collect(),
@@ -595,6 +599,11 @@ impl Gazetteer {
     /// `Cup`, `Revolution`: the last word of an event's name.
     pub fn is_event_word(&self, word: &str) -> bool {
         self.event_words.contains(word)
+    }
+
+    /// Whether a word after a place's name makes it a disease's: `virus`, `fever`.
+    pub fn is_disease_word(&self, word: &str) -> bool {
+        self.disease_words.contains(word)
     }
 
     /// `Serb`, `Moslem`, `Republican`: a people or group that is no country's demonym.

@@ -440,6 +440,22 @@ impl Recognizer<'_> {
                 return;
             }
         }
+        // `West Nile virus`, `Marburg virus`: a place that names a disease is no place here; a
+        // country stays one (`United States flu season`).
+        let names_place = group.iter().any(|(_, p)| matches!(p, Piece::Known(_)));
+        let no_country = group.iter().all(|(_, p)| match p {
+            Piece::Known(f) => finds[*f].targets.iter().all(|&t| {
+                matches!(t, Target::Place(_)) && !self.gazetteer.is_country_or_demonym(t)
+            }),
+            _ => true,
+        });
+        let before_disease = group
+            .last()
+            .is_some_and(|(r, _)| self.gazetteer.is_disease_word(self.word(r.end)));
+        if names_place && no_country && before_disease {
+            push(out, group, Class::Event);
+            return;
+        }
         // One gazetteer name alone; after a title, a town's name is a person's (`President
         // Clinton`). A town named like an English word is no name when it only starts a
         // sentence (`To bat :`, `Can you`).
