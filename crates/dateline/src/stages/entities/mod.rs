@@ -270,25 +270,25 @@ impl Entities {
             return;
         }
         // The names of the rest of the story, by the hash of their text in lower case, and the
-        // surnames of its persons (`SHEARER` after `Alan Shearer`); of names written alike, the
-        // last one's class, a whole name's before a surname's.
+        // surnames of its persons (`SHEARER` after `Alan Shearer`, `None`); of names written
+        // alike, the last one's candidate, a whole name's before a surname's.
         let in_mixed_case = || {
             candidates
                 .iter()
-                .filter(|c| !c.shouting && !c.sentence_initial)
+                .enumerate()
+                .filter(|(_, c)| !c.shouting && !c.sentence_initial)
         };
         let surnames = in_mixed_case()
-            .filter(|c| matches!(c.class, Class::Named(Label::Person, _)))
-            .filter_map(|c| text[c.range.clone()].rsplit_once(' '))
+            .filter(|(_, c)| matches!(c.class, Class::Named(Label::Person, _)))
+            .filter_map(|(_, c)| text[c.range.clone()].rsplit_once(' '))
             .filter(|&(_, surname)| {
                 let gazetteer = &self.gazetteer;
                 surname.chars().count() >= 3
                     && (gazetteer.is_surname(surname) || !gazetteer.is_common_word(surname))
             })
-            .map(|(_, surname)| (lowercase_hash(surname), Class::Named(Label::Person, None)));
-        let names =
-            in_mixed_case().map(|c| (lowercase_hash(&text[c.range.clone()]), c.class.clone()));
-        let known: FxHashMap<u64, Class> = surnames.chain(names).collect();
+            .map(|(_, surname)| (lowercase_hash(surname), None));
+        let names = in_mixed_case().map(|(i, c)| (lowercase_hash(&text[c.range.clone()]), Some(i)));
+        let known: FxHashMap<u64, Option<usize>> = surnames.chain(names).collect();
         if known.is_empty() {
             return;
         }
@@ -321,7 +321,7 @@ impl Entities {
                             return None;
                         }
                         let name = &text[tokens[t].start..last.end];
-                        known.get(&lowercase_hash(name)).map(|class| (n, class))
+                        known.get(&lowercase_hash(name)).map(|&c| (n, c))
                     });
                 // A longer name than one the gazetteer found in capitals replaces it (`LINDSEY
                 // GRAHAM`, not the town of `GRAHAM`).
@@ -329,11 +329,15 @@ impl Entities {
                     taken[t] == Taken::Free && !taken[t..t + n].contains(&Taken::Required)
                 };
                 match longest {
-                    Some((n, class)) if fits(n) => {
+                    Some((n, c)) if fits(n) => {
+                        let class = match c {
+                            Some(c) => candidates[c].class.clone(),
+                            None => Class::Named(Label::Person, None),
+                        };
                         found.push(Candidate {
                             range: tokens[t].start..tokens[t + n - 1].end,
                             tokens: t..t + n,
-                            class: class.clone(),
+                            class,
                             sentence_initial: false,
                             after_the: false,
                             team_position: false,
