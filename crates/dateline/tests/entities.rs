@@ -842,3 +842,21 @@ fn a_place_that_names_a_disease_is_no_place_there() {
     assert_eq!(label_of(&a, "Texas"), Some(Label::Gpe));
     assert_eq!(label_of(&a, "United States"), Some(Label::Gpe));
 }
+
+#[test]
+fn a_dateline_place_no_gazetteer_knows_is_still_a_place() {
+    // TR-News and Reuters (CoNLL-2003) datelines of small towns.
+    for text in [
+        "HOLLIDAY, Mo. — A 25-year-old man was arrested Friday on DWI charges.",
+        "NOVYE ATAGI , Russia 1996-08-22\nRussian and rebel leaders signed a deal .",
+    ] {
+        let a = dateline::extract(text);
+        let dateline = a.dateline.as_ref().expect("a dateline");
+        let place = dateline
+            .place_entity
+            .as_deref()
+            .expect("the place is an entity");
+        let entity = a.entities.iter().find(|e| e.id == place).unwrap();
+        assert_eq!(entity.label, Label::Gpe, "{text}");
+    }
+}

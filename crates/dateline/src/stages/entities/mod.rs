@@ -220,6 +220,10 @@ impl Entities {
             if let Some(found) = candidates.iter_mut().find(|c| c.range == range) {
                 // The dateline names where the story is: a place, whatever else it names.
                 found.locative |= label == Label::Gpe;
+                // A name no gazetteer knows (`HOLLIDAY, Mo.`) is of the label its line tells.
+                if found.class == Class::Unknown {
+                    found.class = Class::Named(label, None);
+                }
                 continue;
             }
             candidates.retain(|c| c.range.end <= range.start || c.range.start >= range.end);
