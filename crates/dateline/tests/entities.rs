@@ -844,7 +844,7 @@ fn a_place_that_names_a_disease_is_no_place_there() {
 }
 
 #[test]
-fn a_dateline_place_no_gazetteer_knows_is_still_a_place() {
+fn a_dateline_place_or_region_no_gazetteer_knows_is_still_a_place() {
     // TR-News and Reuters (CoNLL-2003) datelines of small towns.
     for text in [
         "HOLLIDAY, Mo. — A 25-year-old man was arrested Friday on DWI charges.",
@@ -859,4 +859,7 @@ fn a_dateline_place_no_gazetteer_knows_is_still_a_place() {
         let entity = a.entities.iter().find(|e| e.id == place).unwrap();
         assert_eq!(entity.label, Label::Gpe, "{text}");
     }
+    // So is the region written after it.
+    let a = dateline::extract("LOUISVILLE, KY--(Marketwire - December 23, 2010) - NTS said.");
+    assert_eq!(label_of(&a, "KY"), Some(Label::Gpe));
 }

@@ -203,6 +203,14 @@ impl Entities {
         });
         if let Some(place) = &dateline_place {
             required.push((place.clone(), Label::Gpe));
+            // The region written after the place: `LOUISVILLE, KY`, `HOLLIDAY, Mo.`.
+            let region = doc.article.dateline.as_ref().and_then(|d| {
+                let region = d.region.as_deref()?;
+                let after = &doc.text[place.end..d.end];
+                let at = place.end + after.find(region)?;
+                Some(at..at + region.len())
+            });
+            required.extend(region.map(|r| (r, Label::Gpe)));
         }
         for credit in &doc.article.credits {
             let line = &doc.text[credit.start..credit.end];
