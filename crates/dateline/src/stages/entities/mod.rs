@@ -206,7 +206,7 @@ impl Entities {
             // The region written after the place: `LOUISVILLE, KY`, `HOLLIDAY, Mo.`.
             let region = doc.article.dateline.as_ref().and_then(|d| {
                 let region = d.region.as_deref()?;
-                let after = &doc.text[place.end..d.end];
+                let after = doc.text.get(place.end..d.end)?;
                 let at = place.end + after.find(region)?;
                 Some(at..at + region.len())
             });
