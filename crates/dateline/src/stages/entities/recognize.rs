@@ -236,16 +236,18 @@ impl Recognizer<'_> {
     fn is_particle(&self, t: usize) -> bool {
         let word = self.word(t);
         let next = self.tokens.get(t + 1);
-        let between_names = word.len() > 2
-            && t > 0
-            && self.gazetteer.is_given_name(self.word(t - 1))
-            && next.is_some()
-            && self.is_capitalized(t + 1);
+        let between_names = || {
+            word.len() > 2
+                && t > 0
+                && next.is_some()
+                && self.is_capitalized(t + 1)
+                && self.gazetteer.is_given_name(self.word(t - 1))
+        };
         self.gazetteer.is_particle(word)
             && (!self.gazetteer.is_common_word(word)
                 || (self.word(t + 1) == "-" && next.is_some_and(|n| !n.spaced))
                 || (next.is_some() && self.gazetteer.is_particle(self.word(t + 1)))
-                || between_names)
+                || between_names())
     }
 
     /// Whether a capitalized word cannot start a name (`The`, `Monday`); a letter with a
@@ -442,17 +444,19 @@ impl Recognizer<'_> {
         }
         // `West Nile virus`, `Marburg virus`: a place that names a disease is no place here; a
         // country stays one (`United States flu season`).
-        let names_place = group.iter().any(|(_, p)| matches!(p, Piece::Known(_)));
-        let no_country = group.iter().all(|(_, p)| match p {
-            Piece::Known(f) => finds[*f].targets.iter().all(|&t| {
-                matches!(t, Target::Place(_)) && !self.gazetteer.is_country_or_demonym(t)
-            }),
-            _ => true,
-        });
         let before_disease = group
             .last()
             .is_some_and(|(r, _)| self.gazetteer.is_disease_word(self.word(r.end)));
-        if names_place && no_country && before_disease {
+        let names_place = || group.iter().any(|(_, p)| matches!(p, Piece::Known(_)));
+        let no_country = || {
+            group.iter().all(|(_, p)| match p {
+                Piece::Known(f) => finds[*f].targets.iter().all(|&t| {
+                    matches!(t, Target::Place(_)) && !self.gazetteer.is_country_or_demonym(t)
+                }),
+                _ => true,
+            })
+        };
+        if before_disease && names_place() && no_country() {
             push(out, group, Class::Event);
             return;
         }
