@@ -290,24 +290,17 @@ impl Normalizer {
     /// A date expression whose year the story writes, resolved without an anchor: `January
     /// 2005`, `May 5, 2010`, `the third quarter of 2009`.
     fn written_point(&self, expr: &Expr) -> Option<Point> {
-        let year = |year_ref: YearRef| match year_ref {
-            YearRef::Written(year) => Some(year),
-            YearRef::Mentioned(by) => self.mentioned_year.map(|year| year + by),
-            YearRef::Shift(_) => None,
+        // A year the anchor would have to give is unknown here.
+        let year = |year_ref: YearRef| match self.year(year_ref) {
+            (year, false) => Some(year),
+            (_, true) => None,
         };
         Some(match *expr {
             Expr::Calendar {
                 year: Some(year_ref),
                 month,
                 day,
-            } => {
-                let year = year(year_ref)?;
-                match day {
-                    Some(day) => Date::new(i16::try_from(year).ok()?, month, day)
-                        .map_or(Point::MonthDay(month, day), Point::Day),
-                    None => Point::Month(year, month),
-                }
-            }
+            } => calendar_point(year(year_ref)?, month, day),
             Expr::Year(y) => Point::Year(year(y)?),
             Expr::Quarter { quarter, year: y } => Point::Quarter(year(y)?, quarter),
             Expr::Half { half, year: y } => Point::Half(year(y)?, half),
@@ -333,12 +326,7 @@ impl Normalizer {
                 day,
             } => {
                 let (year, anchored) = self.year(year_ref);
-                let point = match day {
-                    Some(day) => Date::new(year as i16, month, day)
-                        .map_or(Point::MonthDay(month, day), Point::Day),
-                    None => Point::Month(year, month),
-                };
-                return (point, anchored);
+                return (calendar_point(year, month, day), anchored);
             }
             Expr::Calendar {
                 year: None,
@@ -612,6 +600,18 @@ fn fixed(kind: TimexType, value: &str) -> Resolved {
         kind,
         value: value.to_string(),
         anchored: false,
+    }
+}
+
+/// The day or month of a calendar date with its year: `May 5, 2010`, `January 2005`. A day
+/// the calendar lacks (`February 30`) stays a day of the month.
+fn calendar_point(year: i32, month: i8, day: Option<i8>) -> Point {
+    match day {
+        Some(day) => i16::try_from(year)
+            .ok()
+            .and_then(|y| Date::new(y, month, day).ok())
+            .map_or(Point::MonthDay(month, day), Point::Day),
+        None => Point::Month(year, month),
     }
 }
 
