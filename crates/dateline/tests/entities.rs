@@ -863,3 +863,49 @@ fn a_dateline_place_or_region_no_gazetteer_knows_is_still_a_place() {
     let a = dateline::extract("LOUISVILLE, KY--(Marketwire - December 23, 2010) - NTS said.");
     assert_eq!(label_of(&a, "KY"), Some(Label::Gpe));
 }
+
+#[test]
+fn a_weekday_after_a_name_is_no_part_of_it() {
+    // TR-News and Reuters (CoNLL-2003): AP style writes the day right after the place.
+    let a = dateline::extract(
+        "Tillerson, who met with Trump in New York Saturday, is a favourite. Albright will \
+         meet Foreign Minister Jose Miguel Insulza Monday for talks.",
+    );
+    assert_eq!(label_of(&a, "New York"), Some(Label::Gpe));
+    assert_eq!(label_of(&a, "Jose Miguel Insulza"), Some(Label::Person));
+    // A club named so is listed whole.
+    let a = dateline::extract("They lost 2-1 at home to league pacesetters Sheffield Wednesday .");
+    assert_eq!(label_of(&a, "Sheffield Wednesday"), Some(Label::Org));
+}
+
+#[test]
+fn a_country_or_division_in_a_name_makes_it_no_persons() {
+    // TR-News and Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "A frozen chicken product was recalled by Costco Canada for the second time. The \
+         terrorists struck at the Stade de France. The U.S. Transportation Secretary Anthony \
+         Foxx spoke. Former Soviet bloc states ratified it after Nazi Germany fell.",
+    );
+    assert_eq!(label_of(&a, "Costco Canada"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Stade de France"), Some(Label::Org));
+    assert_eq!(label_of(&a, "U.S. Transportation"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Anthony Foxx"), Some(Label::Person));
+    assert_ne!(label_of(&a, "Nazi Germany"), Some(Label::Person));
+    // A given name first still makes a person, and a surname may follow a division's name.
+    let a = dateline::extract(
+        "Chad Smith said so. A vicious 30-metre shot by Ogun Temizkanoglu was tipped over .",
+    );
+    assert_eq!(label_of(&a, "Chad Smith"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Ogun Temizkanoglu"), Some(Label::Person));
+}
+
+#[test]
+fn a_sentence_opener_after_an_abbreviation_ends_the_sentence() {
+    // TR-News.
+    let a = dateline::extract(
+        "China is Canada's second largest trading partner, after the U.S. Although the \
+         province has seen a slower rise, trade grew.",
+    );
+    assert_eq!(label_of(&a, "U.S."), Some(Label::Gpe));
+    assert_eq!(a.sentences.len(), 2);
+}

@@ -49,6 +49,7 @@ const PLACE_WORDS: &str = include_str!("../../../data/entities/place_words.tsv")
 const NOT_NAMES: &str = include_str!("../../../data/entities/not_names.txt");
 /// The time stage's words: its time zones (`GMT`, `EST`) are no names either.
 const TIME_WORDS: &str = include_str!("../../../data/time/words.tsv");
+const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
 const NOMINALS: &str = include_str!("../../../data/entities/nominals.tsv");
 const CUES: &str = include_str!("../../../data/entities/cues.tsv");
 const ADJECTIVE_ENDINGS: &str = include_str!("../../../data/entities/adjective_endings.txt");
@@ -236,6 +237,8 @@ pub(crate) struct Gazetteer {
     org_words: FxHashMap<&'static str, OrgWord>,
     place_words: FxHashMap<&'static str, Label>,
     not_names: FxHashSet<Cow<'static, str>>,
+    /// The weekdays' names in lower case, as the time stage's lexicon writes them.
+    weekdays: Vec<&'static str>,
     event_words: FxHashSet<&'static str>,
     /// Words after a place's name that make it a disease's (`West Nile virus`).
     disease_words: FxHashSet<&'static str>,
@@ -313,6 +316,7 @@ impl Gazetteer {
                         .map(|row| Cow::Owned(row[0].to_ascii_uppercase())),
                 )
                 .collect(),
+            weekdays: rows(WEEKDAYS).map(|row| row[0]).collect(),
             event_words: words(EVENT_WORDS).collect(),
             disease_words: words(DISEASE_WORDS).collect(),
             group_words: words(GROUP_WORDS).collect(),
@@ -568,6 +572,13 @@ impl Gazetteer {
     /// Capitalized words that do not start a name: `The`, `However`, `Monday`.
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(word)
+    }
+
+    /// `Saturday`, in any case.
+    pub fn is_weekday(&self, word: &str) -> bool {
+        self.weekdays
+            .iter()
+            .any(|day| day.eq_ignore_ascii_case(word))
     }
 
     /// `Kurdish`, `European`: a word shaped like an adjective of a people or region.

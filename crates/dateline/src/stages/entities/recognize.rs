@@ -203,6 +203,10 @@ impl Recognizer<'_> {
                 if starts && self.is_not_name_start(word) {
                     break;
                 }
+                // `in Toronto Saturday`: a weekday after a name is when, not part of the name.
+                if !starts && self.gazetteer.is_weekday(word) {
+                    break;
+                }
                 pieces.push((t..t + 1, Piece::Word));
                 t += 1;
                 continue;
@@ -248,6 +252,12 @@ impl Recognizer<'_> {
                 || (self.word(t + 1) == "-" && next.is_some_and(|n| !n.spaced))
                 || (next.is_some() && self.gazetteer.is_particle(self.word(t + 1)))
                 || between_names())
+    }
+
+    /// A country, or a first-level division (`Texas`, `Queensland`).
+    fn is_division(&self, target: Target) -> bool {
+        matches!(target, Target::Place(p)
+            if matches!(self.gazetteer.places[p as usize].kind, PlaceKind::Country | PlaceKind::Admin1))
     }
 
     /// Whether a capitalized word cannot start a name (`The`, `Monday`); a letter with a
@@ -668,13 +678,23 @@ impl Recognizer<'_> {
             self.classify_group(seg, &group[at + 1..], finds, false, shouting, out);
             return;
         }
+        // A country's or a first-level division's name is part of no person's name, unless a
+        // given name comes first (`Chad Smith`, `Georgia May Jagger`).
+        let names_division = |piece: &(Range<usize>, Piece)| match piece.1 {
+            Piece::Known(f) => finds[f].targets.iter().all(|&t| self.is_division(t)),
+            _ => false,
+        };
         let person = after_title
             || (words.len() > 1
                 && !self.follows_the(first.0.start)
-                && (self.gazetteer.is_given_name(words[0]) || is_initial(words[0])))
-            || group
-                .iter()
-                .any(|(r, p)| *p == Piece::Joiner && self.is_particle(r.start));
+                && (self.gazetteer.is_given_name(words[0])
+                    // Initials, not a known name written with full stops (`U.S. Transportation`).
+                    || (is_initial(words[0]) && !matches!(first.1, Piece::Known(_)))))
+            || group.iter().enumerate().any(|(i, (r, p))| {
+                *p == Piece::Joiner
+                    && self.is_particle(r.start)
+                    && !group.get(i + 1).is_some_and(names_division)
+            });
         if person {
             push(out, group, Class::Named(Label::Person, None));
             return;
@@ -682,6 +702,12 @@ impl Recognizer<'_> {
         // A sentence's first word before a known name is rarely part of it: `Senior Iranian`.
         if sentence_initial && group.len() > 1 && matches!(group[1].1, Piece::Known(_)) {
             self.classify_group(seg, &group[1..], finds, false, shouting, out);
+            return;
+        }
+        // Words before a country's or a division's name are an organization's (`Costco
+        // Canada`, `Stade de France`). One after it may be a surname (`Ogun Temizkanoglu`).
+        if group.last().is_some_and(names_division) {
+            push(out, group, Class::Named(Label::Org, contained));
             return;
         }
         push(out, group, Class::Unknown);
