@@ -909,3 +909,35 @@ fn a_sentence_opener_after_an_abbreviation_ends_the_sentence() {
     assert_eq!(label_of(&a, "U.S."), Some(Label::Gpe));
     assert_eq!(a.sentences.len(), 2);
 }
+
+#[test]
+fn places_named_by_the_word_after_them() {
+    // TR-News: a district, a region and a province news names without its full name.
+    let a = dateline::extract(
+        "Two bombs killed six police officers in Giza's Haram district. Prices will slow in \
+         the Greater Toronto Area. Provinces such as Alberta and Newfoundland were hit.",
+    );
+    assert_eq!(label_of(&a, "Haram"), Some(Label::Gpe));
+    assert_eq!(label_of(&a, "Greater Toronto Area"), Some(Label::Loc));
+    assert_eq!(label_of(&a, "Newfoundland"), Some(Label::Gpe));
+}
+
+#[test]
+fn a_saints_possessive_stays_in_the_name() {
+    // TR-News and Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "Both women were taken to St. Michael's Hospital. He traded punches with St Gallen 's \
+         Brazilian player Claudio Moura.",
+    );
+    assert_eq!(label_of(&a, "St. Michael's Hospital"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Brazilian"), Some(Label::Norp));
+}
+
+#[test]
+fn a_show_or_a_summit_is_an_event_not_a_person() {
+    // MEANTIME.
+    let a = dateline::extract(
+        "The order has given a boost to an otherwise disappointing Paris Air Show.",
+    );
+    assert_eq!(label_of(&a, "Paris Air Show"), None);
+}

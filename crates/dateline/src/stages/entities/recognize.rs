@@ -173,6 +173,21 @@ impl Recognizer<'_> {
             }
             let tok = self.tokens[t];
             let word = &self.text[tok.range()];
+            // `St. Michael's Hospital`, `St Mark's Cathedral`: a saint's possessive inside the
+            // name of what is named after the saint; not before a known name (`St Gallen's
+            // Brazilian player`).
+            if tok.kind == TokKind::Possessive
+                && !shouting
+                && self.follows_saint(&pieces)
+                && t + 1 < seg.end
+                && find_at[t + 1 - seg.start].is_none()
+                && self.tokens[t + 1].kind == TokKind::Word
+                && self.is_capitalized(t + 1)
+            {
+                pieces.push((t..t + 1, Piece::Joiner));
+                t += 1;
+                continue;
+            }
             if tok.kind != TokKind::Word || shouting {
                 if tok.kind == TokKind::Punct && word == "-" && !tok.spaced && !pieces.is_empty() {
                     // `Bashar al-Assad`, `Chester-le-Street`: a hyphen inside a name.
@@ -252,6 +267,18 @@ impl Recognizer<'_> {
                 || (self.word(t + 1) == "-" && next.is_some_and(|n| !n.spaced))
                 || (next.is_some() && self.gazetteer.is_particle(self.word(t + 1)))
                 || between_names())
+    }
+
+    /// Whether the pieces are a saint's name: `St.`, `St` or `Saint`, and one word.
+    fn follows_saint(&self, pieces: &[(Range<usize>, Piece)]) -> bool {
+        match pieces {
+            [.., (saint, Piece::Word), (name, Piece::Word)] => {
+                saint.len() == 1
+                    && name.len() == 1
+                    && matches!(self.word(saint.start), "St." | "St" | "Saint")
+            }
+            _ => false,
+        }
     }
 
     /// A country, or a first-level division (`Texas`, `Queensland`).
