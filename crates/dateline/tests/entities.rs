@@ -941,3 +941,16 @@ fn a_show_or_a_summit_is_an_event_not_a_person() {
     );
     assert_eq!(label_of(&a, "Paris Air Show"), None);
 }
+
+#[test]
+fn a_model_or_a_code_is_no_name() {
+    // MEANTIME and Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "Aer Lingus will take delivery of six new A350 XWB aircraft. Police found an AK47 \
+         rifle. Ulster Petroleums Ltd Q2 net profit falls.",
+    );
+    assert_eq!(label_of(&a, "A350 XWB"), None);
+    assert_eq!(label_of(&a, "XWB"), None);
+    assert_eq!(label_of(&a, "AK47"), None);
+    assert_eq!(label_of(&a, "Ulster Petroleums Ltd"), Some(Label::Org));
+}

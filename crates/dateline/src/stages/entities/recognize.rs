@@ -111,6 +111,19 @@ impl Recognizer<'_> {
 
         let mut t = seg.start;
         while t < seg.end {
+            // `A350 XWB`, `AK47`, `Q2`: a model or a code, with the capitalized words after it,
+            // names no person, organization or place.
+            if find_at[t - seg.start].is_none() && self.is_code(t) {
+                t += 1;
+                while t < seg.end
+                    && find_at[t - seg.start].is_none()
+                    && self.tokens[t].kind == TokKind::Word
+                    && self.is_capitalized(t)
+                {
+                    t += 1;
+                }
+                continue;
+            }
             let (pieces, end) = self.run(seg.clone(), t, shouting, &find_at, &finds);
             if pieces.is_empty() {
                 t += 1;
@@ -213,6 +226,9 @@ impl Recognizer<'_> {
                 }
                 break;
             }
+            if self.is_code(t) {
+                break;
+            }
             if self.is_capitalized(t) {
                 let starts = pieces.iter().all(|(_, p)| *p == Piece::Joiner);
                 if starts && self.is_not_name_start(word) {
@@ -267,6 +283,15 @@ impl Recognizer<'_> {
                 || (self.word(t + 1) == "-" && next.is_some_and(|n| !n.spaced))
                 || (next.is_some() && self.gazetteer.is_particle(self.word(t + 1)))
                 || between_names())
+    }
+
+    /// Whether token `t` is a word of letters and digits: a model or a code (`A350`, `Q2`).
+    fn is_code(&self, t: usize) -> bool {
+        let tok = self.tokens[t];
+        let word = self.text[tok.range()].as_bytes();
+        tok.kind == TokKind::Word
+            && word.iter().any(u8::is_ascii_digit)
+            && word.iter().any(u8::is_ascii_alphabetic)
     }
 
     /// Whether the pieces are a saint's name: `St.`, `St` or `Saint`, and one word.
