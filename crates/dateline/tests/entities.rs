@@ -954,3 +954,18 @@ fn a_model_or_a_code_is_no_name() {
     assert_eq!(label_of(&a, "AK47"), None);
     assert_eq!(label_of(&a, "Ulster Petroleums Ltd"), Some(Label::Org));
 }
+
+#[test]
+fn a_legal_form_with_full_stops_ends_an_organizations_name() {
+    // MEANTIME.
+    let a = dateline::extract(
+        "Airbus parent company European Aeronautic Defence and Space Company EADS N.V. said.",
+    );
+    assert_eq!(
+        label_of(
+            &a,
+            "European Aeronautic Defence and Space Company EADS N.V."
+        ),
+        Some(Label::Org)
+    );
+}

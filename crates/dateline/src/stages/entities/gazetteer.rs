@@ -561,6 +561,11 @@ impl Gazetteer {
         self.org_words
             .get(word)
             .or_else(|| self.org_words.get(word.strip_suffix('.')?))
+            .or_else(|| {
+                // `N.V.`, `S.A.`: a legal form written with full stops.
+                let inner_stops = word.trim_end_matches('.').contains('.');
+                inner_stops.then(|| self.org_words.get(word.replace('.', "").as_str()))?
+            })
             .copied()
     }
 
