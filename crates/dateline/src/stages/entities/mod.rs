@@ -24,7 +24,7 @@ use std::ops::Range;
 
 use gazetteer::{FindBuffers, Gazetteer, PlaceKind, Target};
 use link::Draft;
-use recognize::{Candidate, Class, Recognizer};
+use recognize::{Candidate, Class, Recognizer, SegmentBuffers};
 use resolve::Setting;
 use roles::Roles;
 use tokens::{Abbreviations, Tok, TokKind};
@@ -82,7 +82,7 @@ impl Stage for Entities {
         };
         let mut candidates = Vec::new();
         let mut titles = Vec::new();
-        let mut buffers = FindBuffers::default();
+        let mut buffers = SegmentBuffers::default();
         for segment in &segments {
             recognizer.segment(
                 segment.tokens.clone(),
@@ -92,14 +92,14 @@ impl Stage for Entities {
                 &mut titles,
             );
         }
-        let dateline_place = self.add_required(doc, &tokens, &mut buffers, &mut candidates);
+        let dateline_place = self.add_required(doc, &tokens, &mut buffers.find, &mut candidates);
         self.find_shouted_names(text, &tokens, &segments, &mut candidates);
         candidates.retain(|c| !is_currency_code(text, &c.range));
         link::add_leading_places(
             text,
             &self.gazetteer,
             &tokens,
-            &mut buffers,
+            &mut buffers.find,
             &mut candidates,
         );
         candidates.sort_by_key(|c| c.range.start);

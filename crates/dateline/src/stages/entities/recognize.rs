@@ -65,6 +65,22 @@ enum Piece {
     Joiner,
 }
 
+/// Buffers reused from one segment to the next: a story has dozens of segments, and reading
+/// one should allocate only for the names it finds.
+#[derive(Default)]
+pub(super) struct SegmentBuffers {
+    /// For the gazetteer's search.
+    pub find: FindBuffers,
+    /// The gazetteer names of the segment.
+    finds: Vec<Found>,
+    /// Which find starts at each token of the segment, and the token after it.
+    find_at: Vec<Option<(usize, usize)>>,
+    /// The pieces of the run being read.
+    pieces: Vec<(Range<usize>, Piece)>,
+    /// The pieces of a run between two titles.
+    group: Vec<(Range<usize>, Piece)>,
+}
+
 /// Reads the names of one segment. `tokens` is the document's token list, of which this
 /// segment's are `seg`; title tokens are added to `titles`.
 pub(super) struct Recognizer<'a> {
@@ -78,23 +94,26 @@ impl Recognizer<'_> {
         &self,
         seg: Range<usize>,
         shouting: bool,
-        buffers: &mut FindBuffers,
+        buffers: &mut SegmentBuffers,
         out: &mut Vec<Candidate>,
         titles: &mut Vec<Range<usize>>,
     ) {
         if seg.is_empty() || seg.end > self.tokens.len() {
             return;
         }
-        let mut finds = Vec::new();
-        self.gazetteer.find_in_tokens(
-            self.text,
-            &self.tokens[seg.clone()],
-            shouting,
-            buffers,
-            &mut finds,
-        );
+        let SegmentBuffers {
+            find,
+            finds,
+            find_at,
+            pieces,
+            group,
+        } = buffers;
+        finds.clear();
+        self.gazetteer
+            .find_in_tokens(self.text, &self.tokens[seg.clone()], shouting, find, finds);
         // Which find starts at each token, and where it ends (exclusive token index).
-        let mut find_at: Vec<Option<(usize, usize)>> = vec![None; seg.len()];
+        find_at.clear();
+        find_at.resize(seg.len(), None);
         let mut next = seg.start;
         for (f, found) in finds.iter().enumerate() {
             let Some(start) = (next..seg.end).find(|&t| self.tokens[t].start == found.range.start)
@@ -124,23 +143,24 @@ impl Recognizer<'_> {
                 }
                 continue;
             }
-            let (pieces, end) = self.run(seg.clone(), t, shouting, &find_at, &finds);
+            let end = self.run(seg.clone(), t, shouting, find_at, finds, pieces);
             if pieces.is_empty() {
                 t += 1;
                 continue;
             }
-            for (range, piece) in &pieces {
+            for (range, piece) in pieces.iter() {
                 if *piece == Piece::Title {
                     titles.push(range.clone());
                 }
             }
-            self.classify_run(seg.clone(), &pieces, &finds, shouting, out);
+            self.classify_run(seg.clone(), pieces, finds, shouting, group, out);
             t = end;
         }
         self.find_abbreviations(seg, out);
     }
 
-    /// The run of name pieces starting at token `t`, and the token after it.
+    /// Writes into `pieces` the run of name pieces starting at token `t`; returns the token
+    /// after it.
     fn run(
         &self,
         seg: Range<usize>,
@@ -148,8 +168,9 @@ impl Recognizer<'_> {
         shouting: bool,
         find_at: &[Option<(usize, usize)>],
         finds: &[Found],
-    ) -> (Vec<(Range<usize>, Piece)>, usize) {
-        let mut pieces: Vec<(Range<usize>, Piece)> = Vec::new();
+        pieces: &mut Vec<(Range<usize>, Piece)>,
+    ) -> usize {
+        pieces.clear();
         let mut t = t;
         while t < seg.end {
             if let Some((f, end)) = find_at[t - seg.start] {
@@ -261,7 +282,7 @@ impl Recognizer<'_> {
             .last()
             .map_or(t + 1, |(r, _)| r.end)
             .max(t.min(seg.end));
-        (pieces, end.max(1))
+        end.max(1)
     }
 
     /// A particle of a person's name at token `t`: `bin`, `al`. One that is an English word
@@ -363,16 +384,17 @@ impl Recognizer<'_> {
         pieces: &[(Range<usize>, Piece)],
         finds: &[Found],
         shouting: bool,
+        group: &mut Vec<(Range<usize>, Piece)>,
         out: &mut Vec<Candidate>,
     ) {
-        let mut group: Vec<(Range<usize>, Piece)> = Vec::new();
+        group.clear();
         let mut after_title = false;
         // The first token of a title that is part of the name after it (`Mother Teresa`).
         let mut title_in_name = None;
         for (i, piece) in pieces.iter().enumerate() {
             if piece.1 == Piece::Title {
                 let before = out.len();
-                self.classify_group(seg.clone(), &group, finds, after_title, shouting, out);
+                self.classify_group(seg.clone(), group, finds, after_title, shouting, out);
                 self.take_title_into_name(title_in_name, &mut out[before..]);
                 group.clear();
                 // A title right before a name marks a person; `Chief of Staff of …` does not.
@@ -389,7 +411,7 @@ impl Recognizer<'_> {
             group.push(piece.clone());
         }
         let before = out.len();
-        self.classify_group(seg, &group, finds, after_title, shouting, out);
+        self.classify_group(seg, group, finds, after_title, shouting, out);
         self.take_title_into_name(title_in_name, &mut out[before..]);
     }
 
