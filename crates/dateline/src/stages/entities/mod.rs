@@ -411,16 +411,15 @@ impl Entities {
                 .iter()
                 .filter(|(of, _)| *of == d)
                 .map(|(_, r)| r.clone());
-            let mut ranges: Vec<Range<usize>> = names.chain(described).collect();
-            ranges.sort_by_key(|r| r.start);
-            let mentions: Vec<Mention> = ranges
-                .into_iter()
+            let mut mentions: Vec<Mention> = names
+                .chain(described)
                 .map(|r| Mention {
                     start: r.start,
                     end: r.end,
                     text: text[r].to_string(),
                 })
                 .collect();
+            mentions.sort_by_key(|m| m.start);
             let (mut country, kb) = self.country_and_kb(draft);
             let mut titles = Vec::new();
             let mut affiliation = None;
@@ -491,7 +490,14 @@ impl Entities {
             .map(|&m| &text[candidates[m].range.clone()])
             .max_by_key(|name| (!is_shouting(name), name.len()))
             .unwrap_or("");
-        let name = best.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The words joined by single spaces, written straight into the name.
+        let mut name = String::with_capacity(best.len());
+        for word in best.split_whitespace() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(word);
+        }
         match draft.target {
             Some(Target::Place(p)) if is_shouting(&name) => {
                 gazetteer.places[p as usize].name.to_string()
