@@ -415,6 +415,12 @@ fn clubs_named_after_places_are_organizations() {
          Otelul Galati 1 Brasov 0\nNational Bucharest 2 Arad 0\n",
     );
     assert_eq!(label_of(&a, "Otelul Galati"), Some(Label::Org));
+    // A name a given name starts, where the sides stand, ending in a common word.
+    let a = dateline::extract(
+        "Results of English league soccer matches on Saturday :\n\
+         Grimsby 0 Portsmouth 1\nHuddersfield 1 Crystal Palace 1\nNorwich 1 Wolverhampton 0\n",
+    );
+    assert_eq!(label_of(&a, "Crystal Palace"), Some(Label::Org));
     let a = dateline::extract("At the Oval , Surrey captain Chris Lewis made 80 .");
     assert_eq!(label_of(&a, "Surrey"), Some(Label::Org));
 }

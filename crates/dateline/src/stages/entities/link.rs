@@ -137,6 +137,13 @@ pub(super) fn link(
             }
         }
     }
+    let ends_in_common_word = |c: &Candidate| {
+        let last = surface(c).rsplit(' ').next().unwrap_or("");
+        surface(c).contains(' ')
+            && !surface(c).contains('.')
+            && gazetteer.is_common_word(last)
+            && !gazetteer.is_surname(last)
+    };
     // A person may share a small town's name (`Clinton said`, `President Clinton`); a big
     // city's name before `said` stands for its government (`Baghdad said`).
     let is_small_town = |c: &Candidate| match &c.class {
@@ -179,6 +186,14 @@ pub(super) fn link(
                 } else {
                     (label_of(gazetteer, target), Some(target), None)
                 }
+            }
+            // `Huddersfield 1 Crystal Palace 1`: where results put the sides, a name that
+            // its given name made a person's but that ends in a common word no surname shares
+            // is a team's (not `Wasim Akram 29.2-9-83-3`, nor with an initial: `P. Such 8-118`).
+            Class::Named(Label::Person, None)
+                if teams.len() >= 2 && c.team_position && ends_in_common_word(c) =>
+            {
+                (Label::Org, None, None)
             }
             Class::Named(label, contained) => (*label, None, *contained),
             Class::Unknown | Class::Event => continue,
