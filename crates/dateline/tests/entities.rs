@@ -975,3 +975,24 @@ fn a_legal_form_with_full_stops_ends_an_organizations_name() {
         Some(Label::Org)
     );
 }
+
+#[test]
+fn a_legal_form_before_and_ends_a_firms_name() {
+    // Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "It can better compete with Johnson Controls Inc and Lear Corp . Both WorldCom Inc and \
+         MFS Communications Co Inc were trading. The Ministry of Trade and Industry said so.",
+    );
+    for firm in [
+        "Johnson Controls Inc",
+        "Lear Corp",
+        "WorldCom Inc",
+        "MFS Communications Co Inc",
+    ] {
+        assert_eq!(label_of(&a, firm), Some(Label::Org), "{firm}");
+    }
+    assert_eq!(
+        label_of(&a, "Ministry of Trade and Industry"),
+        Some(Label::Org)
+    );
+}

@@ -614,6 +614,18 @@ impl Recognizer<'_> {
                 return;
             }
         }
+        // `Johnson Controls Inc and Lear Corp`: a legal form before `and` ends a firm's name.
+        if let Some(at) = group.iter().enumerate().position(|(i, (r, p))| {
+            *p == Piece::Joiner
+                && self.word(r.start) == "and"
+                && i > 0
+                && self.gazetteer.org_word(self.word(group[i - 1].0.end - 1))
+                    == Some(OrgWord::Suffix)
+        }) {
+            self.classify_group(seg.clone(), &group[..at], finds, after_title, shouting, out);
+            self.classify_group(seg, &group[at + 1..], finds, false, shouting, out);
+            return;
+        }
         // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
         // before `of` (`Ministry of Defense`, `University of Texas`), or a word that starts
         // organizations' names first (`Air Canada`).
