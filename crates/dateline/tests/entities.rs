@@ -996,3 +996,20 @@ fn a_legal_form_before_and_ends_a_firms_name() {
         Some(Label::Org)
     );
 }
+
+#[test]
+fn a_persons_name_before_and_or_of_is_no_part_of_an_organization() {
+    // Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "The study was reported on Thursday .\nJames Harvey and Jennifer Hurley of the Moss \
+         Landing Marine Laboratories in California say sea lions are fine .\nArthur Yates and \
+         Co ltd is a garden products group .",
+    );
+    assert_eq!(label_of(&a, "James Harvey"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Jennifer Hurley"), Some(Label::Person));
+    assert_eq!(
+        label_of(&a, "Moss Landing Marine Laboratories"),
+        Some(Label::Org)
+    );
+    assert_eq!(label_of(&a, "Arthur Yates and Co"), Some(Label::Org));
+}

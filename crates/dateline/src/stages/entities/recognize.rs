@@ -306,6 +306,41 @@ impl Recognizer<'_> {
                 || between_names())
     }
 
+    /// Where a group that starts with a person's name has its first `and` or `of`, if a name
+    /// follows it that is more than a legal form (not `Arthur Yates and Co`). The person's
+    /// name is a given name and other words, which may be towns' names (`Harvey`), but no
+    /// organization's word or division's name.
+    fn person_before_joiner(
+        &self,
+        group: &[(Range<usize>, Piece)],
+        finds: &[Found],
+    ) -> Option<usize> {
+        let at = group
+            .iter()
+            .position(|(r, p)| *p == Piece::Joiner && matches!(self.word(r.start), "and" | "of"))?;
+        let (person, rest) = (&group[..at], &group[at + 1..]);
+        let word_of = |(r, _): &(Range<usize>, Piece)| self.word(r.start).trim_end_matches('.');
+        let name_word = |piece: &(Range<usize>, Piece)| {
+            let town = match piece.1 {
+                Piece::Word => true,
+                Piece::Known(f) => finds[f]
+                    .targets
+                    .iter()
+                    .all(|&t| matches!(t, Target::Place(_)) && !self.is_division(t)),
+                _ => false,
+            };
+            town && piece.0.len() == 1 && self.gazetteer.org_word(word_of(piece)).is_none()
+        };
+        let is_person = person.len() >= 2
+            && self.gazetteer.is_given_name(word_of(&person[0]))
+            && person.iter().all(name_word);
+        let legal_form_only = match rest {
+            [piece] => self.gazetteer.org_word(word_of(piece)).is_some(),
+            _ => false,
+        };
+        (is_person && !legal_form_only).then_some(at)
+    }
+
     /// Whether token `t` is a word of letters and digits: a model or a code (`A350`, `Q2`).
     fn is_code(&self, t: usize) -> bool {
         let tok = self.tokens[t];
@@ -637,6 +672,15 @@ impl Recognizer<'_> {
         let prefix_first =
             words.len() > 1 && self.gazetteer.org_word(words[0]) == Some(OrgWord::Prefix);
         if words.len() > 1 && (is_head(last_word) || head_first || prefix_first) {
+            // `James Harvey and Jennifer Hurley of the Moss Landing Marine Laboratories`: a
+            // person's name first is no part of the organization after `and` or `of`.
+            if let Some(at) = self.person_before_joiner(group, finds) {
+                let rest = &group[at + 1..];
+                let rest = &rest[rest.iter().take_while(|(_, p)| *p == Piece::Joiner).count()..];
+                self.classify_group(seg.clone(), &group[..at], finds, after_title, shouting, out);
+                self.classify_group(seg, rest, finds, false, shouting, out);
+                return;
+            }
             push(out, group, Class::Named(Label::Org, contained));
             // `Iranian` in `Iranian Armed Forces` is a nationality mention of its own.
             for piece in group {
