@@ -1013,3 +1013,14 @@ fn a_persons_name_before_and_or_of_is_no_part_of_an_organization() {
     );
     assert_eq!(label_of(&a, "Arthur Yates and Co"), Some(Label::Org));
 }
+
+#[test]
+fn a_place_and_a_newspapers_word_are_a_newspaper() {
+    // Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "The applications rose, the Vancouver Sun reported. Police are holding a 74-year old \
+         Dutchman.",
+    );
+    assert_eq!(label_of(&a, "Vancouver Sun"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Dutchman"), Some(Label::Norp));
+}

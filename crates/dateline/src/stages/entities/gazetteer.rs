@@ -184,6 +184,9 @@ pub(crate) enum OrgWord {
     Suffix,
     /// Starts an organization's name: `Air Canada` (not `MacBook Air`).
     Prefix,
+    /// Ends a newspaper's name after a place's or a people's: `Vancouver Sun`, `Irish Times`
+    /// (not `the rising sun`).
+    Press,
 }
 
 /// What a word near a capitalized name says about it.
@@ -300,6 +303,7 @@ impl Gazetteer {
                     let role = match *row.get(1)? {
                         "suffix" => OrgWord::Suffix,
                         "prefix" => OrgWord::Prefix,
+                        "press" => OrgWord::Press,
                         _ => OrgWord::Head,
                     };
                     Some((row[0], role))

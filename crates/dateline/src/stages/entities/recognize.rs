@@ -661,6 +661,25 @@ impl Recognizer<'_> {
             self.classify_group(seg, &group[at + 1..], finds, false, shouting, out);
             return;
         }
+        // `Vancouver Sun`, `Irish Times`: a place's or a people's name and a newspaper's word;
+        // not a place named like a word (`Airport Express`).
+        if let [(_, Piece::Known(f)), (w, Piece::Word)] = group {
+            let place_or_people = finds[*f].targets.iter().any(|t| match t {
+                Target::Place(p) => {
+                    self.gazetteer.places[*p as usize].kind != PlaceKind::Facility
+                        && !self.gazetteer.is_common_word(words[0])
+                }
+                Target::Demonym(_) => true,
+                _ => false,
+            });
+            if place_or_people
+                && w.len() == 1
+                && self.gazetteer.org_word(words[1]) == Some(OrgWord::Press)
+            {
+                push(out, group, Class::Named(Label::Org, contained));
+                return;
+            }
+        }
         // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
         // before `of` (`Ministry of Defense`, `University of Texas`), or a word that starts
         // organizations' names first (`Air Canada`).
