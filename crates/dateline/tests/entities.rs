@@ -1024,3 +1024,16 @@ fn a_place_and_a_newspapers_word_are_a_newspaper() {
     assert_eq!(label_of(&a, "Vancouver Sun"), Some(Label::Org));
     assert_eq!(label_of(&a, "Dutchman"), Some(Label::Norp));
 }
+
+#[test]
+fn a_name_listed_among_places_is_a_place() {
+    // GeoVirus (WikiNews): counties and towns no gazetteer lists, beside ones it does.
+    let a = dateline::extract(
+        "Birds must be kept indoors in Rogaland, Vestfold, Buskerud, Oslo and Hedmark. Dead \
+         birds were found in Cairo, Giza, and Al-Minya. Sony, Toshiba and Hitachi said so.",
+    );
+    for place in ["Vestfold", "Buskerud", "Hedmark", "Al-Minya"] {
+        assert_eq!(label_of(&a, place), Some(Label::Gpe), "{place}");
+    }
+    assert_eq!(label_of(&a, "Sony"), Some(Label::Org));
+}

@@ -493,10 +493,42 @@ impl<'a> Linking<'a> {
             && !name.contains('.')
     }
 
+    /// Which candidates are listed among places: two or more that tell their country, and no
+    /// more other names (`Rogaland, Vestfold, Buskerud, Oslo and Hedmark`, `Cairo, Giza, and
+    /// Al-Minya`). A name no gazetteer knows there is a place too.
+    fn listed_among_places(&self) -> Vec<bool> {
+        let mut among_places = vec![false; self.candidates.len()];
+        for list in coordinated(self.text, self.candidates) {
+            let (mut places, mut others) = (0, 0);
+            for &m in &list {
+                let Some(d) = self.of_candidate[m] else {
+                    continue;
+                };
+                let draft = &self.drafts[d];
+                let place = matches!(draft.label, Label::Gpe | Label::Loc)
+                    && draft
+                        .target
+                        .is_some_and(|t| self.gazetteer.tells_country(t));
+                if place {
+                    places += 1;
+                } else {
+                    others += 1;
+                }
+            }
+            if places >= 2 && places >= others {
+                for &m in &list {
+                    among_places[m] = self.of_candidate[m].is_none();
+                }
+            }
+        }
+        among_places
+    }
+
     /// Gives the unknown candidates that `which` picks the label their shape and the words
     /// around them suggest; a town the story points to is a place, unless it is a side in
     /// results (`Forfar 2`), and a word two persons' names share is a person's.
     fn guess_unknown(&mut self, parts: &NameParts<'a>, which: impl Fn(&Candidate) -> bool) {
+        let among_places = self.listed_among_places();
         for i in 0..self.candidates.len() {
             let c = &self.candidates[i];
             if self.of_candidate[i].is_some() || c.class != Class::Unknown || !which(c) {
@@ -517,7 +549,7 @@ impl<'a> Linking<'a> {
                 && self
                     .setting
                     .names_local_place(self.gazetteer, self.text, self.candidates, i);
-            let label = if town {
+            let label = if town || among_places[i] {
                 Some(Label::Gpe)
             } else if self.is_side(i) {
                 Some(Label::Org)

@@ -833,9 +833,15 @@ impl Recognizer<'_> {
             Piece::Known(f) => finds[f].targets.iter().all(|&t| self.is_division(t)),
             _ => false,
         };
+        // `Al-Minya`, `El-Arish`: an article joined to the name, not the given name `Al`.
+        let article_first = matches!(group, [(r, Piece::Word), (hyphen, Piece::Joiner), ..]
+            if r.len() == 1
+                && self.word(hyphen.start) == "-"
+                && self.gazetteer.is_particle(&words[0].to_ascii_lowercase()));
         let person = after_title
             || (words.len() > 1
                 && !self.follows_the(first.0.start)
+                && !article_first
                 && (self.gazetteer.is_given_name(words[0])
                     // Initials, not a known name written with full stops (`U.S. Transportation`).
                     || (is_initial(words[0]) && !matches!(first.1, Piece::Known(_)))))
