@@ -1037,3 +1037,15 @@ fn a_name_listed_among_places_is_a_place() {
     }
     assert_eq!(label_of(&a, "Sony"), Some(Label::Org));
 }
+
+#[test]
+fn a_fort_a_camp_or_a_cape_is_a_place() {
+    // GeoVirus (WikiNews).
+    let a = dateline::extract(
+        "He died at his home near Fort Hood military base. He had worked at Fort Detrick for \
+         years. Cape Cod is nice.",
+    );
+    for place in ["Fort Hood", "Fort Detrick", "Cape Cod"] {
+        assert_eq!(label_of(&a, place), Some(Label::Loc), "{place}");
+    }
+}

@@ -239,6 +239,8 @@ pub(crate) struct Gazetteer {
     particles: FxHashSet<&'static str>,
     org_words: FxHashMap<&'static str, OrgWord>,
     place_words: FxHashMap<&'static str, Label>,
+    /// The place words that also start a place's name: `Fort Hood`, `Cape Cod`.
+    place_first_words: FxHashSet<&'static str>,
     not_names: FxHashSet<Cow<'static, str>>,
     /// The weekdays' names in lower case, as the time stage's lexicon writes them.
     weekdays: Vec<&'static str>,
@@ -311,6 +313,10 @@ impl Gazetteer {
                 .collect(),
             place_words: rows(PLACE_WORDS)
                 .map(|row| (row[0], label_named(row.get(1).copied().unwrap_or("GPE"))))
+                .collect(),
+            place_first_words: rows(PLACE_WORDS)
+                .filter(|row| row.get(2) == Some(&"first"))
+                .map(|row| row[0])
                 .collect(),
             not_names: words(NOT_NAMES)
                 .map(Cow::Borrowed)
@@ -576,6 +582,14 @@ impl Gazetteer {
     /// `Province`, `River`: the label of a place named with this word.
     pub fn place_word(&self, word: &str) -> Option<Label> {
         self.place_words.get(word).copied()
+    }
+
+    /// `Fort`, `Cape`: the label of a place whose name this word starts.
+    pub fn place_first_word(&self, word: &str) -> Option<Label> {
+        self.place_first_words
+            .contains(word)
+            .then(|| self.place_word(word))
+            .flatten()
     }
 
     /// Capitalized words that do not start a name: `The`, `However`, `Monday`.

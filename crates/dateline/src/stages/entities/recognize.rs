@@ -717,11 +717,15 @@ impl Recognizer<'_> {
         }
         // A place word: `Farah Province`, `Gulf of Mexico`.
         if words.len() > 1 {
-            let place_label = self.gazetteer.place_word(last_word).or_else(|| {
-                self.gazetteer
-                    .place_word(words[0])
-                    .filter(|_| head_first_of(group, self))
-            });
+            let place_label = self
+                .gazetteer
+                .place_word(last_word)
+                .or_else(|| {
+                    self.gazetteer
+                        .place_word(words[0])
+                        .filter(|_| head_first_of(group, self))
+                })
+                .or_else(|| self.gazetteer.place_first_word(words[0]));
             // `Box Elder School District`, `Metro Police District`: an organization's district.
             let organization_before = words.len() > 2
                 && self.gazetteer.org_word(words[words.len() - 2]) == Some(OrgWord::Head);
