@@ -1049,3 +1049,16 @@ fn a_fort_a_camp_or_a_cape_is_a_place() {
         assert_eq!(label_of(&a, place), Some(Label::Loc), "{place}");
     }
 }
+
+#[test]
+fn a_given_name_and_a_towns_name_after_a_title_are_a_person() {
+    // TR-News: `Marco` and `Rubio` are both towns' names.
+    let a = dateline::extract(
+        "On Sunday morning, Sen. Marco Rubio of Florida, a former rival of Trump, spoke. \
+         \"Not an attribute I hope for,\" Rubio tweeted.",
+    );
+    let rubio = entity_of(&a, "Marco Rubio");
+    assert_eq!(rubio.label, Label::Person);
+    assert_eq!(mentions(rubio), ["Marco Rubio", "Rubio"]);
+    assert_eq!(label_of(&a, "Florida"), Some(Label::Gpe));
+}

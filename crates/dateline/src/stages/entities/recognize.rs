@@ -807,7 +807,7 @@ impl Recognizer<'_> {
         }
         // Known names side by side, or a known name and then a person (`Supreme National
         // Security Council Ali Shamkhani`): each on its own.
-        if let Some(cut) = self.cut_point(group, finds) {
+        if let Some(cut) = self.cut_point(group, finds, after_title) {
             self.classify_group(
                 seg.clone(),
                 &group[..cut],
@@ -910,6 +910,17 @@ impl Recognizer<'_> {
             })
     }
 
+    /// Whether a gazetteer name is only small towns' (cities that tell no country).
+    fn is_small_town(&self, found: &Found) -> bool {
+        found.targets.iter().all(|&t| match t {
+            Target::Place(p) => {
+                self.gazetteer.places[p as usize].kind == PlaceKind::City
+                    && !self.gazetteer.tells_country(t)
+            }
+            _ => false,
+        })
+    }
+
     /// Whether a group is a person's name that starts with a given name a small town shares
     /// (`Lawrence Lindsey`, `Wayne Riley`) rather than several names: the words after it are
     /// unknown words, particles or small towns' names, and the last is a surname. No country,
@@ -918,15 +929,7 @@ impl Recognizer<'_> {
         let [(first, Piece::Known(a)), rest @ ..] = group else {
             return false;
         };
-        let small_towns = |f: &Found| {
-            f.targets.iter().all(|&t| match t {
-                Target::Place(p) => {
-                    self.gazetteer.places[p as usize].kind == PlaceKind::City
-                        && !self.gazetteer.tells_country(t)
-                }
-                _ => false,
-            })
-        };
+        let small_towns = |f: &Found| self.is_small_town(f);
         let name_part = |(r, piece): &(Range<usize>, Piece)| {
             r.len() == 1
                 && match piece {
@@ -950,13 +953,25 @@ impl Recognizer<'_> {
     }
 
     /// Where a group holds a gazetteer name followed by more words that start a person's
-    /// name, or several gazetteer names: the piece index to cut at.
-    fn cut_point(&self, group: &[(Range<usize>, Piece)], finds: &[Found]) -> Option<usize> {
+    /// name, or several gazetteer names: the piece index to cut at. After a title, a given
+    /// name and a small town's name are a person's (`Sen. Marco Rubio of Florida`).
+    fn cut_point(
+        &self,
+        group: &[(Range<usize>, Piece)],
+        finds: &[Found],
+        after_title: bool,
+    ) -> Option<usize> {
         if self.is_person_of_towns(group, finds) {
             return None;
         }
+        let titled_person = after_title
+            && group.first().is_some_and(|(r, _)| {
+                r.len() == 1 && self.gazetteer.is_given_name(self.word(r.start))
+            })
+            && matches!(group.get(1), Some((r, Piece::Known(f)))
+                if r.len() == 1 && self.is_small_town(&finds[*f]));
         let known = |p: &Piece| matches!(p, Piece::Known(_));
-        for i in 1..group.len() {
+        for i in (if titled_person { 2 } else { 1 })..group.len() {
             let (before, after) = (&group[i - 1].1, &group[i].1);
             let after_word = self.word(group[i].0.start);
             let person_starts = *after == Piece::Word && self.gazetteer.is_given_name(after_word);
