@@ -212,7 +212,7 @@ impl Recognizer<'_> {
             // Brazilian player`).
             if tok.kind == TokKind::Possessive
                 && !shouting
-                && self.follows_saint(&pieces)
+                && self.follows_saint(pieces)
                 && t + 1 < seg.end
                 && find_at[t + 1 - seg.start].is_none()
                 && self.tokens[t + 1].kind == TokKind::Word
@@ -343,11 +343,7 @@ impl Recognizer<'_> {
 
     /// Whether token `t` is a word of letters and digits: a model or a code (`A350`, `Q2`).
     fn is_code(&self, t: usize) -> bool {
-        let tok = self.tokens[t];
-        let word = self.text[tok.range()].as_bytes();
-        tok.kind == TokKind::Word
-            && word.iter().any(u8::is_ascii_digit)
-            && word.iter().any(u8::is_ascii_alphabetic)
+        self.tokens[t].code
     }
 
     /// Whether the pieces are a saint's name: `St.`, `St` or `Saint`, and one word.

@@ -24,6 +24,9 @@ pub(super) struct Tok {
     pub spaced: bool,
     /// Made of ASCII letters and digits only: one word as the gazetteer reads words.
     pub plain: bool,
+    /// A word with both ASCII letters and digits: a model or a code (`A350`, `AK47`, `Q2`).
+    /// Noted while the word is read, since the recognizer asks it of nearly every word.
+    pub code: bool,
 }
 
 impl Tok {
@@ -57,14 +60,24 @@ pub(super) fn tokenize(
         let start = at;
         let kind;
         let mut plain = false;
+        let mut code = false;
         if c.is_alphanumeric() {
             let digits = c.is_ascii_digit();
             plain = c.is_ascii();
+            // Every ASCII letter and digit of a word is read here, in the common case below:
+            // the characters joined after a closer look are all other characters.
+            let (mut ascii_digit, mut ascii_letter) = (false, false);
             let mut end = start;
             while end < range.end {
                 // The common case: ASCII letters and digits join without looking further.
                 let b = bytes[end];
-                if b.is_ascii_digit() || (!digits && b.is_ascii_alphanumeric()) {
+                if b.is_ascii_digit() {
+                    ascii_digit = true;
+                    end += 1;
+                    continue;
+                }
+                if !digits && b.is_ascii_alphabetic() {
+                    ascii_letter = true;
                     end += 1;
                     continue;
                 }
@@ -101,6 +114,7 @@ pub(super) fn tokenize(
             } else {
                 TokKind::Word
             };
+            code = kind == TokKind::Word && ascii_digit && ascii_letter;
             at = end;
         } else if is_apostrophe(c) && is_possessive_s(text, at) {
             kind = TokKind::Possessive;
@@ -125,6 +139,7 @@ pub(super) fn tokenize(
             kind,
             spaced,
             plain,
+            code,
         });
         spaced = false;
     }
