@@ -372,8 +372,7 @@ impl Recognizer<'_> {
     }
 
     fn is_capitalized(&self, t: usize) -> bool {
-        let word = &self.text[self.tokens[t].range()];
-        word.chars().next().is_some_and(char::is_uppercase)
+        self.tokens[t].capitalized
     }
 
     /// Whether a name word (capitalized, or a gazetteer name) or a joiner leading to one starts

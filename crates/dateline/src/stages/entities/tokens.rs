@@ -27,6 +27,8 @@ pub(super) struct Tok {
     /// A word with both ASCII letters and digits: a model or a code (`A350`, `AK47`, `Q2`).
     /// Noted while the word is read, since the recognizer asks it of nearly every word.
     pub code: bool,
+    /// Starts with a capital letter, as most words the recognizer reads are asked.
+    pub capitalized: bool,
 }
 
 impl Tok {
@@ -140,6 +142,7 @@ pub(super) fn tokenize(
             spaced,
             plain,
             code,
+            capitalized: c.is_uppercase(),
         });
         spaced = false;
     }
