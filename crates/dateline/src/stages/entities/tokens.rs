@@ -87,14 +87,17 @@ pub(super) fn tokenize(
                     break;
                 };
                 let after = end + d.len_utf8();
-                let next_alnum = char_at(text, after, range.end).is_some_and(char::is_alphanumeric);
+                // Read only for the few characters that join when a letter or digit follows:
+                // most words end at a space.
+                let next_alnum =
+                    || char_at(text, after, range.end).is_some_and(char::is_alphanumeric);
                 let joins = if digits {
-                    d.is_ascii_digit() || (matches!(d, ',' | '.' | ':' | '/') && next_alnum)
+                    d.is_ascii_digit() || (matches!(d, ',' | '.' | ':' | '/') && next_alnum())
                 } else {
                     d.is_alphanumeric()
                         || is_mark(d)
-                        || (matches!(d, '.' | '&') && next_alnum)
-                        || (is_apostrophe(d) && next_alnum && !is_possessive_s(text, end))
+                        || (matches!(d, '.' | '&') && next_alnum())
+                        || (is_apostrophe(d) && next_alnum() && !is_possessive_s(text, end))
                 };
                 if !joins {
                     break;
