@@ -702,24 +702,22 @@ fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
     let mut open: Option<(usize, usize)> = None;
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let body = &text[paragraph.clone()];
-        if open.is_none() && !body.contains(QUOTATION_MARKS) && !body.contains(DOUBLED_APOSTROPHE) {
-            continue;
-        }
         let mut skip_first_open = open.is_some();
-        let mut previous: Option<char> = None;
-        let mut chars = body.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        // The mark read last and the byte after it: a mark right after two apostrophes
+        // follows a double mark, not an apostrophe.
+        let mut last: Option<(char, usize)> = None;
+        for (i, end, c) in quotation_marks(body) {
             let at = paragraph.start + i;
-            // Two apostrophes stand for a straight double mark (`''Yes,'' he said` in NYT copy).
-            let doubled = c == '\'' && chars.next_if(|&(_, n)| n == '\'').is_some();
-            let (c, width) = if doubled { ('"', 2) } else { (c, c.len_utf8()) };
-            let next = chars.peek().map(|&(_, n)| n);
+            let previous = match last {
+                Some((mark, last_end)) if last_end == i => Some(mark),
+                _ => body[..i].chars().next_back(),
+            };
+            let next = body[end..].chars().next();
+            last = Some((c, end));
             let Some(role) = mark_role(c, previous, next, open.is_some()) else {
-                previous = Some(c);
                 continue;
             };
-            previous = Some(c);
-            let after = at + width;
+            let after = paragraph.start + end;
             match role {
                 Role::Open if skip_first_open => skip_first_open = false,
                 Role::Open => {
@@ -778,6 +776,34 @@ fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
 const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»'];
 /// A double quotation mark as typed on old newsroom systems.
 const DOUBLED_APOSTROPHE: &str = "''";
+
+/// The quotation marks of a text, left to right: where each starts and ends, and the mark it
+/// is; two apostrophes are one straight double mark (`''Yes,'' he said` in NYT copy), the
+/// first two of three. Only the bytes a mark can start with are looked at closer: most of a
+/// story is no mark.
+fn quotation_marks(text: &str) -> impl Iterator<Item = (usize, usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(skipped) = bytes[at..]
+            .iter()
+            // `"`, `'`, and the first bytes of the UTF-8 of `“ ” „` and of `« »`.
+            .position(|&b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+        {
+            let start = at + skipped;
+            let c = text[start..].chars().next()?;
+            at = start + c.len_utf8();
+            if c == '\'' && bytes.get(at) == Some(&b'\'') {
+                at += 1;
+                return Some((start, at, '"'));
+            }
+            if QUOTATION_MARKS.contains(&c) {
+                return Some((start, at, c));
+            }
+        }
+        None
+    })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Role {
