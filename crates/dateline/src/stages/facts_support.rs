@@ -285,15 +285,18 @@ impl Knowledge {
             return;
         }
         let text = doc.text;
+        // Walked along with the tokens: only a compound word has parts.
+        let mut compound_words = doc.compound_words.iter().copied().peekable();
         doc.word_classes = doc
             .tokens
             .iter()
-            .map(|t| match t.kind {
+            .enumerate()
+            .map(|(i, t)| match t.kind {
                 TokenKind::Word => {
                     let word = &text[t.start..t.end];
                     let mut classes = self.classes_of(word);
                     // `car-bombed`: a part of a word may start a phrase.
-                    if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
+                    if compound_words.next_if_eq(&i).is_some() {
                         for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
                             classes |= self.classes_of(part) & PHRASE_STARTS;
                         }
