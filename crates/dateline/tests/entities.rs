@@ -1062,3 +1062,14 @@ fn a_given_name_and_a_towns_name_after_a_title_are_a_person() {
     assert_eq!(mentions(rubio), ["Marco Rubio", "Rubio"]);
     assert_eq!(label_of(&a, "Florida"), Some(Label::Gpe));
 }
+
+#[test]
+fn an_ampersand_or_a_building_names_no_person() {
+    // TR-News.
+    let a = dateline::extract(
+        "He lives part of the time in Russia.\nTexas A&M said its leaders find it bad. He \
+         will speak at the Ronald Reagan Building in Washington.",
+    );
+    assert_eq!(label_of(&a, "Texas A&M"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Ronald Reagan Building"), Some(Label::Fac));
+}

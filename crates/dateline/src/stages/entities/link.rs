@@ -637,6 +637,10 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     if common_word && candidate.sentence_initial && !gazetteer.is_surname(name) {
         return None;
     }
+    // `Texas A&M`, `AT&T`: an ampersand names no person.
+    if name.contains('&') {
+        return Some(Label::Org);
+    }
     match candidate.cue {
         Some(Cue::PersonAfter | Cue::PersonBefore | Cue::Age) => return Some(Label::Person),
         Some(Cue::PlaceAfter) => return Some(Label::Gpe),
