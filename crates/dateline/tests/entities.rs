@@ -1073,3 +1073,17 @@ fn an_ampersand_or_a_building_names_no_person() {
     assert_eq!(label_of(&a, "Texas A&M"), Some(Label::Org));
     assert_eq!(label_of(&a, "Ronald Reagan Building"), Some(Label::Fac));
 }
+
+#[test]
+fn the_name_before_a_persons_title_is_no_person() {
+    // TR-News and Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "Granville County Fire Marshal Doug Logan said the blaze was set. Hong Kong Financial \
+         Secretary Donald Tsang said on Friday it was fine. Calgary MLA Sandra Jansen spoke.",
+    );
+    assert_ne!(label_of(&a, "Granville County Fire"), Some(Label::Person));
+    assert_ne!(label_of(&a, "Hong Kong Financial"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Doug Logan"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Donald Tsang"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Sandra Jansen"), Some(Label::Person));
+}

@@ -427,8 +427,20 @@ impl Recognizer<'_> {
                 self.classify_group(seg.clone(), group, finds, after_title, shouting, out);
                 self.take_title_into_name(title_in_name, &mut out[before..]);
                 group.clear();
+                let titled_before = after_title;
                 // A title right before a name marks a person; `Chief of Staff of …` does not.
                 after_title = pieces.get(i + 1).is_some_and(|(_, p)| *p != Piece::Joiner);
+                // `Granville County Fire Marshal Doug Logan`: the untitled name right before a
+                // title of a person is where the person serves, not another person.
+                if after_title && !titled_before {
+                    for c in &mut out[before..] {
+                        if c.class == Class::Named(Label::Person, None)
+                            && c.tokens.end == piece.0.start
+                        {
+                            c.class = Class::Unknown;
+                        }
+                    }
+                }
                 let title =
                     &self.text[self.tokens[piece.0.start].start..self.tokens[piece.0.end - 1].end];
                 title_in_name = (after_title && self.gazetteer.is_title_in_name(title))
