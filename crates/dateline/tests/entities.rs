@@ -1087,3 +1087,27 @@ fn the_name_before_a_persons_title_is_no_person() {
     assert_eq!(label_of(&a, "Donald Tsang"), Some(Label::Person));
     assert_eq!(label_of(&a, "Sandra Jansen"), Some(Label::Person));
 }
+
+#[test]
+fn storms_and_operations_are_events() {
+    // Reuters (CoNLL-2003).
+    let a = dateline::extract(
+        "Reduced concern over Hurricane Edouard prompted profit taking. The allied force, known \
+         as Operation Provide Comfort, is based in southern Turkey.",
+    );
+    assert_eq!(label_of(&a, "Hurricane Edouard"), None);
+    assert_eq!(label_of(&a, "Edouard"), None);
+    assert_eq!(label_of(&a, "Operation Provide Comfort"), None);
+    assert_eq!(label_of(&a, "Turkey"), Some(Label::Gpe));
+}
+
+#[test]
+fn a_place_named_like_a_given_name_may_start_a_persons_name() {
+    // Reuters (CoNLL-2003): `Mary` is a city of Turkmenistan.
+    let a = dateline::extract(
+        "Women 's ninth seed Mary Joe Fernandez pulled out . He beat German Tommy Haas 6-3 .",
+    );
+    assert_eq!(label_of(&a, "Mary Joe Fernandez"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Tommy Haas"), Some(Label::Person));
+    assert_eq!(label_of(&a, "German"), Some(Label::Norp));
+}

@@ -39,6 +39,7 @@ const GIVEN_NAMES_EXTRA: &str = include_str!("../../../data/people/given_names_e
 const GIVEN_NAMES_STOP: &str = include_str!("../../../data/people/given_names_stop.txt");
 const NOT_PLACES: &str = include_str!("../../../data/places/not_places.txt");
 const EVENT_WORDS: &str = include_str!("../../../data/entities/event_words.txt");
+const EVENT_FIRST_WORDS: &str = include_str!("../../../data/entities/event_first_words.txt");
 const DISEASE_WORDS: &str = include_str!("../../../data/entities/disease_words.txt");
 const GROUP_WORDS: &str = include_str!("../../../data/entities/group_words.txt");
 const PLACE_MODIFIERS: &str = include_str!("../../../data/entities/place_modifiers.txt");
@@ -245,6 +246,8 @@ pub(crate) struct Gazetteer {
     /// The weekdays' names in lower case, as the time stage's lexicon writes them.
     weekdays: Vec<&'static str>,
     event_words: FxHashSet<&'static str>,
+    /// The words that start events' names, each as its words: `Hurricane`, `Tropical Storm`.
+    event_first_words: Vec<Vec<&'static str>>,
     /// Words after a place's name that make it a disease's (`West Nile virus`).
     disease_words: FxHashSet<&'static str>,
     group_words: FxHashSet<&'static str>,
@@ -328,6 +331,9 @@ impl Gazetteer {
                 .collect(),
             weekdays: rows(WEEKDAYS).map(|row| row[0]).collect(),
             event_words: words(EVENT_WORDS).collect(),
+            event_first_words: words(EVENT_FIRST_WORDS)
+                .map(|w| w.split(' ').collect())
+                .collect(),
             disease_words: words(DISEASE_WORDS).collect(),
             group_words: words(GROUP_WORDS).collect(),
             place_modifiers: words(PLACE_MODIFIERS).collect(),
@@ -633,6 +639,14 @@ impl Gazetteer {
     /// `Cup`, `Revolution`: the last word of an event's name.
     pub fn is_event_word(&self, word: &str) -> bool {
         self.event_words.contains(word)
+    }
+
+    /// Whether a name of these words starts like an event's and goes on after that start:
+    /// `Hurricane Katrina`, `Tropical Storm Irene`.
+    pub fn starts_event(&self, words: &[&str]) -> bool {
+        self.event_first_words
+            .iter()
+            .any(|first| words.len() > first.len() && words.starts_with(first))
     }
 
     /// Whether a word after a place's name makes it a disease's: `virus`, `fever`.

@@ -529,8 +529,11 @@ impl Recognizer<'_> {
             push(out, group, Class::Named(Label::Norp, None));
             return;
         }
-        // `World Cup`, `Islamic Revolution`: an event, which is no entity of these kinds.
-        if words.len() > 1 && self.gazetteer.is_event_word(last_word) {
+        // `World Cup`, `Islamic Revolution`, `Hurricane Katrina`: an event, which is no entity
+        // of these kinds.
+        if words.len() > 1
+            && (self.gazetteer.is_event_word(last_word) || self.gazetteer.starts_event(&words))
+        {
             push(out, group, Class::Event);
             return;
         }
@@ -971,12 +974,32 @@ impl Recognizer<'_> {
         if self.is_person_of_towns(group, finds) {
             return None;
         }
-        let titled_person = after_title
-            && group.first().is_some_and(|(r, _)| {
+        let given_name_at = |i: usize| {
+            group.get(i).is_some_and(|(r, _)| {
                 r.len() == 1 && self.gazetteer.is_given_name(self.word(r.start))
             })
+        };
+        let titled_person = after_title
+            && given_name_at(0)
             && matches!(group.get(1), Some((r, Piece::Known(f)))
                 if r.len() == 1 && self.is_small_town(&finds[*f]));
+        // `Mary Joe Fernandez`: a place's name that is a given name too, another given name
+        // and a surname are one person's (not `German Anke Huber`, `Taylor Asset Managers`).
+        let two_given_names = match group {
+            [(_, Piece::Known(f)), (_, Piece::Word), (last, Piece::Word)] => {
+                finds[*f]
+                    .targets
+                    .iter()
+                    .all(|t| matches!(t, Target::Place(_)))
+                    && given_name_at(0)
+                    && given_name_at(1)
+                    && !self.gazetteer.is_common_word(self.word(last.start))
+            }
+            _ => false,
+        };
+        if two_given_names {
+            return None;
+        }
         let known = |p: &Piece| matches!(p, Piece::Known(_));
         for i in (if titled_person { 2 } else { 1 })..group.len() {
             let (before, after) = (&group[i - 1].1, &group[i].1);
