@@ -1111,3 +1111,14 @@ fn a_place_named_like_a_given_name_may_start_a_persons_name() {
     assert_eq!(label_of(&a, "Tommy Haas"), Some(Label::Person));
     assert_eq!(label_of(&a, "German"), Some(Label::Norp));
 }
+
+#[test]
+fn a_particle_a_town_shares_starts_a_persons_name() {
+    // Reuters (CoNLL-2003): `Abu` is a town in India.
+    let a = dateline::extract(
+        "PLO negotiator Mahmoud Abbas , better known as Abu Mazen , could meet . \" Abu Ammar \
+         ( Arafat ) is right . \"",
+    );
+    assert_eq!(label_of(&a, "Abu Mazen"), Some(Label::Person));
+    assert_eq!(label_of(&a, "Abu Ammar"), Some(Label::Person));
+}

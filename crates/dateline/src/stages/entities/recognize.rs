@@ -1000,8 +1000,17 @@ impl Recognizer<'_> {
         if two_given_names {
             return None;
         }
+        // `Abu Ammar`: a particle that a town's name shares starts a person's name.
+        let particle_first = matches!(group, [(r, Piece::Known(_)), (_, Piece::Word), ..]
+            if r.len() == 1
+                && self.gazetteer.is_particle(&self.word(r.start).to_ascii_lowercase()));
         let known = |p: &Piece| matches!(p, Piece::Known(_));
-        for i in (if titled_person { 2 } else { 1 })..group.len() {
+        for i in (if titled_person || particle_first {
+            2
+        } else {
+            1
+        })..group.len()
+        {
             let (before, after) = (&group[i - 1].1, &group[i].1);
             let after_word = self.word(group[i].0.start);
             let person_starts = *after == Piece::Word && self.gazetteer.is_given_name(after_word);
