@@ -271,6 +271,12 @@ fn the_story_country_does_not_outweigh_a_far_bigger_namesake() {
         "The United States said on Monday that the United States would attend the talks in Paris.",
     );
     assert_eq!(entity_of(&a, "Paris").country.as_deref(), Some("FR"));
+    // TR-News: England, named as a team, makes no English town the one a name means.
+    let a = dateline::extract(
+        "The World Cup ballot was held in Zurich. England's bid failed, and officials in \
+         Washington and London were angry.",
+    );
+    assert_eq!(entity_of(&a, "Washington").country.as_deref(), Some("US"));
 }
 
 #[test]

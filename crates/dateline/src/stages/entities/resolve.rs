@@ -147,8 +147,11 @@ impl Setting {
                 // Each place once: a long story names the same places again and again, and
                 // every candidate is scored against all of them.
                 match place.kind {
+                    // Not a division that news treats as a country (`England`): too big to
+                    // tell which of its towns a name means.
                     PlaceKind::Admin1
-                        if !self.divisions.contains(&(place.country, place.division)) =>
+                        if !place.nation
+                            && !self.divisions.contains(&(place.country, place.division)) =>
                     {
                         self.divisions.push((place.country, place.division))
                     }
