@@ -641,12 +641,14 @@ impl Gazetteer {
         self.event_words.contains(word)
     }
 
-    /// Whether a name of these words starts like an event's and goes on after that start:
-    /// `Hurricane Katrina`, `Tropical Storm Irene`.
-    pub fn starts_event(&self, words: &[&str]) -> bool {
-        self.event_first_words
-            .iter()
-            .any(|first| words.len() > first.len() && words.starts_with(first))
+    /// Whether a name of `count` words, the first two of which are given, starts like an
+    /// event's and goes on after that start: `Hurricane Katrina`, `Tropical Storm Irene`.
+    pub fn starts_event(&self, count: usize, first: &str, second: &str) -> bool {
+        self.event_first_words.iter().any(|start| match start[..] {
+            [one] => count > 1 && first == one,
+            [one, two] => count > 2 && first == one && second == two,
+            _ => false,
+        })
     }
 
     /// Whether a word after a place's name makes it a disease's: `virus`, `fever`.

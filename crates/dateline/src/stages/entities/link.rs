@@ -529,7 +529,7 @@ impl<'a> Linking<'a> {
     /// results (`Forfar 2`), and a word two persons' names share is a person's.
     fn guess_unknown(&mut self, parts: &NameParts<'a>, which: impl Fn(&Candidate) -> bool) {
         let among_places = self.listed_among_places();
-        for i in 0..self.candidates.len() {
+        for (i, &listed_among_places) in among_places.iter().enumerate() {
             let c = &self.candidates[i];
             if self.of_candidate[i].is_some() || c.class != Class::Unknown || !which(c) {
                 continue;
@@ -549,7 +549,7 @@ impl<'a> Linking<'a> {
                 && self
                     .setting
                     .names_local_place(self.gazetteer, self.text, self.candidates, i);
-            let label = if town || among_places[i] {
+            let label = if town || listed_among_places {
                 Some(Label::Gpe)
             } else if self.is_side(i) {
                 Some(Label::Org)

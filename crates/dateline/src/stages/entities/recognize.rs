@@ -65,6 +65,17 @@ enum Piece {
     Joiner,
 }
 
+/// The words of a group of pieces: how many, and those at either end ("" where there are
+/// too few).
+#[derive(Default)]
+struct GroupWords<'t> {
+    count: usize,
+    first: &'t str,
+    second: &'t str,
+    second_last: &'t str,
+    last: &'t str,
+}
+
 /// Buffers reused from one segment to the next: a story has dozens of segments, and reading
 /// one should allocate only for the names it finds.
 #[derive(Default)]
@@ -487,13 +498,8 @@ impl Recognizer<'_> {
             return;
         };
         let sentence_initial = self.is_sentence_initial(seg.start, first.0.start);
-        let words: Vec<&str> = group
-            .iter()
-            .flat_map(|(r, _)| r.clone())
-            .filter(|&t| self.tokens[t].kind == TokKind::Word)
-            .map(|t| self.text[self.tokens[t].range()].trim_end_matches('.'))
-            .collect();
-        let last_word = words.last().copied().unwrap_or("");
+        let words = self.group_words(group);
+        let last_word = words.last;
         let is_head = |w: &str| self.gazetteer.ends_organization(w);
         let contained = group.iter().find_map(|(_, p)| match p {
             Piece::Known(f) => finds[*f]
@@ -520,8 +526,8 @@ impl Recognizer<'_> {
         // Not a person's name that ends like one (`Richard Finn`).
         let demonym_last = matches!(group.last(), Some((_, Piece::Known(f)))
             if finds[*f].targets.iter().all(|t| matches!(t, Target::Demonym(_))))
-            && !self.gazetteer.is_given_name(words[0]);
-        if (2..=3).contains(&words.len())
+            && !self.gazetteer.is_given_name(words.first);
+        if (2..=3).contains(&words.count)
             && !joined
             && !after_title
             && (self.gazetteer.is_group_word(last_word) || demonym_last)
@@ -531,9 +537,10 @@ impl Recognizer<'_> {
         }
         // `World Cup`, `Islamic Revolution`, `Hurricane Katrina`: an event, which is no entity
         // of these kinds.
-        if words.len() > 1
-            && (self.gazetteer.is_event_word(last_word) || self.gazetteer.starts_event(&words))
-        {
+        let event_start = self
+            .gazetteer
+            .starts_event(words.count, words.first, words.second);
+        if words.count > 1 && (self.gazetteer.is_event_word(last_word) || event_start) {
             push(out, group, Class::Event);
             return;
         }
@@ -598,7 +605,7 @@ impl Recognizer<'_> {
             if towns
                 && sentence_initial
                 && r.len() == 1
-                && self.gazetteer.is_common_word(words[0])
+                && self.gazetteer.is_common_word(words.first)
                 && !self.is_locative(seg.clone(), r.clone())
             {
                 return;
@@ -654,7 +661,7 @@ impl Recognizer<'_> {
                 .targets
                 .iter()
                 .all(|t| matches!(t, Target::Org(_)));
-            if org && !self.gazetteer.is_given_name(words[0]) {
+            if org && !self.gazetteer.is_given_name(words.first) {
                 push(out, group, Class::Named(Label::Org, None));
                 return;
             }
@@ -677,14 +684,14 @@ impl Recognizer<'_> {
             let place_or_people = finds[*f].targets.iter().any(|t| match t {
                 Target::Place(p) => {
                     self.gazetteer.places[*p as usize].kind != PlaceKind::Facility
-                        && !self.gazetteer.is_common_word(words[0])
+                        && !self.gazetteer.is_common_word(words.first)
                 }
                 Target::Demonym(_) => true,
                 _ => false,
             });
             if place_or_people
                 && w.len() == 1
-                && self.gazetteer.org_word(words[1]) == Some(OrgWord::Press)
+                && self.gazetteer.org_word(words.second) == Some(OrgWord::Press)
             {
                 push(out, group, Class::Named(Label::Org, contained));
                 return;
@@ -693,14 +700,14 @@ impl Recognizer<'_> {
         // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
         // before `of` (`Ministry of Defense`, `University of Texas`), or a word that starts
         // organizations' names first (`Air Canada`).
-        let head_first = words.len() > 2
-            && is_head(words[0])
+        let head_first = words.count > 2
+            && is_head(words.first)
             && group
                 .get(1)
                 .is_some_and(|(r, _)| self.word(r.start) == "of");
         let prefix_first =
-            words.len() > 1 && self.gazetteer.org_word(words[0]) == Some(OrgWord::Prefix);
-        if words.len() > 1 && (is_head(last_word) || head_first || prefix_first) {
+            words.count > 1 && self.gazetteer.org_word(words.first) == Some(OrgWord::Prefix);
+        if words.count > 1 && (is_head(last_word) || head_first || prefix_first) {
             // `James Harvey and Jennifer Hurley of the Moss Landing Marine Laboratories`: a
             // person's name first is no part of the organization after `and` or `of`.
             if let Some(at) = self.person_before_joiner(group, finds) {
@@ -726,19 +733,19 @@ impl Recognizer<'_> {
             return;
         }
         // A place word: `Farah Province`, `Gulf of Mexico`.
-        if words.len() > 1 {
+        if words.count > 1 {
             let place_label = self
                 .gazetteer
                 .place_word(last_word)
                 .or_else(|| {
                     self.gazetteer
-                        .place_word(words[0])
+                        .place_word(words.first)
                         .filter(|_| head_first_of(group, self))
                 })
-                .or_else(|| self.gazetteer.place_first_word(words[0]));
+                .or_else(|| self.gazetteer.place_first_word(words.first));
             // `Box Elder School District`, `Metro Police District`: an organization's district.
-            let organization_before = words.len() > 2
-                && self.gazetteer.org_word(words[words.len() - 2]) == Some(OrgWord::Head);
+            let organization_before = words.count > 2
+                && self.gazetteer.org_word(words.second_last) == Some(OrgWord::Head);
             if let Some(label) = place_label {
                 let label = if organization_before {
                     Label::Org
@@ -755,7 +762,7 @@ impl Recognizer<'_> {
                 .targets
                 .iter()
                 .find(|t| matches!(t, Target::Place(_)));
-            if let (true, Some(&place)) = (self.gazetteer.is_place_modifier(words[0]), place) {
+            if let (true, Some(&place)) = (self.gazetteer.is_place_modifier(words.first), place) {
                 let label = super::link::label_of(self.gazetteer, place);
                 push(out, group, Class::Named(label, Some(place)));
                 return;
@@ -764,7 +771,7 @@ impl Recognizer<'_> {
         // A word that is no given name before a city: a club or company named after it
         // (`Bayern Munich`, `Werder Bremen`), not a place (`Northern Virginia`).
         if let [(w, Piece::Word), (_, Piece::Known(f))] = group {
-            let word = words[0];
+            let word = words.first;
             if self.all_cities(&finds[*f])
                 && w.len() == 1
                 && !self.gazetteer.is_given_name(word)
@@ -779,7 +786,7 @@ impl Recognizer<'_> {
         // A city's name and a plural word: a team (`Sydney Bulldogs`, `Chicago Bulls`), even
         // when the city's name is also a given name.
         if let [(_, Piece::Known(f)), (w, Piece::Word)] = group {
-            let word = words[1];
+            let word = words.second;
             if self.all_cities(&finds[*f])
                 && w.len() == 1
                 && super::link::is_plural(word)
@@ -805,12 +812,13 @@ impl Recognizer<'_> {
             });
             // `Marco Rubio`, `Campbell Paterson`: a given name and a surname that towns share.
             let person = after_title
-                || (self.gazetteer.is_given_name(words[0]) && self.gazetteer.is_surname(last_word));
+                || (self.gazetteer.is_given_name(words.first)
+                    && self.gazetteer.is_surname(last_word));
             if towns_or_orgs && city && person {
                 push(out, group, Class::Named(Label::Person, None));
                 return;
             }
-            if towns_or_orgs && city && !self.gazetteer.is_place_modifier(words[0]) {
+            if towns_or_orgs && city && !self.gazetteer.is_place_modifier(words.first) {
                 push(out, group, Class::Named(Label::Org, contained));
                 return;
             }
@@ -851,14 +859,14 @@ impl Recognizer<'_> {
         let article_first = matches!(group, [(r, Piece::Word), (hyphen, Piece::Joiner), ..]
             if r.len() == 1
                 && self.word(hyphen.start) == "-"
-                && self.gazetteer.is_particle(&words[0].to_ascii_lowercase()));
+                && self.gazetteer.is_particle(&words.first.to_ascii_lowercase()));
         let person = after_title
-            || (words.len() > 1
+            || (words.count > 1
                 && !self.follows_the(first.0.start)
                 && !article_first
-                && (self.gazetteer.is_given_name(words[0])
+                && (self.gazetteer.is_given_name(words.first)
                     // Initials, not a known name written with full stops (`U.S. Transportation`).
-                    || (is_initial(words[0]) && !matches!(first.1, Piece::Known(_)))))
+                    || (is_initial(words.first) && !matches!(first.1, Piece::Known(_)))))
             || group.iter().enumerate().any(|(i, (r, p))| {
                 *p == Piece::Joiner
                     && self.is_particle(r.start)
@@ -880,6 +888,25 @@ impl Recognizer<'_> {
             return;
         }
         push(out, group, Class::Unknown);
+    }
+
+    /// The words of a group as [`Recognizer::classify_group`] reads them: word tokens, without
+    /// a final period. Counted, not collected: a story has thousands of groups.
+    fn group_words(&self, group: &[(Range<usize>, Piece)]) -> GroupWords<'_> {
+        let mut words = GroupWords::default();
+        let tokens = group.iter().flat_map(|(r, _)| r.clone());
+        for t in tokens.filter(|&t| self.tokens[t].kind == TokKind::Word) {
+            let word = self.text[self.tokens[t].range()].trim_end_matches('.');
+            match words.count {
+                0 => words.first = word,
+                1 => words.second = word,
+                _ => {}
+            }
+            words.second_last = words.last;
+            words.last = word;
+            words.count += 1;
+        }
+        words
     }
 
     /// Where a group is two names joined by `and`: before `the` (`Haiti and the Dominican
