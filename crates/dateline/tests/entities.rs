@@ -1128,3 +1128,13 @@ fn a_particle_a_town_shares_starts_a_persons_name() {
     assert_eq!(label_of(&a, "Abu Mazen"), Some(Label::Person));
     assert_eq!(label_of(&a, "Abu Ammar"), Some(Label::Person));
 }
+
+#[test]
+fn a_unit_after_a_number_is_no_name() {
+    // MEANTIME and Reuters (CoNLL-2003): `GB` is Britain's code too.
+    let a = dateline::extract(
+        "The iPod now holds 8 GB of songs. Power came from the 1,200 MW Sierra plant.",
+    );
+    assert_eq!(label_of(&a, "GB"), None);
+    assert_eq!(label_of(&a, "MW Sierra"), None);
+}

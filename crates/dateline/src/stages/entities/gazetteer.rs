@@ -40,6 +40,7 @@ const GIVEN_NAMES_STOP: &str = include_str!("../../../data/people/given_names_st
 const NOT_PLACES: &str = include_str!("../../../data/places/not_places.txt");
 const EVENT_WORDS: &str = include_str!("../../../data/entities/event_words.txt");
 const EVENT_FIRST_WORDS: &str = include_str!("../../../data/entities/event_first_words.txt");
+const UNIT_WORDS: &str = include_str!("../../../data/entities/unit_words.txt");
 const DISEASE_WORDS: &str = include_str!("../../../data/entities/disease_words.txt");
 const GROUP_WORDS: &str = include_str!("../../../data/entities/group_words.txt");
 const PLACE_MODIFIERS: &str = include_str!("../../../data/entities/place_modifiers.txt");
@@ -246,6 +247,8 @@ pub(crate) struct Gazetteer {
     /// The weekdays' names in lower case, as the time stage's lexicon writes them.
     weekdays: Vec<&'static str>,
     event_words: FxHashSet<&'static str>,
+    /// Units written in capitals, no name after a number: `GB`, `GHz`.
+    unit_words: FxHashSet<&'static str>,
     /// The words that start events' names, each as its words: `Hurricane`, `Tropical Storm`.
     event_first_words: Vec<Vec<&'static str>>,
     /// Words after a place's name that make it a disease's (`West Nile virus`).
@@ -331,6 +334,7 @@ impl Gazetteer {
                 .collect(),
             weekdays: rows(WEEKDAYS).map(|row| row[0]).collect(),
             event_words: words(EVENT_WORDS).collect(),
+            unit_words: words(UNIT_WORDS).collect(),
             event_first_words: words(EVENT_FIRST_WORDS)
                 .map(|w| w.split(' ').collect())
                 .collect(),
@@ -639,6 +643,11 @@ impl Gazetteer {
     /// `Cup`, `Revolution`: the last word of an event's name.
     pub fn is_event_word(&self, word: &str) -> bool {
         self.event_words.contains(word)
+    }
+
+    /// `GB`, `MW`: a unit, as written.
+    pub fn is_unit_word(&self, word: &str) -> bool {
+        self.unit_words.contains(word)
     }
 
     /// Whether a name of `count` words, the first two of which are given, starts like an

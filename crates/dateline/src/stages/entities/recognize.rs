@@ -141,6 +141,11 @@ impl Recognizer<'_> {
 
         let mut t = seg.start;
         while t < seg.end {
+            // `8 GB`, `600 MW`: a unit is no name, though `GB` is a country's code.
+            if self.is_unit_of_number(t) {
+                t += 1;
+                continue;
+            }
             // `A350 XWB`, `AK47`, `Q2`: a model or a code, with the capitalized words after it,
             // names no person, organization or place.
             if find_at[t - seg.start].is_none() && self.is_code(t) {
@@ -355,6 +360,14 @@ impl Recognizer<'_> {
     /// Whether token `t` is a word of letters and digits: a model or a code (`A350`, `Q2`).
     fn is_code(&self, t: usize) -> bool {
         self.tokens[t].code
+    }
+
+    /// Whether token `t` is a unit right after a number: `8 GB`, `600 MW`.
+    fn is_unit_of_number(&self, t: usize) -> bool {
+        t > 0
+            && self.tokens[t - 1].kind == TokKind::Number
+            && self.tokens[t].kind == TokKind::Word
+            && self.gazetteer.is_unit_word(self.word(t))
     }
 
     /// Whether the pieces are a saint's name: `St.`, `St` or `Saint`, and one word.
