@@ -342,7 +342,7 @@ impl Recognizer<'_> {
                 Piece::Known(f) => finds[f]
                     .targets
                     .iter()
-                    .all(|&t| matches!(t, Target::Place(_)) && !self.is_division(t)),
+                    .all(|&t| matches!(t, Target::Place(_)) && !self.is_country_or_division(t)),
                 _ => false,
             };
             town && piece.0.len() == 1 && self.gazetteer.org_word(word_of(piece)).is_none()
@@ -383,7 +383,7 @@ impl Recognizer<'_> {
     }
 
     /// A country, or a first-level division (`Texas`, `Queensland`).
-    fn is_division(&self, target: Target) -> bool {
+    fn is_country_or_division(&self, target: Target) -> bool {
         matches!(target, Target::Place(p)
             if matches!(self.gazetteer.places[p as usize].kind, PlaceKind::Country | PlaceKind::Admin1))
     }
@@ -865,7 +865,10 @@ impl Recognizer<'_> {
         // A country's or a first-level division's name is part of no person's name, unless a
         // given name comes first (`Chad Smith`, `Georgia May Jagger`).
         let names_division = |piece: &(Range<usize>, Piece)| match piece.1 {
-            Piece::Known(f) => finds[f].targets.iter().all(|&t| self.is_division(t)),
+            Piece::Known(f) => finds[f]
+                .targets
+                .iter()
+                .all(|&t| self.is_country_or_division(t)),
             _ => false,
         };
         // `Al-Minya`, `El-Arish`: an article joined to the name, not the given name `Al`.
