@@ -1138,3 +1138,17 @@ fn a_unit_after_a_number_is_no_name() {
     assert_eq!(label_of(&a, "GB"), None);
     assert_eq!(label_of(&a, "MW Sierra"), None);
 }
+
+#[test]
+fn a_name_before_the_minute_of_a_goal_is_a_scorers() {
+    // Reuters (CoNLL-2003): a score after a name is a team's, a minute after it a scorer's.
+    let a = dateline::extract(
+        "Nantes 0 Lens 1 ( Smicer 52nd ) .\n\
+         St Pauli 4 ( Driller 15th , Trulsen 54th , Sobotzik 67th penalty ) Schalke 4 .",
+    );
+    assert_eq!(label_of(&a, "Lens"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Schalke"), Some(Label::Org));
+    for scorer in ["Smicer", "Driller", "Trulsen", "Sobotzik"] {
+        assert_eq!(label_of(&a, scorer), Some(Label::Person), "{scorer}");
+    }
+}

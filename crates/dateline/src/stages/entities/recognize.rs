@@ -1149,7 +1149,30 @@ impl Recognizer<'_> {
     }
 
     fn before_number(&self, seg: Range<usize>, t: usize) -> bool {
-        seg.contains(&t) && self.tokens[t].kind == TokKind::Number
+        seg.contains(&t) && self.tokens[t].kind == TokKind::Number && !self.is_ordinal_figure(t)
+    }
+
+    /// Whether token `t` is an ordinal in figures: `15th`, `2nd` (a number and its suffix).
+    fn is_ordinal_figure(&self, t: usize) -> bool {
+        let suffix = t + 1;
+        self.tokens
+            .get(t)
+            .is_some_and(|tok| tok.kind == TokKind::Number)
+            && self.tokens.get(suffix).is_some_and(|tok| !tok.spaced)
+            && matches!(self.word(suffix), "st" | "nd" | "rd" | "th")
+    }
+
+    /// Whether a name ending before token `t` is a scorer's, as match reports list goals:
+    /// `( Driller 15th , Trulsen 54th min )`, `Sobotzik 67th penalty`.
+    fn before_scoring_minute(&self, seg: Range<usize>, t: usize) -> bool {
+        let after = t + 2;
+        seg.contains(&t)
+            && self.is_ordinal_figure(t)
+            && (!seg.contains(&after)
+                || matches!(
+                    self.word(after),
+                    ")" | "," | ";" | "min" | "minute" | "pen" | "penalty"
+                ))
     }
 
     /// Whether a name at `tokens` stands where results tables and fixtures put teams.
@@ -1195,6 +1218,9 @@ impl Recognizer<'_> {
         };
         if self.before_age(seg.clone(), tokens.end) {
             return Some(Cue::Age);
+        }
+        if self.before_scoring_minute(seg.clone(), tokens.end) {
+            return Some(Cue::PersonAfter);
         }
         if let Some(after) = word_at(tokens.end) {
             let cue = match after {
