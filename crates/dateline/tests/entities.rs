@@ -1152,3 +1152,15 @@ fn a_name_before_the_minute_of_a_goal_is_a_scorers() {
         assert_eq!(label_of(&a, scorer), Some(Label::Person), "{scorer}");
     }
 }
+
+#[test]
+fn a_title_before_an_organizations_last_word_starts_its_name() {
+    // Reuters (CoNLL-2003): `Major` and `General` are ranks too.
+    let a = dateline::extract(
+        "Major League Baseball standings after games played on Wednesday .\n\
+         He said General Electric would sell . Major General Mohammad Baqeri said .",
+    );
+    assert_eq!(label_of(&a, "Major League Baseball"), Some(Label::Org));
+    assert_eq!(label_of(&a, "General Electric"), Some(Label::Org));
+    assert_eq!(label_of(&a, "Mohammad Baqeri"), Some(Label::Person));
+}

@@ -209,6 +209,19 @@ impl Recognizer<'_> {
                     t = end;
                     continue;
                 }
+                // `Major League Baseball`, `General Assembly`: a title's word right before an
+                // organization's last word is the first word of the organization's name.
+                if title
+                    && end == t + 1
+                    && end < seg.end
+                    && find_at[end - seg.start].is_none()
+                    && self.is_capitalized(end)
+                    && self.gazetteer.ends_organization(self.word(end))
+                {
+                    pieces.push((t..end, Piece::Word));
+                    t = end;
+                    continue;
+                }
                 // A title in lower case (`the defense minister`) is a title only before a name.
                 let piece = if title { Piece::Title } else { Piece::Known(f) };
                 if title
