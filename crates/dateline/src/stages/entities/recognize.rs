@@ -191,33 +191,7 @@ impl Recognizer<'_> {
         while t < seg.end {
             if let Some((f, end)) = find_at[t - seg.start] {
                 let title = finds[f].targets.iter().all(|x| matches!(x, Target::Title));
-                // `John Major says`: a title's word after a given name, with no name after it,
-                // is the surname.
-                let after_given_name = match &pieces[..] {
-                    [(r, Piece::Word)] | [.., (_, Piece::Title), (r, Piece::Word)] => {
-                        r.len() == 1 && self.gazetteer.is_given_name(self.word(r.start))
-                    }
-                    _ => false,
-                };
-                if title
-                    && after_given_name
-                    && self.is_capitalized(t)
-                    && end == t + 1
-                    && !self.name_follows(end, seg.end, find_at, seg.start)
-                {
-                    pieces.push((t..end, Piece::Word));
-                    t = end;
-                    continue;
-                }
-                // `Major League Baseball`, `General Assembly`: a title's word right before an
-                // organization's last word is the first word of the organization's name.
-                if title
-                    && end == t + 1
-                    && end < seg.end
-                    && find_at[end - seg.start].is_none()
-                    && self.is_capitalized(end)
-                    && self.gazetteer.ends_organization(self.word(end))
-                {
+                if title && self.title_is_name_word(seg.clone(), t..end, find_at, pieces) {
                     pieces.push((t..end, Piece::Word));
                     t = end;
                     continue;
@@ -406,6 +380,37 @@ impl Recognizer<'_> {
     fn is_not_name_start(&self, word: &str) -> bool {
         let initial = word.len() == 2 && word.ends_with('.');
         !initial && self.gazetteer.is_not_name(word.trim_end_matches('.'))
+    }
+
+    /// Whether the one-word title found at `title` is a word of a name, not a person's title:
+    /// after a given name with no name after it, it is the surname (`John Major says`); right
+    /// before an organization's last word, it starts the organization's name (`Major League
+    /// Baseball`, `General Assembly`). `pieces` are those read so far.
+    fn title_is_name_word(
+        &self,
+        seg: Range<usize>,
+        title: Range<usize>,
+        find_at: &[Option<(usize, usize)>],
+        pieces: &[(Range<usize>, Piece)],
+    ) -> bool {
+        if title.len() != 1 {
+            return false;
+        }
+        let (t, next) = (title.start, title.end);
+        let after_given_name = match pieces {
+            [(r, Piece::Word)] | [.., (_, Piece::Title), (r, Piece::Word)] => {
+                r.len() == 1 && self.gazetteer.is_given_name(self.word(r.start))
+            }
+            _ => false,
+        };
+        let surname = after_given_name
+            && self.is_capitalized(t)
+            && !self.name_follows(next, seg.end, find_at, seg.start);
+        let before_organization_end = seg.contains(&next)
+            && find_at[next - seg.start].is_none()
+            && self.is_capitalized(next)
+            && self.gazetteer.ends_organization(self.word(next));
+        surname || before_organization_end
     }
 
     fn is_capitalized(&self, t: usize) -> bool {
