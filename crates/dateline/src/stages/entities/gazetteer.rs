@@ -234,9 +234,8 @@ pub(crate) struct Gazetteer {
     pub users: Vec<UserEntity>,
     /// ISO code → the country's index in `places`.
     countries: FxHashMap<&'static str, u32>,
-    /// The places that only the story's setting points to (towns, and counties of one word),
-    /// as (hash of a name's pattern, index into `places`), sorted.
-    local: Vec<(u64, u32)>,
+    /// The places that only the story's setting points to (towns, and counties of one word).
+    local: LocalNames,
     given_names: FxHashSet<&'static str>,
     particles: FxHashSet<&'static str>,
     org_words: FxHashMap<&'static str, OrgWord>,
@@ -278,8 +277,7 @@ impl Gazetteer {
             }
         }
         let places = builder.add_places();
-        let mut local = std::mem::take(&mut builder.local);
-        local.sort_unstable();
+        let local = LocalNames::new(std::mem::take(&mut builder.local));
         let orgs = builder.add_orgs();
         builder.add_titles();
         let countries = places
@@ -552,12 +550,7 @@ impl Gazetteer {
     /// The places named `name` (any case and spacing) that are found only where the story's
     /// setting points to them.
     pub fn local_named(&self, name: &str) -> impl Iterator<Item = u32> + '_ {
-        let hash = pattern_hash(name);
-        let first = self.local.partition_point(|&(h, _)| h < hash);
-        self.local[first..]
-            .iter()
-            .take_while(move |&&(h, _)| h == hash)
-            .map(|&(_, place)| place)
+        self.local.named(pattern_hash(name))
     }
 
     pub fn country(&self, iso2: &str) -> Option<u32> {
@@ -1028,6 +1021,48 @@ impl Trie {
     /// `None` when no pattern starts so; else the pattern it is, if it is one.
     fn get(&self, hash: &PatternHash) -> Option<Option<u32>> {
         self.nodes.get(&hash.finish()).copied()
+    }
+}
+
+/// The places known only by [`Gazetteer::local_named`], as (hash of a name's pattern, index
+/// into `places`), sorted, with an index of where each bucket of hashes starts: a look-up
+/// searches the few entries of one bucket, not the whole table, whose every step would be a
+/// cache miss.
+struct LocalNames {
+    entries: Vec<(u64, u32)>,
+    /// `bucket_starts[b]` is the first entry whose hash's top [`LocalNames::BUCKET_BITS`]
+    /// bits are `b` or more; one more element closes the last bucket.
+    bucket_starts: Vec<u32>,
+}
+
+impl LocalNames {
+    /// 16,384 buckets for some 60,000 names: a few entries each.
+    const BUCKET_BITS: u32 = 14;
+
+    fn new(mut entries: Vec<(u64, u32)>) -> LocalNames {
+        entries.sort_unstable();
+        let bucket_starts = (0..=1u64 << Self::BUCKET_BITS)
+            .map(|bucket| entries.partition_point(|&(h, _)| Self::bucket(h) < bucket) as u32)
+            .collect();
+        LocalNames {
+            entries,
+            bucket_starts,
+        }
+    }
+
+    fn bucket(hash: u64) -> u64 {
+        hash >> (u64::BITS - Self::BUCKET_BITS)
+    }
+
+    fn named(&self, hash: u64) -> impl Iterator<Item = u32> + '_ {
+        let bucket = Self::bucket(hash) as usize;
+        let entries = &self.entries
+            [self.bucket_starts[bucket] as usize..self.bucket_starts[bucket + 1] as usize];
+        let first = entries.partition_point(|&(h, _)| h < hash);
+        entries[first..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, place)| place)
     }
 }
 
