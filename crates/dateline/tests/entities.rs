@@ -1164,3 +1164,19 @@ fn a_title_before_an_organizations_last_word_starts_its_name() {
     assert_eq!(label_of(&a, "General Electric"), Some(Label::Org));
     assert_eq!(label_of(&a, "Mohammad Baqeri"), Some(Label::Person));
 }
+
+#[test]
+fn a_company_before_a_model_names_a_product() {
+    // WikiNews (MEANTIME) and Reuters (CoNLL-2003): the maker's name is part of the product's,
+    // which is no organization; a score after a team's name is no model.
+    let a = dateline::extract(
+        "Qatar Airways chose the Airbus A350 over the Boeing 787 Dreamliner. The Airbus A330-200 \
+         flew on. Boeing said it would appeal.\n\
+         Ginebra San Miguel beat Shell 120-103 ( 65-56 ) .",
+    );
+    assert_eq!(mentions(entity(&a, "Boeing")), ["Boeing"]);
+    assert!(names(&a)
+        .iter()
+        .all(|(n, _)| n != "Airbus" && n != "Dreamliner"));
+    assert_eq!(label_of(&a, "Shell"), Some(Label::Org));
+}

@@ -149,6 +149,9 @@ pub(crate) struct Org {
     pub name: &'static str,
     pub label: Label,
     pub country: &'static str,
+    /// A business (the data's kind `company`), whose name may start its products' names
+    /// (`Airbus A380`).
+    pub company: bool,
 }
 
 /// What a gazetteer name stands for.
@@ -538,6 +541,11 @@ impl Gazetteer {
         }
     }
 
+    /// A business's name from the table of organizations.
+    pub fn is_company(&self, target: Target) -> bool {
+        matches!(target, Target::Org(o) if self.orgs[o as usize].company)
+    }
+
     /// A country's name or a nationality word.
     pub fn is_country_or_demonym(&self, target: Target) -> bool {
         match target {
@@ -901,7 +909,7 @@ impl Builder {
     fn add_orgs(&mut self) -> Vec<Org> {
         let mut orgs = Vec::new();
         for row in rows(ORGANIZATIONS) {
-            let [name, label, _, country, ..] = row[..] else {
+            let [name, label, kind, country, ..] = row[..] else {
                 continue;
             };
             let index = orgs.len() as u32;
@@ -909,6 +917,7 @@ impl Builder {
                 name,
                 label: label_named(label),
                 country,
+                company: kind == "company",
             });
             let aliases = row.get(4).copied().unwrap_or("").split('|');
             for alias in std::iter::once(name).chain(aliases) {

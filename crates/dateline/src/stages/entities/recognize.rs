@@ -149,19 +149,18 @@ impl Recognizer<'_> {
             // `A350 XWB`, `AK47`, `Q2`: a model or a code, with the capitalized words after it,
             // names no person, organization or place.
             if find_at[t - seg.start].is_none() && self.is_code(t) {
-                t += 1;
-                while t < seg.end
-                    && find_at[t - seg.start].is_none()
-                    && self.tokens[t].kind == TokKind::Word
-                    && self.is_capitalized(t)
-                {
-                    t += 1;
-                }
+                t = self.after_model(seg.clone(), t, find_at);
                 continue;
             }
             let end = self.run(seg.clone(), t, shouting, find_at, finds, pieces);
             if pieces.is_empty() {
                 t += 1;
+                continue;
+            }
+            // `Airbus A380`, `Boeing 787 Dreamliner`: a company's name before a model starts
+            // the product's name, which is no organization's.
+            if self.is_maker_of_model(seg.clone(), pieces, finds, end) {
+                t = self.after_model(seg.clone(), end, find_at);
                 continue;
             }
             for (range, piece) in pieces.iter() {
@@ -347,6 +346,69 @@ impl Recognizer<'_> {
     /// Whether token `t` is a word of letters and digits: a model or a code (`A350`, `Q2`).
     fn is_code(&self, t: usize) -> bool {
         self.tokens[t].code
+    }
+
+    /// Whether token `t` designates a model: a code (`A380`), or a number of three digits that
+    /// no other number follows, as in results tables and scores (`787`; not `Honda 178 6.` or
+    /// `beat Shell 120-103`).
+    fn is_model(&self, seg: Range<usize>, t: usize) -> bool {
+        if !seg.contains(&t) {
+            return false;
+        }
+        if self.is_code(t) {
+            return true;
+        }
+        let word = self.word(t);
+        let number = |t: usize| seg.contains(&t) && self.tokens[t].kind == TokKind::Number;
+        let score = seg.contains(&(t + 1)) && self.word(t + 1) == "-" && number(t + 2);
+        number(t)
+            && word.len() == 3
+            && word.bytes().all(|b| b.is_ascii_digit())
+            && !number(t + 1)
+            && !score
+    }
+
+    /// Whether `pieces`, ending before token `end`, are a company's name written before one of
+    /// its models: `Airbus A380`, `Boeing 787`.
+    fn is_maker_of_model(
+        &self,
+        seg: Range<usize>,
+        pieces: &[(Range<usize>, Piece)],
+        finds: &[Found],
+        end: usize,
+    ) -> bool {
+        let [(_, Piece::Known(f))] = pieces else {
+            return false;
+        };
+        let company = finds[*f]
+            .targets
+            .iter()
+            .all(|&t| self.gazetteer.is_company(t));
+        company && self.is_model(seg, end)
+    }
+
+    /// The token after the model at token `t` and the rest of its name: the number after a
+    /// hyphen (`A330-200`, `737-800`) and the capitalized words no gazetteer knows (`A350
+    /// XWB`, `787 Dreamliner`).
+    fn after_model(
+        &self,
+        seg: Range<usize>,
+        t: usize,
+        find_at: &[Option<(usize, usize)>],
+    ) -> usize {
+        let mut t = t + 1;
+        let joined = |t: usize| seg.contains(&t) && !self.tokens[t].spaced;
+        if joined(t) && self.word(t) == "-" && joined(t + 1) {
+            t += 2;
+        }
+        while t < seg.end
+            && find_at[t - seg.start].is_none()
+            && self.tokens[t].kind == TokKind::Word
+            && self.is_capitalized(t)
+        {
+            t += 1;
+        }
+        t
     }
 
     /// Whether token `t` is a unit right after a number: `8 GB`, `600 MW`.
