@@ -1180,3 +1180,13 @@ fn a_company_before_a_model_names_a_product() {
         .all(|(n, _)| n != "Airbus" && n != "Dreamliner"));
     assert_eq!(label_of(&a, "Shell"), Some(Label::Org));
 }
+
+#[test]
+fn capitalized_words_after_a_camel_case_brand_name_a_product() {
+    // WikiNews (MEANTIME): `iTunes Music Store` is no organization, and `Store` no town in it.
+    let a = dateline::extract(
+        "Apple Corps argued that the iTunes Music Store was a breach of the 1991 settlement. \
+         The iPod Nano comes in two colors.",
+    );
+    assert_eq!(names(&a), [("Apple Corps".to_string(), Label::Org)]);
+}

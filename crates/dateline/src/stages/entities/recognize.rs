@@ -152,6 +152,18 @@ impl Recognizer<'_> {
                 t = self.after_model(seg.clone(), t, find_at);
                 continue;
             }
+            // `iPod Nano`, `iTunes Music Store`: the capitalized words after a brand written in
+            // camel case go on with the product's name, even those a gazetteer knows (`Store`).
+            if t > seg.start && self.is_camel_case(t - 1) && !shouting {
+                let start = t;
+                while t < seg.end && self.tokens[t].kind == TokKind::Word && self.is_capitalized(t)
+                {
+                    t += 1;
+                }
+                if t > start {
+                    continue;
+                }
+            }
             let end = self.run(seg.clone(), t, shouting, find_at, finds, pieces);
             if pieces.is_empty() {
                 t += 1;
@@ -346,6 +358,14 @@ impl Recognizer<'_> {
     /// Whether token `t` is a word of letters and digits: a model or a code (`A350`, `Q2`).
     fn is_code(&self, t: usize) -> bool {
         self.tokens[t].code
+    }
+
+    /// Whether token `t` is a word in camel case, as brands are written: `iPod`, `eBay`.
+    fn is_camel_case(&self, t: usize) -> bool {
+        let mut letters = self.word(t).chars();
+        self.tokens[t].kind == TokKind::Word
+            && letters.next().is_some_and(char::is_lowercase)
+            && letters.next().is_some_and(char::is_uppercase)
     }
 
     /// Whether token `t` designates a model: a code (`A380`), or a number of three digits that
