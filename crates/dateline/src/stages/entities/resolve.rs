@@ -25,7 +25,15 @@ pub(super) struct Setting {
     /// Cities and counties named without doubt, and the dateline's place: an ambiguous name
     /// near one of them is most likely the place near it (`London` beside `St. Thomas` is
     /// London, Ontario; `Hinton` beside `Plymouth County` is Hinton, Iowa).
-    anchors: Vec<u32>,
+    anchors: Vec<Anchor>,
+}
+
+/// A place named without doubt, with its point read once for the story: every candidate's
+/// places are measured against it.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    place: u32,
+    point: (f64, f64),
 }
 
 /// What a country's capital gains over its size: enough for `Washington` to be the city, not
@@ -124,8 +132,14 @@ impl Setting {
         let place = &gazetteer.places[p as usize];
         self.dateline_country = Some(place.country).filter(|c| !c.is_empty());
         let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
-        if town && place.point().is_some() && !self.anchors.contains(&p) {
-            self.anchors.push(p);
+        if let Some(point) = place.point().filter(|_| town) {
+            self.add_anchor(p, point);
+        }
+    }
+
+    fn add_anchor(&mut self, place: u32, point: (f64, f64)) {
+        if !self.anchors.iter().any(|a| a.place == place) {
+            self.anchors.push(Anchor { place, point });
         }
     }
 
@@ -155,10 +169,10 @@ impl Setting {
                     {
                         self.divisions.push((place.country, place.division))
                     }
-                    PlaceKind::City | PlaceKind::Admin2
-                        if place.point().is_some() && !self.anchors.contains(&p) =>
-                    {
-                        self.anchors.push(p)
+                    PlaceKind::City | PlaceKind::Admin2 => {
+                        if let Some(point) = place.point() {
+                            self.add_anchor(p, point);
+                        }
                     }
                     _ => {}
                 }
@@ -359,11 +373,13 @@ impl Setting {
     /// its places ([`Setting::is_neighbourhood`]), a town near a small place it names.
     fn points_to(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
         match place.kind {
-            PlaceKind::Town => self.anchors.iter().any(|&a| {
-                let anchor = &gazetteer.places[a as usize];
-                anchor.population < LOCAL_ANCHOR_MAX_POPULATION
-                    && !std::ptr::eq(anchor, place)
-                    && distance_km(anchor, place) <= NEAR_KM
+            PlaceKind::Town => place.point().is_some_and(|point| {
+                self.anchors.iter().any(|a| {
+                    let anchor = &gazetteer.places[a.place as usize];
+                    anchor.population < LOCAL_ANCHOR_MAX_POPULATION
+                        && !std::ptr::eq(anchor, place)
+                        && is_near(a.point, point)
+                })
             }),
             _ => self.is_neighbourhood(gazetteer, place),
         }
@@ -435,7 +451,18 @@ impl Setting {
     /// a city of it; for a division, a city in it of another name or another division of its
     /// country (a list of states); for a county or a town, its division or a city near it.
     fn is_neighbourhood(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
-        let mut anchors = self.anchors.iter().map(|&a| &gazetteer.places[a as usize]);
+        let mut anchors = self
+            .anchors
+            .iter()
+            .map(|a| &gazetteer.places[a.place as usize]);
+        let near_an_anchor = || {
+            place.point().is_some_and(|point| {
+                self.anchors.iter().any(|a| {
+                    !std::ptr::eq(&gazetteer.places[a.place as usize], place)
+                        && is_near(a.point, point)
+                })
+            })
+        };
         match place.kind {
             PlaceKind::Country => anchors.any(|a| a.country == place.country),
             // Not a city of the division's name: `Tehran` is the city in Tehran province.
@@ -450,12 +477,9 @@ impl Setting {
                     .any(|&(c, d)| c == place.country && d != place.division)
             }
             PlaceKind::Admin2 | PlaceKind::City | PlaceKind::Town => {
-                self.divisions.contains(&(place.country, place.division))
-                    || anchors.any(|a| !std::ptr::eq(a, place) && distance_km(a, place) <= NEAR_KM)
+                self.divisions.contains(&(place.country, place.division)) || near_an_anchor()
             }
-            PlaceKind::Facility => {
-                anchors.any(|a| !std::ptr::eq(a, place) && distance_km(a, place) <= NEAR_KM)
-            }
+            PlaceKind::Facility => near_an_anchor(),
             PlaceKind::Region => false,
         }
     }
@@ -606,7 +630,10 @@ fn biggest_place(gazetteer: &Gazetteer, class: &Class) -> Option<Target> {
 fn is_county_of(county: &Place, city: &Place) -> bool {
     county.kind == PlaceKind::Admin2
         && city.kind == PlaceKind::City
-        && distance_km(county, city) <= NEAR_KM
+        && county
+            .point()
+            .zip(city.point())
+            .is_some_and(|(a, b)| is_near(a, b))
 }
 
 /// Two names alike but for accents: `Tehran` and `Tehrān`.
@@ -621,11 +648,18 @@ fn place_of(gazetteer: &Gazetteer, target: Target) -> Option<&Place> {
     }
 }
 
-/// The great-circle distance between two places, infinite when either has no coordinates.
-fn distance_km(a: &Place, b: &Place) -> f64 {
-    let (Some((lat1, lon1)), Some((lat2, lon2))) = (a.point(), b.point()) else {
-        return f64::INFINITY;
-    };
+/// Whether two points (latitude, longitude) lie within [`NEAR_KM`] of each other. Most pairs
+/// a story gives are told apart by their latitudes alone, without the trigonometry of the
+/// distance: a degree of latitude is 111.2 km everywhere, and no two points are nearer than
+/// their latitudes' gap.
+fn is_near(a: (f64, f64), b: (f64, f64)) -> bool {
+    // A kilometre to spare, so that rounding never decides.
+    let latitude_gap_km = (a.0 - b.0).abs() * 111.19;
+    latitude_gap_km <= NEAR_KM + 1.0 && distance_km(a, b) <= NEAR_KM
+}
+
+/// The great-circle distance between two points (latitude, longitude).
+fn distance_km((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     let (lat1, lat2) = (lat1.to_radians(), lat2.to_radians());
     let half_dlat = (lat2 - lat1) / 2.0;
     let half_dlon = (lon2 - lon1).to_radians() / 2.0;
