@@ -228,6 +228,10 @@ fn no_panic_on_odd_text() {
         "of the",
         "ÉCOLE-ÉTÉ's ,",
         "X (Y",
+        "iPhone 4 iPod",
+        "the eBay",
+        "Airbus A380-",
+        "Boeing 787-",
     ] {
         dateline::extract(text);
     }
