@@ -189,7 +189,7 @@ impl Quotes {
             }
         }
         let words = &text[content];
-        (word_count(words) >= MIN_UNATTRIBUTED_WORDS && !is_title(words)).then_some(draft)
+        (has_words(words, MIN_UNATTRIBUTED_WORDS) && !is_title(words)).then_some(draft)
     }
 
     /// `"…," Baqeri said.` or `"…," said Baqeri, the army chief.`: the speaker and the cue.
@@ -397,7 +397,7 @@ impl Quotes {
         let cue_text = text[cue_range.clone()].to_string();
         let quote = |content: Range<usize>, speaker: Option<Phrase>| {
             let content = trim_content(text, content);
-            (word_count(&text[content.clone()]) >= 2).then(|| Quote {
+            has_words(&text[content.clone()], 2).then(|| Quote {
                 start: content.start,
                 end: content.end,
                 text: String::new(),
@@ -871,9 +871,13 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
     // A lone apostrophe is no edge (`the members'`), but a doubled one is a mark.
     let mut trimmed = start_trimmed;
     loop {
-        let shorter = trimmed
-            .trim_end_matches(|c: char| is_edge(c) || matches!(c, ',' | ';' | ':' | '.'))
-            .trim_end_matches(DOUBLED_APOSTROPHE);
+        let mut shorter =
+            trimmed.trim_end_matches(|c: char| is_edge(c) || matches!(c, ',' | ';' | ':' | '.'));
+        // Stripped a suffix at a time: `trim_end_matches` with a string sets up a substring
+        // searcher on each call.
+        while let Some(rest) = shorter.strip_suffix(DOUBLED_APOSTROPHE) {
+            shorter = rest;
+        }
         if shorter.len() == trimmed.len() {
             break;
         }
@@ -891,11 +895,13 @@ fn is_title(words: &str) -> bool {
 
 /// Marked words that no one is said to speak: a title, or a single word (`“walk-in”`).
 fn is_title_or_word(words: &str) -> bool {
-    word_count(words) < 2 || is_title(words)
+    !has_words(words, 2) || is_title(words)
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+/// The text has at least `n` words. Counts no further than `n`: reported content may run for
+/// a long sentence.
+fn has_words(text: &str, n: usize) -> bool {
+    n == 0 || text.split_whitespace().nth(n - 1).is_some()
 }
 
 #[cfg(test)]
