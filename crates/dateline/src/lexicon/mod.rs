@@ -98,6 +98,15 @@ impl<V> WordMap<V> {
         self.map.get(&word_key_fast(word)?)
     }
 
+    /// [`WordMap::get`] for a word of ASCII letters and digits only, as every word token is
+    /// that the structure stage does not list as compound: its key skips the tests for other
+    /// bytes (see [`alphanumeric_key`]).
+    #[inline]
+    pub fn get_alphanumeric(&self, word: &[u8]) -> Option<&V> {
+        debug_assert!(word.iter().all(u8::is_ascii_alphanumeric), "{word:?}");
+        self.map.get(&alphanumeric_key(word)?)
+    }
+
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
         self.map.values_mut()
     }
@@ -141,10 +150,55 @@ pub(crate) fn word_key(word: &[u8]) -> Option<u128> {
 /// tested and lower-cased eight at a time. A fraction of the cost of the copy.
 #[inline(always)]
 pub(crate) fn word_key_fast(word: &[u8]) -> Option<u128> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     let len = word.len();
-    // The two halves of the key: bytes 0 to 7 and 8 to 15, first byte lowest.
+    let (low, high) = halves(word)?;
+    // No byte from 0x80 up, and no NUL within the word (the padding after it is all NUL).
+    let nul = |half: u64, bytes: usize| {
+        // Padding bytes made 0x01, so that only the word's own NULs show.
+        let filled = half | (ONES & !in_word(bytes));
+        filled.wrapping_sub(ONES) & !filled & HIGHS != 0
+    };
+    if (low | high) & HIGHS != 0 || nul(low, len) || (len > 8 && nul(high, len - 8)) {
+        return None;
+    }
+    // `A` to `Z` get 0x20: a byte from 0x41 up gains the high bit from adding 0x3F, one from
+    // 0x5B up from adding 0x25 (no byte carries into the next: all are below 0x80).
+    let lower = |half: u64| {
+        let upper = (half + ONES * 0x3F) & !(half + ONES * 0x25) & HIGHS;
+        half | upper >> 2
+    };
+    Some(u128::from(lower(low)) | u128::from(lower(high)) << 64)
+}
+
+/// [`word_key`] of a word of ASCII letters and digits: no byte needs a test, and each byte of
+/// the word is lower-cased by setting its 0x20 bit, which digits and lower-case letters have.
+#[inline(always)]
+pub(crate) fn alphanumeric_key(word: &[u8]) -> Option<u128> {
+    let len = word.len();
+    let (low, high) = halves(word)?;
+    let low = low | ((ONES * 0x20) & in_word(len));
+    let high = high | ((ONES * 0x20) & in_word(len.saturating_sub(8)));
+    Some(u128::from(low) | u128::from(high) << 64)
+}
+
+const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// A mask of the first `bytes` bytes of a half of a key.
+#[inline(always)]
+fn in_word(bytes: usize) -> u64 {
+    match bytes {
+        0 => 0,
+        8.. => u64::MAX,
+        n => (1 << (8 * n)) - 1,
+    }
+}
+
+/// The bytes of a word as the two halves of a key, bytes 0 to 7 and 8 to 15, first byte
+/// lowest and NUL after the word; `None` for a word longer than [`LONGEST_WORD`].
+#[inline(always)]
+fn halves(word: &[u8]) -> Option<(u64, u64)> {
+    let len = word.len();
     let (low, high) = match len {
         0 => (0, 0),
         1 => (u64::from(word[0]), 0),
@@ -165,27 +219,7 @@ pub(crate) fn word_key_fast(word: &[u8]) -> Option<u128> {
         }
         _ => return None,
     };
-    // No byte from 0x80 up, and no NUL within the word (the padding after it is all NUL).
-    let in_word = |bytes: usize| match bytes {
-        0 => 0,
-        8.. => u64::MAX,
-        n => (1 << (8 * n)) - 1,
-    };
-    let nul = |half: u64, bytes: usize| {
-        // Padding bytes made 0x01, so that only the word's own NULs show.
-        let filled = half | (ONES & !in_word(bytes));
-        filled.wrapping_sub(ONES) & !filled & HIGHS != 0
-    };
-    if (low | high) & HIGHS != 0 || nul(low, len) || (len > 8 && nul(high, len - 8)) {
-        return None;
-    }
-    // `A` to `Z` get 0x20: a byte from 0x41 up gains the high bit from adding 0x3F, one from
-    // 0x5B up from adding 0x25 (no byte carries into the next: all are below 0x80).
-    let lower = |half: u64| {
-        let upper = (half + ONES * 0x3F) & !(half + ONES * 0x25) & HIGHS;
-        half | upper >> 2
-    };
-    Some(u128::from(lower(low)) | u128::from(lower(high)) << 64)
+    Some((low, high))
 }
 
 /// Hashes a [`word_key`] with one multiplication: a general hasher costs more than the rest
@@ -299,6 +333,9 @@ mod tests {
         }
         for word in &words {
             assert_eq!(word_key_fast(word), word_key(word), "{word:?}");
+            if word.iter().all(u8::is_ascii_alphanumeric) {
+                assert_eq!(alphanumeric_key(word), word_key(word), "{word:?}");
+            }
         }
     }
 

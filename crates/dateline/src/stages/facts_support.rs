@@ -279,6 +279,14 @@ impl Knowledge {
         self.word_classes.get(word).copied().unwrap_or(0)
     }
 
+    /// [`Knowledge::classes_of`] a word of ASCII letters and digits only.
+    fn classes_of_alphanumeric(&self, word: &str) -> u16 {
+        self.word_classes
+            .get_alphanumeric(word.as_bytes())
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// The classes of every token of a document, looked up once for all the fact stages.
     pub fn token_classes(&self, doc: &mut Document<'_>) {
         if doc.word_classes.len() == doc.tokens.len() {
@@ -294,12 +302,15 @@ impl Knowledge {
             .map(|(i, t)| match t.kind {
                 TokenKind::Word => {
                     let word = &text[t.start..t.end];
-                    let mut classes = self.classes_of(word);
-                    // `car-bombed`: a part of a word may start a phrase.
+                    let mut classes;
                     if compound_words.next_if_eq(&i).is_some() {
+                        classes = self.classes_of(word);
+                        // `car-bombed`: a part of a word may start a phrase.
                         for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
                             classes |= self.classes_of(part) & PHRASE_STARTS;
                         }
+                    } else {
+                        classes = self.classes_of_alphanumeric(word);
                     }
                     // An adverb in `-ly` stands between a subject and its verb as auxiliaries
                     // do (`has repeatedly said`).
