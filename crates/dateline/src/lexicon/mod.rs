@@ -125,6 +125,42 @@ impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
     }
 }
 
+/// A set of word shapes: a word's length (1 to [`LONGEST_WORD`]) with the low five bits of its
+/// first and last bytes, which are the same for a letter's two cases. A test before a
+/// [`WordMap`] lookup that most words of a story fail: a shape costs a shift and a load, a
+/// lookup a hash and a probe. A fixed size, so that a test needs no bounds check.
+pub(crate) struct Shapes(Box<[u64; SHAPE_WORDS]>);
+
+/// How many `u64` the bits of all shapes take.
+const SHAPE_WORDS: usize = ((LONGEST_WORD + 1) << 10) / 64;
+
+impl Shapes {
+    pub fn new() -> Shapes {
+        Shapes(Box::new([0; SHAPE_WORDS]))
+    }
+
+    pub fn insert(&mut self, word: &[u8]) {
+        let first = usize::from(word.first().map_or(0, |b| b & 31));
+        let last = usize::from(word.last().map_or(0, |b| b & 31));
+        let bit = (word.len() % (LONGEST_WORD + 1)) << 10 | first << 5 | last;
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Whether a word of this shape may be in the set: no if it is longer than any word a
+    /// [`WordMap`] holds.
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        if word.len() > LONGEST_WORD {
+            return false;
+        }
+        let bit = word.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The key of a word: its ASCII bytes, lower-cased, packed into one integer. Words longer
 /// than [`LONGEST_WORD`] bytes or with a non-ASCII character or a NUL have none.
 pub(crate) fn word_key(word: &[u8]) -> Option<u128> {

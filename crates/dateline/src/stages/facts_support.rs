@@ -16,7 +16,7 @@ use aho_corasick::{
 
 use crate::article::{Entity, Label, Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
-use crate::lexicon::{self, WordMap};
+use crate::lexicon::{self, Shapes, WordMap};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/facts/function_words.tsv");
 const NUMBERS: &str = include_str!("../../data/facts/numbers.tsv");
@@ -199,6 +199,8 @@ enum NumberWord {
 pub(super) struct Knowledge {
     /// The classes of each closed-class word and first word of a phrase.
     word_classes: WordMap<u16>,
+    /// The shapes of those words, tested before a lookup: most words of a story have none.
+    class_shapes: Shapes,
     numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
@@ -215,9 +217,11 @@ pub(super) fn knowledge() -> &'static Knowledge {
 impl Knowledge {
     fn load() -> Knowledge {
         let mut word_classes: WordMap<u16> = WordMap::new();
+        let mut class_shapes = Shapes::new();
         let mut add = |word: &str, class: WordClass| {
             if let Some(classes) = word_classes.entry_or(word, 0) {
                 *classes |= class.bit();
+                class_shapes.insert(word.as_bytes());
             }
         };
         for row in lexicon::rows(FUNCTION_WORDS) {
@@ -266,6 +270,7 @@ impl Knowledge {
             .collect();
         Knowledge {
             word_classes,
+            class_shapes,
             numbers,
             vague_amounts,
             qualifiers,
@@ -280,11 +285,24 @@ impl Knowledge {
     }
 
     /// [`Knowledge::classes_of`] a word of ASCII letters and digits only.
-    fn classes_of_alphanumeric(&self, word: &str) -> u16 {
+    fn classes_of_alphanumeric(&self, word: &[u8]) -> u16 {
+        if !self.class_shapes.may_hold(word) {
+            return 0;
+        }
         self.word_classes
-            .get_alphanumeric(word.as_bytes())
+            .get_alphanumeric(word)
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The classes of a compound word: its own, and those of its parts that may start a phrase
+    /// (`car-bombed`).
+    fn compound_classes(&self, word: &str) -> u16 {
+        let mut classes = self.classes_of(word);
+        for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
+            classes |= self.classes_of(part) & PHRASE_STARTS;
+        }
+        classes
     }
 
     /// The classes of every token of a document, looked up once for all the fact stages.
@@ -293,36 +311,30 @@ impl Knowledge {
             return;
         }
         let text = doc.text;
+        let mut classes = Vec::with_capacity(doc.tokens.len());
         // Walked along with the tokens: only a compound word has parts.
-        let mut compound_words = doc.compound_words.iter().copied().peekable();
-        doc.word_classes = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| match t.kind {
-                TokenKind::Word => {
-                    let word = &text[t.start..t.end];
-                    let mut classes;
-                    if compound_words.next_if_eq(&i).is_some() {
-                        classes = self.classes_of(word);
-                        // `car-bombed`: a part of a word may start a phrase.
-                        for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
-                            classes |= self.classes_of(part) & PHRASE_STARTS;
-                        }
-                    } else {
-                        classes = self.classes_of_alphanumeric(word);
-                    }
-                    // An adverb in `-ly` stands between a subject and its verb as auxiliaries
-                    // do (`has repeatedly said`).
-                    let lower = word.as_bytes()[0].is_ascii_lowercase();
-                    if word.len() > 4 && word.ends_with("ly") && lower {
-                        classes |= WordClass::Auxiliary.bit();
-                    }
-                    classes
-                }
-                _ => 0,
-            })
-            .collect();
+        let mut compound_words = doc.compound_words.iter().copied();
+        let mut next_compound = compound_words.next();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                classes.push(0);
+                continue;
+            }
+            let word = &text.as_bytes()[t.start..t.end];
+            let mut bits = if next_compound == Some(i) {
+                next_compound = compound_words.next();
+                self.compound_classes(&text[t.start..t.end])
+            } else {
+                self.classes_of_alphanumeric(word)
+            };
+            // An adverb in `-ly` stands between a subject and its verb as auxiliaries do (`has
+            // repeatedly said`).
+            if word.len() > 4 && word.ends_with(b"ly") && word[0].is_ascii_lowercase() {
+                bits |= WordClass::Auxiliary.bit();
+            }
+            classes.push(bits);
+        }
+        doc.word_classes = classes;
     }
 }
 
@@ -389,36 +401,40 @@ pub(super) struct Story<'d> {
     pub dateline_place: Option<usize>,
 }
 
+/// The sentences of a document, with their tokens and paragraphs.
+fn sentences_of(doc: &Document<'_>) -> Vec<Sentence> {
+    let mut paragraph = 0;
+    let mut paragraph_start = None;
+    doc.sentences
+        .iter()
+        .map(|range| {
+            while doc
+                .paragraphs
+                .get(paragraph)
+                .is_some_and(|p| p.end < range.end)
+            {
+                paragraph += 1;
+                paragraph_start = None;
+            }
+            let first = doc.tokens.partition_point(|t| t.start < range.start);
+            let last = doc.tokens.partition_point(|t| t.end <= range.end);
+            Sentence {
+                range: range.clone(),
+                tokens: first..last.max(first),
+                paragraph,
+                paragraph_start: *paragraph_start.get_or_insert(range.start),
+            }
+        })
+        .collect()
+}
+
 impl<'d> Story<'d> {
     pub fn new(doc: &'d mut Document<'_>) -> Story<'d> {
         let knowledge = knowledge();
         knowledge.token_classes(doc);
         let doc: &'d Document<'_> = doc;
         let article = &doc.article;
-        let mut paragraph = 0;
-        let mut paragraph_start = None;
-        let sentences = doc
-            .sentences
-            .iter()
-            .map(|range| {
-                while doc
-                    .paragraphs
-                    .get(paragraph)
-                    .is_some_and(|p| p.end < range.end)
-                {
-                    paragraph += 1;
-                    paragraph_start = None;
-                }
-                let first = doc.tokens.partition_point(|t| t.start < range.start);
-                let last = doc.tokens.partition_point(|t| t.end <= range.end);
-                Sentence {
-                    range: range.clone(),
-                    tokens: first..last.max(first),
-                    paragraph,
-                    paragraph_start: *paragraph_start.get_or_insert(range.start),
-                }
-            })
-            .collect();
+        let sentences = sentences_of(doc);
         let timexes = &article.timexes;
         let mut timexes_by_start: Vec<usize> = (0..timexes.len()).collect();
         timexes_by_start.sort_by_key(|&i| (timexes[i].start, i));

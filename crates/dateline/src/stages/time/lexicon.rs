@@ -8,7 +8,7 @@
 
 use super::atoms;
 use crate::document::Token;
-use crate::lexicon::{self, WordMap};
+use crate::lexicon::{self, Shapes, WordMap};
 
 const MONTHS: &str = include_str!("../../../data/calendar/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
@@ -117,8 +117,8 @@ pub(super) struct Holiday {
 pub(super) struct Lexicon {
     /// Every word, by its [`key`].
     words: WordMap<Class>,
-    /// Which (length, first letter, last letter) the words have, one bit each by [`shape_bit`]:
-    /// most words of a story fail this test and are never hashed.
+    /// Which (length, first letter, last letter) the words have: most words of a story fail
+    /// this test and are never hashed.
     shapes: Shapes,
     /// The same for the head words alone ([`Class::is_head`]).
     head_shapes: Shapes,
@@ -127,41 +127,6 @@ pub(super) struct Lexicon {
     /// The shapes of those first words.
     holiday_shapes: Shapes,
 }
-
-/// A set of word shapes, one bit each by [`shape_bit`]. A fixed size, so that a lookup needs
-/// no bounds test.
-struct Shapes(Box<[u64; SHAPE_WORDS]>);
-
-/// How many `u64` the bits of all shapes take.
-const SHAPE_WORDS: usize = ((LONGEST_WORD + 1) << 10) / 64;
-
-impl Shapes {
-    fn new() -> Shapes {
-        Shapes(Box::new([0; SHAPE_WORDS]))
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        let bit = shape_bit(word);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    /// Whether a word of this shape may be in the set: no if it is longer than any lexicon word.
-    #[inline]
-    fn may_hold(&self, word: &[u8]) -> bool {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-            return false;
-        };
-        if word.len() > LONGEST_WORD {
-            return false;
-        }
-        // `shape_bit`, from the bytes already read.
-        let bit = word.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
-/// Longest lexicon word, in bytes.
-const LONGEST_WORD: usize = 16;
 
 impl Class {
     /// Whether an expression can be built around this word with nothing but function words and
@@ -335,14 +300,6 @@ impl Lexicon {
 /// non-ASCII character (which may be the apostrophe of `Friday’s`).
 fn has_joiner(word: &[u8]) -> bool {
     word.iter().any(|&b| b == b'-' || b >= 0x80) || word.ends_with(b"'s")
-}
-
-/// The bit of a word's shape: its length (1 to [`LONGEST_WORD`]) with the low five bits of its
-/// first and last bytes, which are the same for a letter's two cases.
-fn shape_bit(word: &[u8]) -> usize {
-    let first = usize::from(word.first().map_or(0, |b| b & 31));
-    let last = usize::from(word.last().map_or(0, |b| b & 31));
-    (word.len() % (LONGEST_WORD + 1)) << 10 | first << 5 | last
 }
 
 fn unit_named(name: &str) -> Option<Unit> {
