@@ -23,6 +23,9 @@ pub struct Document<'t> {
     pub sentences: Vec<Range<usize>>,
     /// Word, number and punctuation tokens of the sentences, in text order.
     pub tokens: Vec<Token>,
+    /// The tokens of each sentence, as indices into [`Document::tokens`]: found once by the
+    /// structure stage for every stage that reads a sentence's tokens.
+    pub sentence_tokens: Vec<Range<usize>>,
     /// The indices in [`Document::tokens`] of the words that are more than ASCII letters and
     /// digits, in order: words with a hyphen, an apostrophe or a period inside them, or with a
     /// character outside ASCII (`al-Qaeda`, `don't`, `U.S.`, `Köln`). Any other word is one
@@ -61,6 +64,7 @@ impl<'t> Document<'t> {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             tokens: Vec::new(),
+            sentence_tokens: Vec::new(),
             compound_words: Vec::new(),
             word_classes: Vec::new(),
             article: Article {
@@ -68,13 +72,6 @@ impl<'t> Document<'t> {
                 ..Article::default()
             },
         }
-    }
-
-    /// The indices in [`Document::tokens`] of the tokens that lie inside a byte range.
-    pub fn token_indices(&self, range: Range<usize>) -> Range<usize> {
-        let first = self.tokens.partition_point(|t| t.start < range.start);
-        let last = self.tokens.partition_point(|t| t.end <= range.end);
-        first..last.max(first)
     }
 
     /// Ends the pipeline: converts every offset to characters and returns the article.

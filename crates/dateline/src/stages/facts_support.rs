@@ -407,7 +407,8 @@ fn sentences_of(doc: &Document<'_>) -> Vec<Sentence> {
     let mut paragraph_start = None;
     doc.sentences
         .iter()
-        .map(|range| {
+        .zip(&doc.sentence_tokens)
+        .map(|(range, tokens)| {
             while doc
                 .paragraphs
                 .get(paragraph)
@@ -416,11 +417,9 @@ fn sentences_of(doc: &Document<'_>) -> Vec<Sentence> {
                 paragraph += 1;
                 paragraph_start = None;
             }
-            let first = doc.tokens.partition_point(|t| t.start < range.start);
-            let last = doc.tokens.partition_point(|t| t.end <= range.end);
             Sentence {
                 range: range.clone(),
-                tokens: first..last.max(first),
+                tokens: tokens.clone(),
                 paragraph,
                 paragraph_start: *paragraph_start.get_or_insert(range.start),
             }

@@ -102,6 +102,7 @@ impl Stage for Structure {
                 end: r.end,
             })
             .collect();
+        doc.sentence_tokens = tokens.sentence_tokens;
         doc.sentences = sentences;
         doc.tokens = tokens.tokens;
         doc.compound_words = tokens.compound_words;

@@ -66,6 +66,8 @@ impl SentenceSplitter {
         tokens: &mut Tokens,
     ) {
         tokens.terminators.clear();
+        let first_token = tokens.tokens.len();
+        let first_sentence = sentences.len();
         tokenize(text, range.clone(), tokens);
         let paragraph = &text[range.clone()];
         let mut start = 0;
@@ -98,6 +100,15 @@ impl SentenceSplitter {
             resume = end;
         }
         push_sentence(text, range.start, start..paragraph.len(), sentences);
+        // The tokens of each sentence, among the paragraph's: no token of another paragraph
+        // lies inside one.
+        let paragraph_tokens = &tokens.tokens[first_token..];
+        for sentence in &sentences[first_sentence..] {
+            let first = paragraph_tokens.partition_point(|t| t.start < sentence.start);
+            let last = paragraph_tokens.partition_point(|t| t.end <= sentence.end);
+            let (first, last) = (first_token + first, first_token + last.max(first));
+            tokens.sentence_tokens.push(first..last);
+        }
     }
 
     /// Whether the terminator run `at..end` ends the sentence that began at `sentence_start`.
@@ -203,6 +214,8 @@ pub(super) struct Tokens {
     pub tokens: Vec<Token>,
     /// [`crate::document::Document::compound_words`].
     pub compound_words: Vec<usize>,
+    /// [`crate::document::Document::sentence_tokens`].
+    pub sentence_tokens: Vec<Range<usize>>,
     /// Where sentences may end in the paragraph last read: each `.`, `!`, `?` or `…` token and
     /// the final period of a word that keeps one (`U.S.`). Other periods, inside words and
     /// numbers, are followed by a letter or a digit and end nothing.
@@ -214,6 +227,7 @@ impl Tokens {
         Tokens {
             tokens: Vec::with_capacity(tokens),
             compound_words: Vec::with_capacity(tokens / 8),
+            sentence_tokens: Vec::new(),
             terminators: Vec::with_capacity(64),
         }
     }

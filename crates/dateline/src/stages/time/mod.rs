@@ -147,8 +147,7 @@ impl Time {
             self.recognize_in(doc.text, &tokens, words, &mut atoms, &mut mentions);
             sentence_of.resize(mentions.len(), 0);
         }
-        for (n, sentence) in doc.sentences.iter().enumerate() {
-            let indices = doc.token_indices(sentence.clone());
+        for (n, indices) in doc.sentence_tokens.iter().cloned().enumerate() {
             let words = Compounds::of(&doc.compound_words, indices.start);
             let tokens = &doc.tokens[indices];
             self.recognize_in(doc.text, tokens, words, &mut atoms, &mut mentions);
