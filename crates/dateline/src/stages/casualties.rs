@@ -104,11 +104,10 @@ impl Stage for Casualties {
         let story = Story::new(doc);
         let mut found: Vec<Casualty> = Vec::new();
         for (index, sentence) in story.sentences.iter().enumerate() {
-            for (trigger_range, trigger) in self.triggers.find(
-                &story,
-                sentence.range.clone(),
-                WordClass::StartsCasualtyTrigger,
-            ) {
+            for (trigger_range, trigger) in
+                self.triggers
+                    .find_in_sentence(&story, sentence, WordClass::StartsCasualtyTrigger)
+            {
                 let Some(casualty) = self.read(&story, index, sentence, trigger_range, trigger)
                 else {
                     continue;

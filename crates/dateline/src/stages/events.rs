@@ -72,11 +72,10 @@ impl Stage for Events {
         for (index, sentence) in story.sentences.iter().enumerate() {
             let first_of_sentence = events.len();
             let mut sentence_actor: Option<usize> = None;
-            for (range, trigger) in self.triggers.find(
-                &story,
-                sentence.range.clone(),
-                WordClass::StartsEventTrigger,
-            ) {
+            for (range, trigger) in
+                self.triggers
+                    .find_in_sentence(&story, sentence, WordClass::StartsEventTrigger)
+            {
                 if story.text[range.clone()].starts_with(char::is_uppercase)
                     && range.start != sentence.range.start
                 {

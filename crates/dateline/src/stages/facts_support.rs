@@ -75,10 +75,41 @@ impl<V: Copy> Phrases<V> {
         starts: WordClass,
     ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
         let tokens = story.token_at(range.start)..story.token_at(range.end);
+        self.find_in_tokens(story, tokens, range, starts)
+    }
+
+    /// [`Phrases::find`] over a whole sentence, whose tokens are known.
+    pub fn find_in_sentence<'a>(
+        &'a self,
+        story: &'a Story<'_>,
+        sentence: &Sentence,
+        starts: WordClass,
+    ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
+        self.find_in_tokens(
+            story,
+            sentence.tokens.clone(),
+            sentence.range.clone(),
+            starts,
+        )
+    }
+
+    /// [`Phrases::find`] in the byte range `range`, whose tokens are `tokens`.
+    fn find_in_tokens<'a>(
+        &'a self,
+        story: &'a Story<'_>,
+        tokens: Range<usize>,
+        range: Range<usize>,
+        starts: WordClass,
+    ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
         let mut searched_to = range.start;
-        tokens
-            .filter(move |&t| story.is(t, starts))
-            .flat_map(move |t| word_part_starts(story.text, story.tokens[t]))
+        let bit = starts.bit();
+        // The tokens' classes read as a slice: the scan runs over every token of a story.
+        let classes = &story.classes[tokens.clone()];
+        classes
+            .iter()
+            .zip(tokens)
+            .filter(move |&(&classes, _)| classes & bit != 0)
+            .flat_map(move |(_, t)| word_part_starts(story.text, story.tokens[t]))
             .filter_map(move |start| {
                 if start < searched_to {
                     return None;

@@ -244,8 +244,7 @@ impl Quotes {
         Some((speaker, story.text[cue_range].to_string()))
     }
 
-    /// Speech cues in a range of a sentence. A cue is written in lower case except at the
-    /// sentence start, which keeps out `States` and `Reports` in names and headlines.
+    /// Speech cues in a range of a sentence ([`is_cue_case`]).
     fn cues<'a>(
         &'a self,
         story: &'a Story<'_>,
@@ -254,10 +253,7 @@ impl Quotes {
     ) -> impl Iterator<Item = (Range<usize>, Frame)> + 'a {
         self.cues
             .find(story, range, WordClass::StartsSpeechCue)
-            .filter(move |(r, _)| {
-                r.start == sentence.range.start
-                    || !story.text[r.clone()].starts_with(char::is_uppercase)
-            })
+            .filter(move |(r, _)| is_cue_case(story, r, sentence))
     }
 
     /// `Baqeri said: "…"`, `Trump tweeted that, "…"`, `Said Ellis: "…"`: the speaker and the
@@ -362,7 +358,9 @@ impl Quotes {
             })
         };
         let cues: Vec<(Range<usize>, Frame)> = self
-            .cues(story, sentence.range.clone(), sentence)
+            .cues
+            .find_in_sentence(story, sentence, WordClass::StartsSpeechCue)
+            .filter(|(r, _)| is_cue_case(story, r, sentence))
             .filter(|(r, frame)| {
                 *frame != Frame::Quoting && !inside_marks(r.start) && !attributes_quote(r.start)
             })
@@ -599,6 +597,12 @@ impl Quotes {
             })?;
         Some(story.token_at(timex.end))
     }
+}
+
+/// A cue is written in lower case except at the sentence start, which keeps out `States` and
+/// `Reports` in names and headlines.
+fn is_cue_case(story: &Story<'_>, cue: &Range<usize>, sentence: &Sentence) -> bool {
+    cue.start == sentence.range.start || !story.text[cue.clone()].starts_with(char::is_uppercase)
 }
 
 /// The subject of a sentence's main clause, unless what opens the sentence is an adverbial
