@@ -392,7 +392,7 @@ impl Quotes {
         let cue = story.token_at(cue_range.start);
         let after_cue = story.token_at(cue_range.end);
         let first = sentence.tokens.start;
-        let cue_text = text[cue_range.clone()].to_string();
+        let cue_text = &text[cue_range.clone()];
         let quote = |content: Range<usize>, speaker: Option<Phrase>| {
             let content = trim_content(text, content);
             has_words(&text[content.clone()], 2).then(|| Quote {
@@ -406,7 +406,7 @@ impl Quotes {
                     .map(|e| story.entity_id(e)),
                 speaker_start: speaker.as_ref().map(|p| p.span.start),
                 speaker_end: speaker.as_ref().map(|p| p.span.end),
-                cue: Some(cue_text.clone()),
+                cue: Some(cue_text.to_string()),
             })
         };
         let comma_before_cue = cue > first && story.is_punct(cue - 1, ",");
@@ -561,25 +561,9 @@ impl Quotes {
         let opens_clause = match story.tokens[t].kind {
             TokenKind::Punct => false,
             TokenKind::Number => true,
-            TokenKind::Word => !matches!(
-                word.to_ascii_lowercase().as_str(),
-                "to" | "of"
-                    | "by"
-                    | "about"
-                    | "for"
-                    | "with"
-                    | "so"
-                    | "yes"
-                    | "no"
-                    | "nothing"
-                    | "anything"
-                    | "something"
-                    | "killed"
-                    | "dead"
-                    | "wounded"
-                    | "injured"
-                    | "missing"
-            ),
+            TokenKind::Word => !NO_CLAUSE_AFTER_CUE
+                .iter()
+                .any(|w| word.eq_ignore_ascii_case(w)),
         };
         (opens_clause && frame != Frame::Object || frame == Frame::Object).then_some(t)
     }
@@ -604,6 +588,28 @@ impl Quotes {
 fn is_cue_case(story: &Story<'_>, cue: &Range<usize>, sentence: &Sentence) -> bool {
     cue.start == sentence.range.start || !story.text[cue.clone()].starts_with(char::is_uppercase)
 }
+
+/// Words after a cue that open no clause of reported speech (`said to be`, `reported killed`),
+/// in any case.
+const NO_CLAUSE_AFTER_CUE: &[&str] = &[
+    "to",
+    "of",
+    "by",
+    "about",
+    "for",
+    "with",
+    "so",
+    "yes",
+    "no",
+    "nothing",
+    "anything",
+    "something",
+    "killed",
+    "dead",
+    "wounded",
+    "injured",
+    "missing",
+];
 
 /// The subject of a sentence's main clause, unless what opens the sentence is an adverbial
 /// (`After saying …`, `At the convention …`), which names no speaker.
