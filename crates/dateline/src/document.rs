@@ -5,6 +5,7 @@
 //! Inside the pipeline all offsets are byte offsets into [`Document::text`]; they become
 //! character offsets once, in [`Document::finish`].
 
+use std::any::Any;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -34,6 +35,9 @@ pub struct Document<'t> {
     /// The word-class bits of each token (auxiliary, pronoun, first word of a speech cue …),
     /// looked up once by the first fact stage that reads them and shared with the others.
     pub word_classes: Vec<u16>,
+    /// What the fact stages read from the finished sentences, times and entities, built by
+    /// the first of them that runs and shared with the others (its type is theirs to know).
+    pub fact_index: Option<Box<dyn Any + Send + Sync>>,
     /// The facts found so far, in byte offsets.
     pub article: Article,
 }
@@ -67,6 +71,7 @@ impl<'t> Document<'t> {
             sentence_tokens: Vec::new(),
             compound_words: Vec::new(),
             word_classes: Vec::new(),
+            fact_index: None,
             article: Article {
                 id,
                 ..Article::default()

@@ -416,20 +416,64 @@ struct MentionAt {
 pub(super) struct Story<'d> {
     pub text: &'d str,
     pub tokens: &'d [Token],
-    pub sentences: Vec<Sentence>,
+    pub sentences: &'d [Sentence],
     pub entities: &'d [Entity],
     pub timexes: &'d [Timex],
     /// Indexes into `timexes` by start, and by end: a fact looks up the times near it, which
     /// must not cost a pass over all of them in a long story.
-    timexes_by_start: Vec<usize>,
-    timexes_by_end: Vec<usize>,
+    timexes_by_start: &'d [usize],
+    timexes_by_end: &'d [usize],
     pub knowledge: &'static Knowledge,
     /// The [`WordClass`] bits of each token.
     classes: &'d [u16],
     /// Every mention of every entity, by start.
-    mentions: Vec<MentionAt>,
+    mentions: &'d [MentionAt],
     /// The entity of the dateline's place.
     pub dateline_place: Option<usize>,
+}
+
+/// What a [`Story`] reads from a document besides its text, tokens and word classes. Built by
+/// the first fact stage that runs and kept in [`Document::fact_index`] for the others: they
+/// run after every stage that writes sentences, times or entities, and change none of these.
+struct StoryIndex {
+    sentences: Vec<Sentence>,
+    timexes_by_start: Vec<usize>,
+    timexes_by_end: Vec<usize>,
+    mentions: Vec<MentionAt>,
+    dateline_place: Option<usize>,
+}
+
+impl StoryIndex {
+    fn new(doc: &Document<'_>) -> StoryIndex {
+        let article = &doc.article;
+        let timexes = &article.timexes;
+        let mut timexes_by_start: Vec<usize> = (0..timexes.len()).collect();
+        timexes_by_start.sort_by_key(|&i| (timexes[i].start, i));
+        let mut timexes_by_end: Vec<usize> = (0..timexes.len()).collect();
+        timexes_by_end.sort_by_key(|&i| (timexes[i].end, i));
+        let count = article.entities.iter().map(|e| e.mentions.len()).sum();
+        let mut mentions: Vec<MentionAt> = Vec::with_capacity(count);
+        for (entity, e) in article.entities.iter().enumerate() {
+            mentions.extend(e.mentions.iter().map(|m| MentionAt {
+                start: m.start,
+                end: m.end,
+                entity,
+            }));
+        }
+        mentions.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
+        let dateline_place = article
+            .dateline
+            .as_ref()
+            .and_then(|d| d.place_entity.as_deref())
+            .and_then(|id| article.entities.iter().position(|e| e.id == id));
+        StoryIndex {
+            sentences: sentences_of(doc),
+            timexes_by_start,
+            timexes_by_end,
+            mentions,
+            dateline_place,
+        }
+    }
 }
 
 /// The sentences of a document, with their tokens and paragraphs.
@@ -462,41 +506,27 @@ impl<'d> Story<'d> {
     pub fn new(doc: &'d mut Document<'_>) -> Story<'d> {
         let knowledge = knowledge();
         knowledge.token_classes(doc);
-        let doc: &'d Document<'_> = doc;
-        let article = &doc.article;
-        let sentences = sentences_of(doc);
-        let timexes = &article.timexes;
-        let mut timexes_by_start: Vec<usize> = (0..timexes.len()).collect();
-        timexes_by_start.sort_by_key(|&i| (timexes[i].start, i));
-        let mut timexes_by_end: Vec<usize> = (0..timexes.len()).collect();
-        timexes_by_end.sort_by_key(|&i| (timexes[i].end, i));
-        let count = article.entities.iter().map(|e| e.mentions.len()).sum();
-        let mut mentions: Vec<MentionAt> = Vec::with_capacity(count);
-        for (entity, e) in article.entities.iter().enumerate() {
-            mentions.extend(e.mentions.iter().map(|m| MentionAt {
-                start: m.start,
-                end: m.end,
-                entity,
-            }));
+        if doc.fact_index.is_none() {
+            doc.fact_index = Some(Box::new(StoryIndex::new(doc)));
         }
-        mentions.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
-        let dateline_place = article
-            .dateline
+        let doc: &'d Document<'_> = doc;
+        let index: &'d StoryIndex = doc
+            .fact_index
             .as_ref()
-            .and_then(|d| d.place_entity.as_deref())
-            .and_then(|id| article.entities.iter().position(|e| e.id == id));
+            .and_then(|index| index.downcast_ref())
+            .expect("only the fact stages write the fact index");
         Story {
             text: doc.text,
             tokens: &doc.tokens,
-            sentences,
-            entities: &article.entities,
-            timexes,
-            timexes_by_start,
-            timexes_by_end,
+            sentences: &index.sentences,
+            entities: &doc.article.entities,
+            timexes: &doc.article.timexes,
+            timexes_by_start: &index.timexes_by_start,
+            timexes_by_end: &index.timexes_by_end,
             knowledge,
             classes: &doc.word_classes,
-            mentions,
-            dateline_place,
+            mentions: &index.mentions,
+            dateline_place: index.dateline_place,
         }
     }
 

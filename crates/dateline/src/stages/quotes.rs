@@ -107,7 +107,7 @@ impl Stage for Quotes {
         let marked = find_marked(text, &doc.paragraphs);
         let story = Story::new(doc);
         let mut reported = Vec::new();
-        for sentence in &story.sentences {
+        for sentence in story.sentences {
             self.reported_speech(&story, sentence, &marked, &mut reported);
         }
         let mut drafts: Vec<Draft> = Vec::new();
