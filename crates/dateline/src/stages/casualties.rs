@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::facts_support::{Amount, Phrases, Sentence, Story, WordClass};
+use super::facts_support::{self, Amount, Phrases, Sentence, Story, WordClass};
 use super::Stage;
 use crate::article::{Casualty, CasualtyKind};
 use crate::document::{Document, TokenKind};
@@ -58,6 +58,7 @@ pub(crate) struct Casualties {
 
 impl Casualties {
     pub fn new() -> Casualties {
+        facts_support::load_knowledge();
         let triggers = lexicon::rows(TRIGGERS).filter_map(|row| {
             let kind = match *row.get(1)? {
                 "killed" => CasualtyKind::Killed,

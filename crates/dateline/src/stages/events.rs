@@ -10,7 +10,7 @@
 //! expected to sit down with`) shares the subject of the sentence's previous event, else the
 //! sentence's subject.
 
-use super::facts_support::{Phrases, Sentence, Story, WordClass};
+use super::facts_support::{self, Phrases, Sentence, Story, WordClass};
 use super::Stage;
 use crate::article::{Event, Label};
 use crate::document::{Document, TokenKind};
@@ -42,6 +42,7 @@ pub(crate) struct Events {
 
 impl Events {
     pub fn new() -> Events {
+        facts_support::load_knowledge();
         let triggers = lexicon::rows(TRIGGERS).filter_map(|row| {
             let roles = match *row.get(3)? {
                 "mutual" => Roles::Mutual,

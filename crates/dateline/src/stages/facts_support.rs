@@ -245,6 +245,12 @@ pub(super) fn knowledge() -> &'static Knowledge {
     KNOWLEDGE.get_or_init(Knowledge::load)
 }
 
+/// Reads the [`Knowledge`] now: each fact stage does as it is built, with the extractor, so that
+/// the first story extracted does not wait for it.
+pub(super) fn load_knowledge() {
+    knowledge();
+}
+
 impl Knowledge {
     fn load() -> Knowledge {
         let mut word_classes: WordMap<u16> = WordMap::new();

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::facts_support::{Phrase, Phrases, Sentence, Story, WordClass};
+use super::facts_support::{self, Phrase, Phrases, Sentence, Story, WordClass};
 use super::Stage;
 use crate::article::{Quote, QuoteKind};
 use crate::document::{Document, TokenKind};
@@ -62,6 +62,7 @@ pub(crate) struct Quotes {
 
 impl Quotes {
     pub fn new() -> Quotes {
+        facts_support::load_knowledge();
         let cues = lexicon::rows(SPEECH_CUES).filter_map(|row| {
             let frame = match *row.get(2)? {
                 "clause" => Frame::Clause,
