@@ -103,13 +103,17 @@ impl<V: Copy> Phrases<V> {
     ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
         let mut searched_to = range.start;
         let bit = starts.bit();
-        // The tokens' classes read as a slice: the scan runs over every token of a story.
-        let classes = &story.classes[tokens.clone()];
-        classes
-            .iter()
-            .zip(tokens)
-            .filter(move |&(&classes, _)| classes & bit != 0)
-            .flat_map(move |(_, t)| word_part_starts(story.text, story.tokens[t]))
+        // The next token of class `starts`, found by a plain scan of the classes: it runs over
+        // every token of every sentence, and few tokens are of the class.
+        let classes = &story.classes[..tokens.end];
+        let mut next = tokens.start;
+        let candidates = std::iter::from_fn(move || {
+            let found = next + classes.get(next..)?.iter().position(|&c| c & bit != 0)?;
+            next = found + 1;
+            Some(found)
+        });
+        candidates
+            .flat_map(move |t| word_part_starts(story.text, story.tokens[t]))
             .filter_map(move |start| {
                 if start < searched_to {
                     return None;
