@@ -227,7 +227,8 @@ impl Tokens {
         Tokens {
             tokens: Vec::with_capacity(tokens),
             compound_words: Vec::with_capacity(tokens / 8),
-            sentence_tokens: Vec::new(),
+            // Room for a sentence every eight tokens, as `Structure::run` makes for the sentences.
+            sentence_tokens: Vec::with_capacity(tokens / 8 + 1),
             terminators: Vec::with_capacity(64),
         }
     }
