@@ -337,7 +337,9 @@ impl Knowledge {
     }
 
     /// The classes of a compound word: its own, and those of its parts that may start a phrase
-    /// (`car-bombed`).
+    /// (`car-bombed`). Out of line: it runs for few words, and the loop over every token that
+    /// calls it keeps its registers.
+    #[inline(never)]
     fn compound_classes(&self, word: &str) -> u16 {
         let mut classes = self.classes_of(word);
         for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
@@ -355,15 +357,15 @@ impl Knowledge {
         let mut classes = Vec::with_capacity(doc.tokens.len());
         // Walked along with the tokens: only a compound word has parts.
         let mut compound_words = doc.compound_words.iter().copied();
-        let mut next_compound = compound_words.next();
+        let mut next_compound = compound_words.next().unwrap_or(usize::MAX);
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind != TokenKind::Word {
                 classes.push(0);
                 continue;
             }
             let word = &text.as_bytes()[t.start..t.end];
-            let mut bits = if next_compound == Some(i) {
-                next_compound = compound_words.next();
+            let mut bits = if i == next_compound {
+                next_compound = compound_words.next().unwrap_or(usize::MAX);
                 self.compound_classes(&text[t.start..t.end])
             } else {
                 self.classes_of_alphanumeric(word)
