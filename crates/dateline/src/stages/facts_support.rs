@@ -354,29 +354,35 @@ impl Knowledge {
             return;
         }
         let text = doc.text;
-        let mut classes = Vec::with_capacity(doc.tokens.len());
         // Walked along with the tokens: only a compound word has parts.
         let mut compound_words = doc.compound_words.iter().copied();
         let mut next_compound = compound_words.next().unwrap_or(usize::MAX);
-        for (i, t) in doc.tokens.iter().enumerate() {
-            if t.kind != TokenKind::Word {
-                classes.push(0);
-                continue;
-            }
-            let word = &text.as_bytes()[t.start..t.end];
-            let mut bits = if i == next_compound {
-                next_compound = compound_words.next().unwrap_or(usize::MAX);
-                self.compound_classes(&text[t.start..t.end])
-            } else {
-                self.classes_of_alphanumeric(word)
-            };
-            // An adverb in `-ly` stands between a subject and its verb as auxiliaries do (`has
-            // repeatedly said`).
-            if word.len() > 4 && word.ends_with(b"ly") && word[0].is_ascii_lowercase() {
-                bits |= WordClass::Auxiliary.bit();
-            }
-            classes.push(bits);
-        }
+        let bytes = text.as_bytes();
+        // Collected from a map over the tokens, of known length: the vector is written with no
+        // test of its capacity a token, as a push would make.
+        let classes = doc
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if t.kind != TokenKind::Word {
+                    return 0;
+                }
+                let word = &bytes[t.start..t.end];
+                let mut bits = if i == next_compound {
+                    next_compound = compound_words.next().unwrap_or(usize::MAX);
+                    self.compound_classes(&text[t.start..t.end])
+                } else {
+                    self.classes_of_alphanumeric(word)
+                };
+                // An adverb in `-ly` stands between a subject and its verb as auxiliaries do
+                // (`has repeatedly said`).
+                if word.len() > 4 && word.ends_with(b"ly") && word[0].is_ascii_lowercase() {
+                    bits |= WordClass::Auxiliary.bit();
+                }
+                bits
+            })
+            .collect();
         doc.word_classes = classes;
     }
 }
