@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// The rows of an embedded data file: comment and blank lines skipped, fields split on tabs.
@@ -98,18 +99,110 @@ impl<V> WordMap<V> {
         self.map.get(&word_key_fast(word)?)
     }
 
-    /// [`WordMap::get`] for a word of ASCII letters and digits only, as every word token is
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.map.values_mut()
+    }
+
+    /// The map made ready for reading only, as a [`ShapeMap`].
+    pub fn freeze(self) -> ShapeMap<V> {
+        let mut entries: Vec<(usize, u128, V)> = self
+            .map
+            .into_iter()
+            .map(|(key, value)| (key_shape(key), key, value))
+            .collect();
+        entries.sort_by_key(|&(shape, key, _)| (shape, key));
+        assert!(
+            entries.len() <= usize::from(u16::MAX),
+            "a word list of under 65536 words"
+        );
+        // The number of words of each shape, then the sums that make them starts.
+        let mut starts: Box<[u16; SHAPE_COUNT + 1]> = vec![0; SHAPE_COUNT + 1]
+            .into_boxed_slice()
+            .try_into()
+            .expect("as many starts as shapes, and one");
+        for &(shape, ..) in &entries {
+            starts[shape + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let (keys, values) = entries
+            .into_iter()
+            .map(|(_, key, value)| (key, value))
+            .unzip();
+        ShapeMap {
+            starts,
+            keys,
+            values,
+        }
+    }
+}
+
+/// A [`WordMap`] frozen for reading, its words grouped by shape (see [`Shapes`]). A lookup
+/// finds the words of the word's shape with two loads, most often none, and compares keys with
+/// those few: no hashing, no probing.
+pub(crate) struct ShapeMap<V> {
+    /// Where the words of each shape start in `keys` and `values`; the last entry is their
+    /// number.
+    starts: Box<[u16; SHAPE_COUNT + 1]>,
+    keys: Vec<u128>,
+    values: Vec<V>,
+}
+
+/// How many shapes there are: a length from 0 to [`LONGEST_WORD`] with two five-bit bytes.
+const SHAPE_COUNT: usize = (LONGEST_WORD + 1) << 10;
+
+impl<V> ShapeMap<V> {
+    /// The value of a word, in any ASCII case.
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// [`ShapeMap::get`] for a word given as bytes.
+    #[inline]
+    pub fn get_bytes(&self, word: &[u8]) -> Option<&V> {
+        let words = self.words_shaped_as(word)?;
+        self.find(words, word_key_fast(word)?)
+    }
+
+    /// [`ShapeMap::get`] for a word of ASCII letters and digits only, as every word token is
     /// that the structure stage does not list as compound: its key skips the tests for other
     /// bytes (see [`alphanumeric_key`]).
     #[inline]
     pub fn get_alphanumeric(&self, word: &[u8]) -> Option<&V> {
         debug_assert!(word.iter().all(u8::is_ascii_alphanumeric), "{word:?}");
-        self.map.get(&alphanumeric_key(word)?)
+        let words = self.words_shaped_as(word)?;
+        self.find(words, alphanumeric_key(word)?)
     }
 
-    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
-        self.map.values_mut()
+    /// Where the words of the shape of `word` are; `None` when there are none.
+    #[inline(always)]
+    fn words_shaped_as(&self, word: &[u8]) -> Option<Range<usize>> {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return None;
+        };
+        if word.len() > LONGEST_WORD {
+            return None;
+        }
+        let shape = word.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31);
+        let words = usize::from(self.starts[shape])..usize::from(self.starts[shape + 1]);
+        (!words.is_empty()).then_some(words)
     }
+
+    fn find(&self, words: Range<usize>, key: u128) -> Option<&V> {
+        let at = self.keys[words.clone()].iter().position(|&k| k == key)?;
+        self.values.get(words.start + at)
+    }
+}
+
+/// The shape of the word of a key: its length and the low five bits of its first and last
+/// bytes, which lower-casing leaves as they were.
+fn key_shape(key: u128) -> usize {
+    let bytes = key.to_le_bytes();
+    let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    let (first, last) = (bytes[0], bytes[len.saturating_sub(1)]);
+    len << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
 }
 
 impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
@@ -372,6 +465,35 @@ mod tests {
             if word.iter().all(u8::is_ascii_alphanumeric) {
                 assert_eq!(alphanumeric_key(word), word_key(word), "{word:?}");
             }
+        }
+    }
+
+    #[test]
+    fn frozen_maps_find_what_word_maps_do() {
+        let words = [
+            "a",
+            "A",
+            "the",
+            "May",
+            "Sept.",
+            "twenty-four",
+            "Thanksgiving",
+            "x1",
+        ];
+        let map: WordMap<usize> = words.iter().copied().zip(0..).collect();
+        let expected: Vec<Option<usize>> = words.iter().map(|w| map.get(w).copied()).collect();
+        let frozen = map.freeze();
+        for (word, expected) in words.iter().zip(expected) {
+            assert_eq!(frozen.get(word).copied(), expected, "{word}");
+            assert_eq!(
+                frozen.get(&word.to_uppercase()).copied(),
+                expected,
+                "{word}"
+            );
+        }
+        assert_eq!(frozen.get_alphanumeric(b"THE"), Some(&2));
+        for absent in ["", "an", "thee", "Köln", "abcdefghijklmnopq"] {
+            assert_eq!(frozen.get(absent), None, "{absent}");
         }
     }
 

@@ -16,7 +16,7 @@ use aho_corasick::{
 
 use crate::article::{Entity, Label, Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
-use crate::lexicon::{self, Shapes, WordMap};
+use crate::lexicon::{self, ShapeMap, WordMap};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/facts/function_words.tsv");
 const NUMBERS: &str = include_str!("../../data/facts/numbers.tsv");
@@ -233,9 +233,7 @@ enum NumberWord {
 /// The word lists every fact stage reads, loaded once per process.
 pub(super) struct Knowledge {
     /// The classes of each closed-class word and first word of a phrase.
-    word_classes: WordMap<u16>,
-    /// The shapes of those words, tested before a lookup: most words of a story have none.
-    class_shapes: Shapes,
+    word_classes: ShapeMap<u16>,
     numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
@@ -258,11 +256,9 @@ pub(super) fn load_knowledge() {
 impl Knowledge {
     fn load() -> Knowledge {
         let mut word_classes: WordMap<u16> = WordMap::new();
-        let mut class_shapes = Shapes::new();
         let mut add = |word: &str, class: WordClass| {
             if let Some(classes) = word_classes.entry_or(word, 0) {
                 *classes |= class.bit();
-                class_shapes.insert(word.as_bytes());
             }
         };
         for row in lexicon::rows(FUNCTION_WORDS) {
@@ -310,8 +306,7 @@ impl Knowledge {
             .map(|row| row[0])
             .collect();
         Knowledge {
-            word_classes,
-            class_shapes,
+            word_classes: word_classes.freeze(),
             numbers,
             vague_amounts,
             qualifiers,
@@ -327,9 +322,6 @@ impl Knowledge {
 
     /// [`Knowledge::classes_of`] a word of ASCII letters and digits only.
     fn classes_of_alphanumeric(&self, word: &[u8]) -> u16 {
-        if !self.class_shapes.may_hold(word) {
-            return 0;
-        }
         self.word_classes
             .get_alphanumeric(word)
             .copied()
