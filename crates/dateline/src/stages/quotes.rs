@@ -886,7 +886,8 @@ fn mark_role(c: char, previous: Option<char>, next: Option<char>, is_open: bool)
 fn find_opening_mark(text: &str, range: Range<usize>) -> Option<usize> {
     let slice = &text[range.clone()];
     let mark = slice.find(['“', '"', '„', '«']);
-    let doubled = slice.find(DOUBLED_APOSTROPHE);
+    // Looked for as bytes: `str::find` with a string sets up a substring searcher.
+    let doubled = slice.as_bytes().windows(2).position(|w| w == b"''");
     mark.into_iter()
         .chain(doubled)
         .min()
@@ -900,18 +901,19 @@ fn trim_content(text: &str, range: Range<usize>) -> Range<usize> {
         return range.start..range.start;
     };
     let is_edge = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '„' | '«' | '»');
-    let start_trimmed = slice
-        .trim_start_matches(is_edge)
-        .trim_start_matches(DOUBLED_APOSTROPHE)
-        .trim_start_matches(is_edge);
+    // Doubled apostrophes are stripped a pair at a time: `trim_start_matches` and
+    // `trim_end_matches` with a string set up a substring searcher on each call.
+    let mut start_trimmed = slice.trim_start_matches(is_edge);
+    while let Some(rest) = start_trimmed.strip_prefix(DOUBLED_APOSTROPHE) {
+        start_trimmed = rest;
+    }
+    let start_trimmed = start_trimmed.trim_start_matches(is_edge);
     let start = range.start + (slice.len() - start_trimmed.len());
     // A lone apostrophe is no edge (`the members'`), but a doubled one is a mark.
     let mut trimmed = start_trimmed;
     loop {
         let mut shorter =
             trimmed.trim_end_matches(|c: char| is_edge(c) || matches!(c, ',' | ';' | ':' | '.'));
-        // Stripped a suffix at a time: `trim_end_matches` with a string sets up a substring
-        // searcher on each call.
         while let Some(rest) = shorter.strip_suffix(DOUBLED_APOSTROPHE) {
             shorter = rest;
         }
