@@ -215,14 +215,21 @@ impl Setting {
                 }
             }
         }
+        // Most stories qualify no name: then no name is written out in lower case to look up.
+        let qualified_as = |c: &Candidate| {
+            if qualified.is_empty() {
+                None
+            } else {
+                qualified.get(&name_of(c)).copied()
+            }
+        };
         candidates
             .iter()
             .enumerate()
             .map(|(at, c)| match c.class {
-                Class::Known(_) => qualified
-                    .get(&name_of(c))
-                    .copied()
-                    .or_else(|| self.choose_at(gazetteer, text, candidates, at)),
+                Class::Known(_) => {
+                    qualified_as(c).or_else(|| self.choose_at(gazetteer, text, candidates, at))
+                }
                 _ => None,
             })
             .collect()
