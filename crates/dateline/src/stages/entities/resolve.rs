@@ -6,7 +6,7 @@
 //! it names, which weigh less than a great difference in size. Towns too small for the table
 //! of names (`Edmonton, Ky.`) compete only where such evidence points to them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::gazetteer::{is_plain_spelling, FindBuffers, Gazetteer, Place, PlaceKind, Target};
@@ -19,7 +19,7 @@ pub(super) struct Setting {
     /// The country of the dateline's place.
     dateline_country: Option<&'static str>,
     /// How often each country is named (itself, by a place in it, or by its demonym).
-    countries: HashMap<&'static str, usize>,
+    countries: FxHashMap<&'static str, usize>,
     /// First-level divisions named, as (country, GeoNames division code).
     divisions: Vec<(&'static str, &'static str)>,
     /// Cities and counties named without doubt, and the dateline's place: an ambiguous name
@@ -207,7 +207,7 @@ impl Setting {
         candidates: &[Candidate],
     ) -> Vec<Option<Target>> {
         let name_of = |c: &Candidate| text[c.range.clone()].to_lowercase();
-        let mut qualified: HashMap<String, Target> = HashMap::new();
+        let mut qualified: FxHashMap<String, Target> = FxHashMap::default();
         for at in 0..candidates.len() {
             if qualifier(gazetteer, text, candidates, at).is_some() {
                 if let Some(target) = self.choose_at(gazetteer, text, candidates, at) {
