@@ -386,11 +386,13 @@ impl Entities {
     ) -> Vec<(usize, Entity)> {
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&d| candidates[drafts[d].mentions[0]].range.start);
-        let id_of: FxHashMap<usize, String> = order
-            .iter()
-            .enumerate()
-            .map(|(n, &d)| (d, format!("E{}", n + 1)))
-            .collect();
+        // Each draft's entity number, written out only where an id is: no map of ids to copy
+        // them from.
+        let mut number_of = vec![0; drafts.len()];
+        for (n, &d) in order.iter().enumerate() {
+            number_of[d] = n + 1;
+        }
+        let id_of = |d: usize| format!("E{}", number_of[d]);
         // The entity of a country, for places, demonyms and organizations in it.
         let country_draft: FxHashMap<&str, usize> = drafts
             .iter()
@@ -436,11 +438,11 @@ impl Entities {
             out.push((
                 d,
                 Entity {
-                    id: id_of[&d].clone(),
+                    id: id_of(d),
                     label: draft.label,
                     name: self.canonical_name(text, candidates, draft),
                     titles,
-                    affiliation: affiliation.map(|a| id_of[&a].clone()),
+                    affiliation: affiliation.map(id_of),
                     country: country.map(String::from),
                     kb,
                     mentions,
