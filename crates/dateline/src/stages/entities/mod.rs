@@ -324,22 +324,30 @@ impl Entities {
         for segment in segments.iter().filter(|s| s.shouting) {
             let mut t = segment.tokens.start;
             while t < segment.tokens.end {
+                // A name starts at a word no name has taken yet.
+                if taken[t] != Taken::Free || tokens[t].kind != TokKind::Word {
+                    t += 1;
+                    continue;
+                }
+                // The hashes of the stretches of one word and more from `t` that end with a
+                // word, each hashed on from the one before, not from `t` again.
+                let mut hashes = [None; MAX_SHOUTED_WORDS];
+                let mut hasher = LowercaseHasher::default();
+                let mut hashed_to = tokens[t].start;
+                for n in 1..=MAX_SHOUTED_WORDS.min(segment.tokens.end - t) {
+                    let last = &tokens[t + n - 1];
+                    hasher.write(&text[hashed_to..last.end]);
+                    hashed_to = last.end;
+                    if last.kind == TokKind::Word {
+                        hashes[n - 1] = Some(hasher.finish());
+                    }
+                }
                 let longest = (1..=MAX_SHOUTED_WORDS)
                     .rev()
-                    .filter(|n| t + n <= segment.tokens.end)
-                    .find_map(|n| {
-                        let last = &tokens[t + n - 1];
-                        if tokens[t].kind != TokKind::Word || last.kind != TokKind::Word {
-                            return None;
-                        }
-                        let name = &text[tokens[t].start..last.end];
-                        known.get(&lowercase_hash(name)).map(|&c| (n, c))
-                    });
+                    .find_map(|n| known.get(&hashes[n - 1]?).map(|&c| (n, c)));
                 // A longer name than one the gazetteer found in capitals replaces it (`LINDSEY
                 // GRAHAM`, not the town of `GRAHAM`).
-                let fits = |n: usize| {
-                    taken[t] == Taken::Free && !taken[t..t + n].contains(&Taken::Required)
-                };
+                let fits = |n: usize| !taken[t..t + n].contains(&Taken::Required);
                 match longest {
                     Some((n, c)) if fits(n) => {
                         let class = match c {
@@ -517,20 +525,35 @@ fn is_currency_code(text: &str, name: &Range<usize>) -> bool {
 
 /// The hash of a text in lower case, without writing it out.
 fn lowercase_hash(text: &str) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    if text.is_ascii() {
-        for b in text.bytes() {
-            hasher.write_u8(b.to_ascii_lowercase());
-        }
-    } else {
-        for c in text.chars().flat_map(char::to_lowercase) {
-            let mut bytes = [0; 4];
-            for &b in c.encode_utf8(&mut bytes).as_bytes() {
-                hasher.write_u8(b);
+    let mut hasher = LowercaseHasher::default();
+    hasher.write(text);
+    hasher.finish()
+}
+
+/// Hashes text in lower case as it is fed: pieces fed one after the other hash as the text
+/// they make up.
+#[derive(Default)]
+struct LowercaseHasher(rustc_hash::FxHasher);
+
+impl LowercaseHasher {
+    fn write(&mut self, text: &str) {
+        if text.is_ascii() {
+            for b in text.bytes() {
+                self.0.write_u8(b.to_ascii_lowercase());
+            }
+        } else {
+            for c in text.chars().flat_map(char::to_lowercase) {
+                let mut bytes = [0; 4];
+                for &b in c.encode_utf8(&mut bytes).as_bytes() {
+                    self.0.write_u8(b);
+                }
             }
         }
     }
-    hasher.finish()
+
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
 }
 
 /// Text without lower-case letters and with a few capitals: a headline in capitals.
