@@ -89,18 +89,16 @@ impl Nominals<'_> {
                 let of_follows = t + 1 < seg_end && self.word(t + 1) == "of";
                 return (!name_follows && !of_follows && t > start).then_some((t, label));
             }
-            // A modifier: a lower-case word, or a nationality or place (`Afghan`, `US`).
-            let lower = word.starts_with(char::is_lowercase);
-            let place = self.candidate_at(t).is_some_and(|c| {
-                self.draft_label(c)
-                    .is_some_and(|l| matches!(l, Label::Norp | Label::Gpe))
-            });
-            if !lower && !place {
-                return None;
-            }
-            t = match self.candidate_at(t) {
-                Some(c) if !lower => self.candidates[c].tokens.end,
-                _ => t + 1,
+            // A modifier: a lower-case word, or a nationality or place (`Afghan`, `US`), whose
+            // candidate is searched for only then.
+            t = if word.starts_with(char::is_lowercase) {
+                t + 1
+            } else {
+                let place = self.candidate_at(t).filter(|&c| {
+                    self.draft_label(c)
+                        .is_some_and(|l| matches!(l, Label::Norp | Label::Gpe))
+                })?;
+                self.candidates[place].tokens.end
             };
         }
         None
