@@ -76,6 +76,14 @@ struct GroupWords<'t> {
     last: &'t str,
 }
 
+/// What the words right before and right after a name in its segment cue, looked up once for
+/// the several tests that read them.
+#[derive(Clone, Copy)]
+struct Beside {
+    before: Option<Cue>,
+    after: Option<Cue>,
+}
+
 /// Buffers reused from one segment to the next: a story has dozens of segments, and reading
 /// one should allocate only for the names it finds.
 #[derive(Default)]
@@ -719,7 +727,11 @@ impl Recognizer<'_> {
                 && sentence_initial
                 && r.len() == 1
                 && self.gazetteer.is_common_word(words.first)
-                && !self.is_locative(seg.clone(), r.clone())
+                && !self.is_locative(
+                    seg.clone(),
+                    r.clone(),
+                    self.beside(seg.clone(), r.clone()).before,
+                )
             {
                 return;
             }
@@ -1188,12 +1200,13 @@ impl Recognizer<'_> {
         };
         let tokens = first.0.start..last.0.end;
         let range = self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end;
+        let beside = self.beside(seg.clone(), tokens.clone());
         out.push(Candidate {
             sentence_initial: self.is_sentence_initial(seg.start, tokens.start),
             after_the: self.follows_the(tokens.start),
-            team_position: self.is_team_position(seg.clone(), tokens.clone()),
-            locative: self.is_locative(seg.clone(), tokens.clone()),
-            cue: self.cue(seg.clone(), tokens.clone()).or_else(|| {
+            team_position: self.is_team_position(seg.clone(), tokens.clone(), beside),
+            locative: self.is_locative(seg.clone(), tokens.clone(), beside.before),
+            cue: self.cue(seg.clone(), tokens.clone(), beside).or_else(|| {
                 // `20-year-old Tiger Woods`; not a known place's name, which may stand for
                 // where the person is from (`a 40-year-old Missouri woman`).
                 let unknown = !matches!(class, Class::Known(_));
@@ -1207,15 +1220,21 @@ impl Recognizer<'_> {
         });
     }
 
-    /// Whether a name at `tokens` is written as a place: after a preposition of place (`in`,
-    /// `at`), or before a date as datelines are (`LONDON 1996-08-30`).
-    fn is_locative(&self, seg: Range<usize>, tokens: Range<usize>) -> bool {
-        let after_preposition = tokens.start > seg.start
-            && matches!(
-                self.gazetteer.cue(self.word(tokens.start - 1)),
-                Some(Cue::PlaceBefore | Cue::Locative)
-            );
-        after_preposition || self.before_date(seg, tokens.end)
+    /// What the words right before and right after a name at `tokens` cue.
+    fn beside(&self, seg: Range<usize>, tokens: Range<usize>) -> Beside {
+        let cue_at = |t: usize| seg.contains(&t).then(|| self.gazetteer.cue(self.word(t)))?;
+        Beside {
+            before: tokens.start.checked_sub(1).and_then(cue_at),
+            after: cue_at(tokens.end),
+        }
+    }
+
+    /// Whether a name at `tokens`, after a word that cues `before`, is written as a place:
+    /// after a preposition of place (`in`, `at`), or before a date as datelines are (`LONDON
+    /// 1996-08-30`).
+    fn is_locative(&self, seg: Range<usize>, tokens: Range<usize>, before: Option<Cue>) -> bool {
+        matches!(before, Some(Cue::PlaceBefore | Cue::Locative))
+            || self.before_date(seg, tokens.end)
     }
 
     /// A date as datelines write it, `1996-08-30`, starts at token `t`; a score does not
@@ -1276,19 +1295,16 @@ impl Recognizer<'_> {
     }
 
     /// Whether a name at `tokens` stands where results tables and fixtures put teams.
-    fn is_team_position(&self, seg: Range<usize>, tokens: Range<usize>) -> bool {
-        let versus =
-            |t: usize| seg.contains(&t) && self.gazetteer.cue(self.word(t)) == Some(Cue::Versus);
+    fn is_team_position(&self, seg: Range<usize>, tokens: Range<usize>, beside: Beside) -> bool {
         // Not a date: `LONDON 1996-08-30`.
         let before_number = self.before_number(seg.clone(), tokens.end)
             && !self.before_date(seg.clone(), tokens.end);
         // `Surrey captain Chris Lewis`, `Ajax coach`: a member of a team after its name.
-        let member_after = seg.contains(&tokens.end)
-            && self.gazetteer.cue(self.word(tokens.end)) == Some(Cue::TeamMember);
+        let member_after = beside.after == Some(Cue::TeamMember);
         before_number
             || member_after
-            || versus(tokens.end)
-            || tokens.start.checked_sub(1).is_some_and(versus)
+            || beside.after == Some(Cue::Versus)
+            || beside.before == Some(Cue::Versus)
     }
 
     fn follows_the(&self, t: usize) -> bool {
@@ -1312,7 +1328,7 @@ impl Recognizer<'_> {
         }
     }
 
-    fn cue(&self, seg: Range<usize>, tokens: Range<usize>) -> Option<Cue> {
+    fn cue(&self, seg: Range<usize>, tokens: Range<usize>, beside: Beside) -> Option<Cue> {
         let word_at = |t: usize| -> Option<&str> {
             (seg.contains(&t)).then(|| &self.text[self.tokens[t].range()])
         };
@@ -1326,7 +1342,7 @@ impl Recognizer<'_> {
             let cue = match after {
                 "-" => word_at(tokens.end + 1).and_then(|w| self.gazetteer.cue(w)),
                 "," | "'s" | "’s" => None,
-                w => self.gazetteer.cue(w),
+                _ => beside.after,
             };
             // Only the cues that follow what they mark: `in` after a name (`Glowacki in the
             // park`) points to the next one.
@@ -1345,8 +1361,8 @@ impl Recognizer<'_> {
         if place_noun_of {
             return Some(Cue::PlaceBefore);
         }
-        self.gazetteer
-            .cue(before)
+        beside
+            .before
             .filter(|c| matches!(c, Cue::PlaceBefore | Cue::PersonBefore))
     }
 
