@@ -400,7 +400,7 @@ impl Entities {
         for (n, &d) in order.iter().enumerate() {
             number_of[d] = n + 1;
         }
-        let id_of = |d: usize| format!("E{}", number_of[d]);
+        let id_of = |d: usize| entity_id(number_of[d]);
         // The entity of a country, for places, demonyms and organizations in it.
         let country_draft: FxHashMap<&str, usize> = drafts
             .iter()
@@ -517,6 +517,22 @@ impl Entities {
     }
 }
 
+/// An entity's id: `E` and its number (`E12`), its digits written one by one: `format!` and
+/// `to_string` cost more than the rest of the entity's writing.
+fn entity_id(number: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push('E');
+    let mut place = 1;
+    while place * 10 <= number {
+        place *= 10;
+    }
+    while place > 0 {
+        id.push(char::from(b'0' + (number / place % 10) as u8));
+        place /= 10;
+    }
+    id
+}
+
 /// A country's code written against a dollar sign, which makes it a currency: `US$460`,
 /// `$US 15`, `NZ$`.
 fn is_currency_code(text: &str, name: &Range<usize>) -> bool {
@@ -581,4 +597,16 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
             .get(i..i + needle.len())
             .is_some_and(|s| s.eq_ignore_ascii_case(needle))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_ids_are_e_and_the_number() {
+        for n in [0, 1, 9, 10, 99, 100, 1234] {
+            assert_eq!(entity_id(n), format!("E{n}"));
+        }
+    }
 }
