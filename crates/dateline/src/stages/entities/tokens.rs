@@ -68,20 +68,21 @@ pub(super) fn tokenize(
             plain = c.is_ascii();
             // Every ASCII letter and digit of a word is read here, in the common case below:
             // the characters joined after a closer look are all other characters.
-            let (mut ascii_digit, mut ascii_letter) = (false, false);
+            let joining = if digits { DIGIT } else { DIGIT | LETTER };
+            let mut classes = 0;
             let mut end = start;
             while end < range.end {
                 // The common case: ASCII letters and digits join without looking further.
                 let b = bytes[end];
-                if b.is_ascii_digit() {
-                    ascii_digit = true;
+                let class = ASCII_CLASS[usize::from(b)] & joining;
+                if class != 0 {
+                    classes |= class;
                     end += 1;
                     continue;
                 }
-                if !digits && b.is_ascii_alphabetic() {
-                    ascii_letter = true;
-                    end += 1;
-                    continue;
+                // Most words end at a space or a mark that never joins: no character to decode.
+                if b.is_ascii() && !matches!(b, b',' | b'.' | b':' | b'/' | b'&' | b'\'') {
+                    break;
                 }
                 let Some(d) = char_at(text, end, range.end) else {
                     break;
@@ -119,7 +120,7 @@ pub(super) fn tokenize(
             } else {
                 TokKind::Word
             };
-            code = kind == TokKind::Word && ascii_digit && ascii_letter;
+            code = kind == TokKind::Word && classes == DIGIT | LETTER;
             at = end;
         } else if is_apostrophe(c) && is_possessive_s(text, at) {
             kind = TokKind::Possessive;
@@ -150,6 +151,27 @@ pub(super) fn tokenize(
         spaced = false;
     }
 }
+
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII letter.
+const LETTER: u8 = 2;
+
+/// Each byte's class: [`DIGIT`], [`LETTER`], or 0 for every other byte. One look-up tells
+/// whether a byte goes on with a word, as most of a word's bytes do.
+static ASCII_CLASS: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// The character at byte `at` (a character boundary) if `at` is before `limit`, decoded only
 /// where the byte is not ASCII.
