@@ -71,15 +71,20 @@ pub(super) fn tokenize(
             let joining = if digits { DIGIT } else { DIGIT | LETTER };
             let mut classes = 0;
             let mut end = start;
-            while end < range.end {
+            loop {
                 // The common case: ASCII letters and digits join without looking further.
-                let b = bytes[end];
-                let class = ASCII_CLASS[usize::from(b)] & joining;
-                if class != 0 {
+                for &b in &bytes[end..range.end] {
+                    let class = ASCII_CLASS[usize::from(b)] & joining;
+                    if class == 0 {
+                        break;
+                    }
                     classes |= class;
                     end += 1;
-                    continue;
                 }
+                if end >= range.end {
+                    break;
+                }
+                let b = bytes[end];
                 // Most words end at a space or a mark that never joins: no character to decode.
                 if b.is_ascii() && !matches!(b, b',' | b'.' | b':' | b'/' | b'&' | b'\'') {
                     break;
