@@ -472,10 +472,14 @@ impl Gazetteer {
         buffers: &mut FindBuffers,
     ) -> Option<(Found, usize)> {
         let FindBuffers { words, ends } = buffers;
+        let bytes = text.as_bytes();
         let start = words[first].start;
         // Text that starts in lower case fits only names written so, and titles: most words of
         // a story start no name and stop here.
-        let lower = text[start..].chars().next().is_some_and(char::is_lowercase);
+        let lower = match bytes[start] {
+            b if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => text[start..].chars().next().is_some_and(char::is_lowercase),
+        };
         let names = if lower {
             &self.lower_names
         } else {
@@ -485,9 +489,14 @@ impl Gazetteer {
         ends.clear();
         let mut hash = PatternHash::default();
         let mut at = start;
-        for (last, word) in words.iter().enumerate().skip(first) {
-            hash.push_gap(&text[at..word.start]);
-            hash.push_lower(&text[word.clone()]);
+        // Words are hashed from the text's bytes: their ends are known to be characters' ends,
+        // and slicing the text would test it again.
+        for (last, word) in (first..).zip(&words[first..]) {
+            // No gap before the first word.
+            if at < word.start {
+                hash.push_gap(&text[at..word.start]);
+            }
+            hash.push_lower(&bytes[word.clone()]);
             at = word.end;
             let Some(node) = names.get(&hash) else {
                 break;
@@ -495,9 +504,9 @@ impl Gazetteer {
             if let Some(pattern) = node {
                 ends.push((last, word.end, pattern));
             }
-            if text[word.end..].starts_with('.') {
+            if bytes.get(word.end) == Some(&b'.') {
                 let mut with_period = hash.clone();
-                with_period.push_lower(".");
+                with_period.push_lower(b".");
                 if let Some(Some(pattern)) = names.get(&with_period) {
                     ends.push((last, word.end + 1, pattern));
                 }
@@ -1019,11 +1028,11 @@ impl Trie {
         let mut at = 0;
         for word in Words::new(pattern, 0..pattern.len()) {
             hash.push_gap(&pattern[at..word.start]);
-            hash.push_lower(&pattern[word.clone()]);
+            hash.push_lower(&pattern.as_bytes()[word.clone()]);
             at = word.end;
             self.nodes.entry(hash.finish()).or_insert(None);
         }
-        hash.push_lower(&pattern[at..]);
+        hash.push_lower(&pattern.as_bytes()[at..]);
         self.nodes.insert(hash.finish(), Some(index));
     }
 
@@ -1082,8 +1091,8 @@ struct PatternHash(FxHasher);
 
 impl PatternHash {
     /// Feeds text in ASCII lower case.
-    fn push_lower(&mut self, text: &str) {
-        for b in text.bytes() {
+    fn push_lower(&mut self, text: &[u8]) {
+        for &b in text {
             self.0.write_u8(b.to_ascii_lowercase());
         }
     }
@@ -1102,7 +1111,7 @@ impl PatternHash {
             }
             space = false;
             let mut bytes = [0; 4];
-            self.push_lower(c.encode_utf8(&mut bytes));
+            self.push_lower(c.encode_utf8(&mut bytes).as_bytes());
         }
         if space {
             self.0.write_u8(b' ');
@@ -1195,9 +1204,9 @@ fn pattern_hash(name: &str) -> u64 {
     let mut hash = PatternHash::default();
     for (n, word) in name.split_whitespace().enumerate() {
         if n > 0 {
-            hash.push_lower(" ");
+            hash.push_lower(b" ");
         }
-        hash.push_lower(word);
+        hash.push_lower(word.as_bytes());
     }
     hash.finish()
 }
