@@ -370,10 +370,21 @@ impl Recognizer<'_> {
 
     /// Whether token `t` is a word in camel case, as brands are written: `iPod`, `eBay`.
     fn is_camel_case(&self, t: usize) -> bool {
-        let mut letters = self.word(t).chars();
-        self.tokens[t].kind == TokKind::Word
-            && letters.next().is_some_and(char::is_lowercase)
-            && letters.next().is_some_and(char::is_uppercase)
+        let token = &self.tokens[t];
+        if token.kind != TokKind::Word {
+            return false;
+        }
+        // Asked of nearly every word: told from the first two bytes where they are ASCII.
+        match &self.text.as_bytes()[token.range()] {
+            [first, second, ..] if first.is_ascii() && second.is_ascii() => {
+                first.is_ascii_lowercase() && second.is_ascii_uppercase()
+            }
+            _ => {
+                let mut letters = self.word(t).chars();
+                letters.next().is_some_and(char::is_lowercase)
+                    && letters.next().is_some_and(char::is_uppercase)
+            }
+        }
     }
 
     /// Whether token `t` designates a model: a code (`A380`), or a number of three digits that
