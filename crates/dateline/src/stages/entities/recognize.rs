@@ -228,7 +228,8 @@ impl Recognizer<'_> {
                 continue;
             }
             let tok = self.tokens[t];
-            let word = &self.text[tok.range()];
+            // Sliced only where read: most tokens are lower-case words that end no run.
+            let word = || &self.text[tok.range()];
             // `St. Michael's Hospital`, `St Mark's Cathedral`: a saint's possessive inside the
             // name of what is named after the saint; not before a known name (`St Gallen's
             // Brazilian player`).
@@ -245,7 +246,8 @@ impl Recognizer<'_> {
                 continue;
             }
             if tok.kind != TokKind::Word || shouting {
-                if tok.kind == TokKind::Punct && word == "-" && !tok.spaced && !pieces.is_empty() {
+                if tok.kind == TokKind::Punct && word() == "-" && !tok.spaced && !pieces.is_empty()
+                {
                     // `Bashar al-Assad`, `Chester-le-Street`: a hyphen inside a name.
                     if self.name_follows(t + 1, seg.end, find_at, seg.start)
                         && !self.tokens.get(t + 1).is_some_and(|n| n.spaced)
@@ -256,7 +258,7 @@ impl Recognizer<'_> {
                     }
                 }
                 // `Douglas & Lomason`: an ampersand between names.
-                if word == "&" && !shouting && !pieces.is_empty() {
+                if word() == "&" && !shouting && !pieces.is_empty() {
                     let next_capitalized = self
                         .tokens
                         .get(t + 1)
@@ -274,11 +276,11 @@ impl Recognizer<'_> {
             }
             if self.is_capitalized(t) {
                 let starts = pieces.iter().all(|(_, p)| *p == Piece::Joiner);
-                if starts && self.is_not_name_start(word) {
+                if starts && self.is_not_name_start(word()) {
                     break;
                 }
                 // `in Toronto Saturday`: a weekday after a name is when, not part of the name.
-                if !starts && self.gazetteer.is_weekday(word) {
+                if !starts && self.gazetteer.is_weekday(word()) {
                     break;
                 }
                 pieces.push((t..t + 1, Piece::Word));
@@ -286,7 +288,7 @@ impl Recognizer<'_> {
                 continue;
             }
             let joins = !pieces.is_empty()
-                && (matches!(word, "of" | "the" | "and" | "for" | "on" | "&")
+                && (matches!(word(), "of" | "the" | "and" | "for" | "on" | "&")
                     || self.is_particle(t))
                 && self.name_follows(t + 1, seg.end, find_at, seg.start);
             // `bin Laden` and `al-Assad` may also start a name after a given name.
