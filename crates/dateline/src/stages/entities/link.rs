@@ -125,12 +125,13 @@ pub(super) fn link(
         .collect();
     // `Essex , Derbyshire and Surrey all closed in on victory`: the names listed beside a team
     // are teams too.
-    for list in coordinated(text, candidates) {
+    let lists = coordinated(text, candidates);
+    for list in &lists {
         if list
             .iter()
             .any(|&i| teams.contains(surface(&candidates[i])))
         {
-            for &i in &list {
+            for &i in list {
                 if is_local_place(&candidates[i]) {
                     teams.insert(surface(&candidates[i]));
                 }
@@ -259,6 +260,7 @@ pub(super) fn link(
             .collect(),
         // Towns stand as sides in it.
         has_results: teams.len() >= 2,
+        lists,
     };
     let parts = linking.join_name_parts(Joining::AllNames);
     linking.join_organization_short_names();
@@ -313,6 +315,9 @@ struct Linking<'a> {
     sides: FxHashSet<&'a str>,
     /// Whether the story lists results between teams.
     has_results: bool,
+    /// The runs of candidates listed one after another ([`coordinated`]), found once for the
+    /// story: the candidates stay, only their drafts change.
+    lists: Vec<Vec<usize>>,
 }
 
 /// Which names may join a person by a part of the person's full name.
@@ -498,9 +503,9 @@ impl<'a> Linking<'a> {
     /// Al-Minya`). A name no gazetteer knows there is a place too.
     fn listed_among_places(&self) -> Vec<bool> {
         let mut among_places = vec![false; self.candidates.len()];
-        for list in coordinated(self.text, self.candidates) {
+        for list in &self.lists {
             let (mut places, mut others) = (0, 0);
-            for &m in &list {
+            for &m in list {
                 let Some(d) = self.of_candidate[m] else {
                     continue;
                 };
@@ -516,7 +521,7 @@ impl<'a> Linking<'a> {
                 }
             }
             if places >= 2 && places >= others {
-                for &m in &list {
+                for &m in list {
                     among_places[m] = self.of_candidate[m].is_none();
                 }
             }
