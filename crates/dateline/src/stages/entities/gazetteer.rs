@@ -1272,10 +1272,11 @@ pub(crate) fn is_plain_spelling(alias: &str, name: &str) -> bool {
 /// start of a sentence (`The Islamic Republic`), or in capitals (`TEHRAN`) when the name is
 /// long enough not to be a common word. Titles are matched in any case (`defense minister`).
 fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool {
-    let letters = written.chars().filter(|c| c.is_alphabetic()).count();
+    // Counted only where asked: most names are found as written, in text not in capitals.
+    let letters = || written.chars().filter(|c| c.is_alphabetic()).count();
     // An abbreviation with its periods (`N.J.` in `NEWARK, N.J. (AP)`) is no word in capitals.
     let abbreviation = text == written && written.contains('.');
-    if shouting && letters < 4 && !abbreviation {
+    if shouting && !abbreviation && letters() < 4 {
         return false;
     }
     if text == written || target == Target::Title {
@@ -1283,7 +1284,7 @@ fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool 
     }
     let capitals = !text.chars().any(char::is_lowercase);
     if capitals {
-        return letters >= 4;
+        return letters() >= 4;
     }
     // A capital first letter, and letters that differ only from lower case in the name to
     // upper case in the text (`KwaZulu-Natal` for `Kwazulu-Natal`), never the other way.
