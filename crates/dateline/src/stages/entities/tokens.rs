@@ -111,11 +111,13 @@ pub(super) fn tokenize(
                 plain = false;
                 end = after;
             }
-            let word = &text[start..end];
-            let keeps_period = bytes.get(end) == Some(&b'.')
-                && (word.contains('.')
+            // The word is sliced only before a period: most words end at a space.
+            let keeps_period = bytes.get(end) == Some(&b'.') && {
+                let word = &text[start..end];
+                word.contains('.')
                     || abbreviations.0.contains(word)
-                    || (word.chars().count() == 1 && c.is_uppercase()));
+                    || (word.chars().count() == 1 && c.is_uppercase())
+            };
             if keeps_period && end < range.end {
                 end += 1;
                 plain = false;
