@@ -192,10 +192,15 @@ impl Setting {
         if let Some(user) = targets.iter().find(|t| matches!(t, Target::User(_))) {
             return Some(*user);
         }
-        targets.iter().copied().max_by(|a, b| {
-            self.score(gazetteer, *a)
-                .total_cmp(&self.score(gazetteer, *b))
-        })
+        // Each target scored once, not again at each comparison; a lone target needs none.
+        if let [only] = targets {
+            return Some(*only);
+        }
+        targets
+            .iter()
+            .map(|&t| (t, self.score(gazetteer, t)))
+            .max_by(|(_, a), (_, b)| a.total_cmp(b))
+            .map(|(t, _)| t)
     }
 
     /// The target of each candidate that is a gazetteer name, one per name: a name written
