@@ -284,8 +284,12 @@ impl Setting {
                 )
             })
         });
-        let towns = gazetteer
-            .local_named(&text[candidate.range.clone()])
+        // Where no town could compete, none is looked up.
+        let towns_compete = qualifier.is_some() || !names_division;
+        let towns = towns_compete
+            .then(|| gazetteer.local_named(&text[candidate.range.clone()]))
+            .into_iter()
+            .flatten()
             .map(Target::Place)
             .filter(|t| {
                 let town = place_of(gazetteer, *t);
