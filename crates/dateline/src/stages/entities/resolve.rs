@@ -594,6 +594,18 @@ fn qualifier<'c>(
     at: usize,
 ) -> Option<&'c [Target]> {
     let (place, next) = (candidates.get(at)?, candidates.get(at + 1)?);
+    // What the next name is, told by its class, rules out most names before the text between
+    // them is read.
+    let Class::Known(targets) = &next.class else {
+        return None;
+    };
+    let divisions = targets.iter().any(|t| {
+        place_of(gazetteer, *t)
+            .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
+    });
+    if !divisions {
+        return None;
+    }
     let between = text.get(place.range.end..next.range.start)?;
     if between.trim() != "," {
         return None;
@@ -607,14 +619,7 @@ fn qualifier<'c>(
             return None;
         }
     }
-    let Class::Known(targets) = &next.class else {
-        return None;
-    };
-    let divisions = targets.iter().any(|t| {
-        place_of(gazetteer, *t)
-            .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Country))
-    });
-    divisions.then_some(targets.as_slice())
+    Some(targets)
 }
 
 /// Whether `place` lies in one of `areas` (first-level divisions or countries).
