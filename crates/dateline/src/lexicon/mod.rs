@@ -179,13 +179,7 @@ impl<V> ShapeMap<V> {
     /// Where the words of the shape of `word` are; `None` when there are none.
     #[inline(always)]
     fn words_shaped_as(&self, word: &[u8]) -> Option<Range<usize>> {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-            return None;
-        };
-        if word.len() > LONGEST_WORD {
-            return None;
-        }
-        let shape = word.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31);
+        let shape = shape(word)?;
         let words = usize::from(self.starts[shape])..usize::from(self.starts[shape + 1]);
         (!words.is_empty()).then_some(words)
     }
@@ -196,13 +190,21 @@ impl<V> ShapeMap<V> {
     }
 }
 
-/// The shape of the word of a key: its length and the low five bits of its first and last
-/// bytes, which lower-casing leaves as they were.
+/// The shape of the word of a key (see [`shape`]).
 fn key_shape(key: u128) -> usize {
     let bytes = key.to_le_bytes();
     let len = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
-    let (first, last) = (bytes[0], bytes[len.saturating_sub(1)]);
-    len << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+    shape(&bytes[..len]).unwrap_or(0)
+}
+
+/// A word's shape: its length (1 to [`LONGEST_WORD`]) with the low five bits of its first and
+/// last bytes, which are the same for a letter's two cases. `None` for an empty word or one
+/// longer than any a [`WordMap`] holds.
+#[inline(always)]
+fn shape(word: &[u8]) -> Option<usize> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    (word.len() <= LONGEST_WORD)
+        .then(|| word.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31))
 }
 
 impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
@@ -218,8 +220,7 @@ impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
     }
 }
 
-/// A set of word shapes: a word's length (1 to [`LONGEST_WORD`]) with the low five bits of its
-/// first and last bytes, which are the same for a letter's two cases. A test before a
+/// A set of word shapes (see [`shape`]). A test before a
 /// [`WordMap`] lookup that most words of a story fail: a shape costs a shift and a load, a
 /// lookup a hash and a probe. A fixed size, so that a test needs no bounds check.
 pub(crate) struct Shapes(Box<[u64; SHAPE_WORDS]>);
@@ -232,25 +233,18 @@ impl Shapes {
         Shapes(Box::new([0; SHAPE_WORDS]))
     }
 
+    /// Adds a word's shape; a word with none (see [`shape`]) is never asked for.
     pub fn insert(&mut self, word: &[u8]) {
-        let first = usize::from(word.first().map_or(0, |b| b & 31));
-        let last = usize::from(word.last().map_or(0, |b| b & 31));
-        let bit = (word.len() % (LONGEST_WORD + 1)) << 10 | first << 5 | last;
-        self.0[bit / 64] |= 1 << (bit % 64);
+        if let Some(bit) = shape(word) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
     }
 
     /// Whether a word of this shape may be in the set: no if it is longer than any word a
     /// [`WordMap`] holds.
     #[inline]
     pub fn may_hold(&self, word: &[u8]) -> bool {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-            return false;
-        };
-        if word.len() > LONGEST_WORD {
-            return false;
-        }
-        let bit = word.len() << 10 | usize::from(first & 31) << 5 | usize::from(last & 31);
-        self.0[bit / 64] & (1 << (bit % 64)) != 0
+        shape(word).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
     }
 }
 
