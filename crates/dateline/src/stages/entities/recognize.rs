@@ -162,15 +162,16 @@ impl Recognizer<'_> {
             }
             // `iPod Nano`, `iTunes Music Store`: the capitalized words after a brand written in
             // camel case go on with the product's name, even those a gazetteer knows (`Store`).
-            if t > seg.start && self.is_camel_case(t - 1) && !shouting {
-                let start = t;
-                while t < seg.end && self.tokens[t].kind == TokKind::Word && self.is_capitalized(t)
-                {
+            // Asked first of the word at `t`, whose case is already known, so that the word
+            // before it is read only before a capital.
+            let capitalized_word = |t: usize| {
+                t < seg.end && self.tokens[t].kind == TokKind::Word && self.is_capitalized(t)
+            };
+            if !shouting && capitalized_word(t) && t > seg.start && self.is_camel_case(t - 1) {
+                while capitalized_word(t) {
                     t += 1;
                 }
-                if t > start {
-                    continue;
-                }
+                continue;
             }
             let end = self.run(seg.clone(), t, shouting, find_at, finds, pieces);
             if pieces.is_empty() {
@@ -372,21 +373,10 @@ impl Recognizer<'_> {
 
     /// Whether token `t` is a word in camel case, as brands are written: `iPod`, `eBay`.
     fn is_camel_case(&self, t: usize) -> bool {
-        let token = &self.tokens[t];
-        if token.kind != TokKind::Word {
-            return false;
-        }
-        // Asked of nearly every word: told from the first two bytes where they are ASCII.
-        match &self.text.as_bytes()[token.range()] {
-            [first, second, ..] if first.is_ascii() && second.is_ascii() => {
-                first.is_ascii_lowercase() && second.is_ascii_uppercase()
-            }
-            _ => {
-                let mut letters = self.word(t).chars();
-                letters.next().is_some_and(char::is_lowercase)
-                    && letters.next().is_some_and(char::is_uppercase)
-            }
-        }
+        let mut letters = self.word(t).chars();
+        self.tokens[t].kind == TokKind::Word
+            && letters.next().is_some_and(char::is_lowercase)
+            && letters.next().is_some_and(char::is_uppercase)
     }
 
     /// Whether token `t` designates a model: a code (`A380`), or a number of three digits that
