@@ -2,6 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// Every bench and the `throughput` binary link this library, so all of them measure the
+/// pipeline with the allocator the CLI and the Python module use (see the workspace manifest).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// One article: its text and publication date.
 pub struct Sample {
     pub text: String,

@@ -19,6 +19,11 @@ use pythonize::pythonize;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 
+/// See the workspace manifest for why the module does not use the system allocator. It serves
+/// only Rust's allocations; Python objects still come from Python's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     _dateline,
     DatelineError,

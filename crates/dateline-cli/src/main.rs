@@ -16,6 +16,10 @@ use dateline_cli::extract_line;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+/// See the workspace manifest for why the CLI does not use the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "dateline",
