@@ -345,10 +345,14 @@ def read_tsv(path: str) -> tuple[list[str], list[list[str]]]:
     header = lines[0][1:].split("\t")
     rows = []
     for i, line in enumerate(lines[1:], 2):
+        if line.startswith("#"):
+            continue  # a comment, as the Rust loaders read it
         cols = line.split("\t")
-        if len(cols) != len(header):
+        if len(cols) > len(header):
             raise ValueError(f"{path}:{i}: {len(cols)} columns, header has {len(header)}")
-        rows.append(cols)
+        # Curated files leave out empty last columns (titles.tsv's in_name), as the Rust
+        # loaders allow.
+        rows.append(cols + [""] * (len(header) - len(cols)))
     return header, rows
 
 
@@ -1312,16 +1316,19 @@ def main() -> int:
             write_lines(os.path.join(out, "people", "given_names.txt"), names)
             surnames = build_surnames(pkg_dir)
             write_lines(os.path.join(out, "people", "surnames.txt"), surnames)
-            common_words = set(build_common_words()) if os.path.exists(WORDS_FILE) else set()
-            all_surnames = set(build_surnames(pkg_dir, max_rank=10**6))
-            h, rows = build_airports(pkg_dir, set(names), common_words, all_surnames)
-            write_tsv(os.path.join(out, "places", "airports.tsv"), h, rows)
+            common_words_path = os.path.join(out, "english", "common_words.txt")
             if os.path.exists(WORDS_FILE):
-                write_lines(os.path.join(out, "english", "common_words.txt"),
-                            build_common_words())
+                write_lines(common_words_path, build_common_words())
             else:
                 print(f"warning: {WORDS_FILE} missing (apt-get install wamerican); "
                       "english/common_words.txt not refreshed", file=sys.stderr)
+            # The airports' bare names are checked against the list as written above, or
+            # as it stands when wamerican is missing, so that both rebuild the same file.
+            with open(common_words_path, encoding="utf-8") as f:
+                common_words = set(f.read().split())
+            all_surnames = set(build_surnames(pkg_dir, max_rank=10**6))
+            h, rows = build_airports(pkg_dir, set(names), common_words, all_surnames)
+            write_tsv(os.path.join(out, "places", "airports.tsv"), h, rows)
             if os.path.exists(GFDL_TEXT):
                 shutil.copyfile(GFDL_TEXT, os.path.join(out, "people", "GFDL-1.2.txt"))
             else:
