@@ -167,6 +167,32 @@ fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
+/// Whether `word`, of letters and digits only, is one of the words of `phrase` (its runs of
+/// letters and digits), in any ASCII case. Found by comparing bytes where the first one
+/// matches, not by cutting the phrase into words: it runs over the names and titles of every
+/// entity before a description.
+fn holds_word(phrase: &str, word: &str) -> bool {
+    let (bytes, wanted) = (phrase.as_bytes(), word.as_bytes());
+    let Some(&first) = wanted.first() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    let last_start = bytes.len().checked_sub(wanted.len());
+    (0..last_start.map_or(0, |l| l + 1)).any(|i| {
+        // A match starts and ends at character boundaries: `word` is whole characters.
+        bytes[i].to_ascii_lowercase() == first
+            && bytes[i..i + wanted.len()].eq_ignore_ascii_case(wanted)
+            && !phrase[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && !phrase[i + wanted.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Classes of the closed-class words in `data/facts/function_words.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum WordClass {
@@ -665,11 +691,9 @@ impl<'d> Story<'d> {
                 })
                 .map(|m| m.entity);
         }
-        let holds_word = |phrase: &str| {
-            phrase
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.eq_ignore_ascii_case(word))
-        };
+        // A word with other characters than letters and digits is no word of a phrase.
+        let plain = word.chars().all(char::is_alphanumeric);
+        let holds_word = |phrase: &str| plain && holds_word(phrase, word);
         let far = self.sentences_back(at, FAR_REFERENCE_SENTENCES);
         self.nearest_mention_before(at, far, |e| match e.label {
             Label::Person => e.titles.iter().any(|t| holds_word(t)),
@@ -1316,5 +1340,31 @@ impl<'d> Story<'d> {
     /// A token that is a word of class `class`.
     pub fn is_class(&self, token: usize, class: WordClass) -> bool {
         self.is(token, class)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holds_word_finds_whole_words_in_any_case() {
+        for phrase in [
+            "Minister of Defense",
+            "deputy prime minister",
+            "Ministry of Köln-Minister",
+            "ministers",
+            "ex-minister",
+            "éminister",
+            "minister",
+            "",
+        ] {
+            for word in ["minister", "MINISTER", "of", "köln", "m"] {
+                let by_words = phrase
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(word));
+                assert_eq!(holds_word(phrase, word), by_words, "{phrase:?} {word:?}");
+            }
+        }
     }
 }
