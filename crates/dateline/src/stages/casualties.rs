@@ -104,7 +104,7 @@ impl Stage for Casualties {
     fn run(&self, doc: &mut Document<'_>) {
         let story = Story::new(doc);
         let mut found: Vec<Casualty> = Vec::new();
-        for (index, sentence) in story.sentences.iter().enumerate() {
+        for (index, sentence) in story.sentences_with(WordClass::StartsCasualtyTrigger) {
             for (trigger_range, trigger) in
                 self.triggers
                     .find_in_sentence(&story, sentence, WordClass::StartsCasualtyTrigger)

@@ -70,7 +70,7 @@ impl Stage for Events {
     fn run(&self, doc: &mut Document<'_>) {
         let story = Story::new(doc);
         let mut events: Vec<Event> = Vec::new();
-        for (index, sentence) in story.sentences.iter().enumerate() {
+        for (index, sentence) in story.sentences_with(WordClass::StartsEventTrigger) {
             let first_of_sentence = events.len();
             let mut sentence_actor: Option<usize> = None;
             for (range, trigger) in
