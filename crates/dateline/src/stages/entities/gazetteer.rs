@@ -1090,10 +1090,21 @@ impl LocalNames {
 struct PatternHash(FxHasher);
 
 impl PatternHash {
-    /// Feeds text in ASCII lower case.
+    /// Feeds text in ASCII lower case, eight bytes at a time: most words are one piece, and
+    /// their letters are lowered and hashed together, not one by one.
     fn push_lower(&mut self, text: &[u8]) {
-        for &b in text {
-            self.0.write_u8(b.to_ascii_lowercase());
+        let mut chunks = text.chunks_exact(8);
+        for chunk in &mut chunks {
+            let piece = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.0.write_u64(ascii_lowercase8(piece));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let piece = rest
+                .iter()
+                .rev()
+                .fold(0, |piece, &b| piece << 8 | u64::from(b));
+            self.0.write_u64(ascii_lowercase8(piece));
         }
     }
 
@@ -1121,6 +1132,20 @@ impl PatternHash {
     fn finish(&self) -> u64 {
         self.0.finish()
     }
+}
+
+/// Eight bytes in ASCII lower case at once: each byte from `A` to `Z` gains 0x20; the others,
+/// non-ASCII bytes among them, stay as they are.
+fn ascii_lowercase8(piece: u64) -> u64 {
+    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+    let low = piece & LOW_BITS;
+    // A byte's top bit, once its low seven bits are added to, tells whether they reach `A`
+    // (0x41) and whether they go beyond `Z` (0x5a); no sum carries into the next byte.
+    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let beyond_z = low + 0x2525_2525_2525_2525;
+    let capitals = from_a & !beyond_z & !piece & TOP_BITS;
+    piece | capitals >> 2
 }
 
 /// Buffers reused across calls of [`Gazetteer::find`].
@@ -1312,4 +1337,18 @@ fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool 
 
 pub(crate) fn ends_word(text: &str, at: usize) -> bool {
     !text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eight_bytes_lower_as_one_by_one() {
+        for first in (0..=255u8).step_by(8) {
+            let bytes: [u8; 8] = std::array::from_fn(|i| first + i as u8);
+            let lowered = ascii_lowercase8(u64::from_le_bytes(bytes)).to_le_bytes();
+            assert_eq!(lowered, bytes.map(|b| b.to_ascii_lowercase()));
+        }
+    }
 }
