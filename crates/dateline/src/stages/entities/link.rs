@@ -396,8 +396,17 @@ impl<'a> Linking<'a> {
         let gazetteer = self.gazetteer;
         for i in 0..self.candidates.len() {
             let c = &self.candidates[i];
+            // Most candidates are no unknown name: those are passed over before their text is
+            // read.
+            if joining == Joining::UnknownWords && c.class != Class::Unknown {
+                continue;
+            }
             let name = self.surface(i);
-            let single_word = !name.contains(' ');
+            if joining == Joining::UnknownWords && !name.chars().any(char::is_lowercase) {
+                continue;
+            }
+            // Asked only of the classes that join single words.
+            let single_word = || !name.contains(' ');
             // `SHEARER` in a headline in capitals is `Shearer` of `Alan Shearer`.
             let person_part = || {
                 let part = if c.shouting {
@@ -407,26 +416,23 @@ impl<'a> Linking<'a> {
                 };
                 part.copied().flatten()
             };
-            if joining == Joining::UnknownWords
-                && (c.class != Class::Unknown || !name.chars().any(char::is_lowercase))
-            {
-                continue;
-            }
             let joined = match &c.class {
                 // A known place that is also a person's name in this story: `Jackson`; a
                 // country's or a big city's name only where nothing marks it a place
                 // (`Georgia Stevens` … `Georgia began skating`).
-                Class::Known(targets) if single_word && !c.shouting => person_part().filter(|d| {
-                    let places = || targets.iter().all(|t| matches!(t, Target::Place(_)));
-                    let small = targets.iter().all(|t| {
-                        matches!(t, Target::Place(p)
+                Class::Known(targets) if !c.shouting && single_word() => {
+                    person_part().filter(|d| {
+                        let places = || targets.iter().all(|t| matches!(t, Target::Place(_)));
+                        let small = targets.iter().all(|t| {
+                            matches!(t, Target::Place(p)
                             if gazetteer.places[*p as usize].population < 1_000_000)
-                    });
-                    let marked =
-                        c.locative || matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter));
-                    small || (places() && !marked && parts.given_named.contains(d))
-                }),
-                Class::Named(Label::Person, _) if single_word => person_part(),
+                        });
+                        let marked =
+                            c.locative || matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter));
+                        small || (places() && !marked && parts.given_named.contains(d))
+                    })
+                }
+                Class::Named(Label::Person, _) if single_word() => person_part(),
                 Class::Unknown => self.by_text.get(name).copied().or_else(person_part),
                 _ => None,
             };
@@ -619,14 +625,16 @@ fn is_product(
 fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Option<Label> {
     let letters = name.chars().filter(|c| c.is_alphabetic()).count();
     let capitals = !name.chars().any(char::is_lowercase);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-        return None;
+    // The first and last words, read without collecting the words.
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    let (last, one_word) = match words.next_back() {
+        Some(last) => (last, false),
+        None => (first, true),
     };
     if letters < 2 {
         return None; // a stray initial
     }
-    let one_word = words.len() == 1;
     // `Kurdish`; `ENGLISH` in a headline in capitals too, not `NATO`.
     if one_word && (!capitals || candidate.shouting) && gazetteer.is_group_adjective(name) {
         return Some(Label::Norp);
@@ -677,7 +685,7 @@ fn guess_label(gazetteer: &Gazetteer, name: &str, candidate: &Candidate) -> Opti
     // unless one is an English word (`Port Vale`, `Advanced Medical`, `Brush Wellman`) and the
     // last is no surname after a first name that is no word (`Jansher Khan`), or the first is
     // a place's modifier (`St Mirren`, `Northern Alliance`).
-    let has_common_word = words.iter().any(|w| gazetteer.is_common_word(w))
+    let has_common_word = name.split_whitespace().any(|w| gazetteer.is_common_word(w))
         && (gazetteer.is_common_word(first) || !gazetteer.is_surname(last));
     let organization = candidate.after_the || has_common_word || gazetteer.is_place_modifier(first);
     Some(if organization {
