@@ -572,9 +572,17 @@ impl LowercaseHasher {
     }
 }
 
-/// Text without lower-case letters and with a few capitals: a headline in capitals.
+/// Text without lower-case letters and with a few capitals: a headline in capitals. Read once,
+/// counting the capitals on the way to the first lower-case letter.
 fn is_shouting(text: &str) -> bool {
-    !text.chars().any(char::is_lowercase) && text.chars().filter(|c| c.is_uppercase()).count() > 3
+    let mut capitals = 0;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        capitals += usize::from(c.is_uppercase());
+    }
+    capitals > 3
 }
 
 /// A headline in title case (`Trump Could Address Clean Energy, Lindsey Graham Says`): every
