@@ -485,32 +485,37 @@ impl Gazetteer {
         } else {
             &self.names
         };
-        // The patterns that end where a word ends, or one byte later, at its period (`U.S.`).
-        ends.clear();
-        let mut hash = PatternHash::default();
-        let mut at = start;
         // Words are hashed from the text's bytes: their ends are known to be characters' ends,
         // and slicing the text would test it again.
-        for (last, word) in (first..).zip(&words[first..]) {
-            // No gap before the first word.
-            if at < word.start {
-                hash.push_gap(&text[at..word.start]);
-            }
-            hash.push_lower(&bytes[word.clone()]);
-            at = word.end;
-            let Some(node) = names.get(&hash) else {
-                break;
-            };
+        let mut hash = PatternHash::default();
+        hash.push_lower(&bytes[words[first].clone()]);
+        // Most words start no pattern: they stop here, before anything else is set up.
+        let mut node = names.get(&hash)?;
+        // The patterns that end where a word ends, or one byte later, at its period (`U.S.`).
+        ends.clear();
+        let mut last = first;
+        loop {
+            let end = words[last].end;
             if let Some(pattern) = node {
-                ends.push((last, word.end, pattern));
+                ends.push((last, end, pattern));
             }
-            if bytes.get(word.end) == Some(&b'.') {
+            if bytes.get(end) == Some(&b'.') {
                 let mut with_period = hash.clone();
                 with_period.push_lower(b".");
                 if let Some(Some(pattern)) = names.get(&with_period) {
-                    ends.push((last, word.end + 1, pattern));
+                    ends.push((last, end + 1, pattern));
                 }
             }
+            let Some(next) = words.get(last + 1) else {
+                break;
+            };
+            hash.push_gap(&text[end..next.start]);
+            hash.push_lower(&bytes[next.clone()]);
+            match names.get(&hash) {
+                Some(next_node) => node = next_node,
+                None => break,
+            }
+            last += 1;
         }
         for &(last, end, pattern) in ends.iter().rev() {
             if !ends_word(text, end) {
