@@ -149,6 +149,17 @@ impl Recognizer<'_> {
 
         let mut t = seg.start;
         while t < seg.end {
+            // Most tokens are lower-case words, numbers and marks outside the gazetteer's
+            // names: no run starts at them (see `run`), and they are passed over before the
+            // tests below, which would all come to that. Codes go on to those tests.
+            let tok = &self.tokens[t];
+            let may_start_run = find_at[t - seg.start].is_some()
+                || tok.code
+                || (!shouting && tok.kind == TokKind::Word && tok.capitalized);
+            if !may_start_run {
+                t += 1;
+                continue;
+            }
             // `8 GB`, `600 MW`: a unit is no name, though `GB` is a country's code.
             if self.is_unit_of_number(t) {
                 t += 1;
