@@ -490,7 +490,7 @@ impl Gazetteer {
         let mut hash = PatternHash::default();
         hash.push_lower(&bytes[words[first].clone()]);
         // Most words start no pattern: they stop here, before anything else is set up.
-        let mut node = names.get(&hash)?;
+        let mut node = names.get_first(&hash)?;
         // The patterns that end where a word ends, or one byte later, at its period (`U.S.`).
         ends.clear();
         let mut last = first;
@@ -991,7 +991,7 @@ impl Builder {
         }
 
         let mut names = Trie::with_capacity(self.patterns.len() * 2);
-        let mut lower_names = Trie::default();
+        let mut lower_names = Trie::with_first_words();
         for (pattern, &index) in &self.patterns {
             names.insert(pattern, index);
             // Whether text starting in lower case may fit one of its entries (see `case_fits`).
@@ -1018,12 +1018,30 @@ impl Builder {
 #[derive(Default)]
 struct Trie {
     nodes: FxHashMap<u64, Option<u32>>,
+    /// For a small trie that most words of a story are looked up in and few start a pattern
+    /// of ([`Gazetteer::lower_names`]), a bit for each first word's hash, which rules out most
+    /// words more cheaply than the table; set bits are shared by many hashes. Empty (no
+    /// filter) for the others.
+    first_words: Vec<u64>,
 }
 
 impl Trie {
+    /// Bits of a hash that pick its bit in [`Trie::first_words`]: 4,096 bits for the few
+    /// hundred first words of the patterns lower-case text may fit.
+    const FIRST_WORD_BITS: u32 = 12;
+
     fn with_capacity(capacity: usize) -> Trie {
         Trie {
             nodes: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
+            first_words: Vec::new(),
+        }
+    }
+
+    /// An empty trie that keeps [`Trie::first_words`].
+    fn with_first_words() -> Trie {
+        Trie {
+            nodes: FxHashMap::default(),
+            first_words: vec![0; (1 << Self::FIRST_WORD_BITS) / 64],
         }
     }
 
@@ -1034,16 +1052,46 @@ impl Trie {
         for word in Words::new(pattern, 0..pattern.len()) {
             hash.push_gap(&pattern[at..word.start]);
             hash.push_lower(&pattern.as_bytes()[word.clone()]);
+            if at == 0 {
+                self.add_first_word(&hash);
+            }
             at = word.end;
             self.nodes.entry(hash.finish()).or_insert(None);
         }
         hash.push_lower(&pattern.as_bytes()[at..]);
+        if at == 0 {
+            // A pattern of no word is looked up as a whole.
+            self.add_first_word(&hash);
+        }
         self.nodes.insert(hash.finish(), Some(index));
+    }
+
+    fn add_first_word(&mut self, hash: &PatternHash) {
+        if !self.first_words.is_empty() {
+            let bit = Self::first_word_bit(hash);
+            self.first_words[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    fn first_word_bit(hash: &PatternHash) -> usize {
+        (hash.finish() >> (u64::BITS - Self::FIRST_WORD_BITS)) as usize
     }
 
     /// `None` when no pattern starts so; else the pattern it is, if it is one.
     fn get(&self, hash: &PatternHash) -> Option<Option<u32>> {
         self.nodes.get(&hash.finish()).copied()
+    }
+
+    /// [`Trie::get`] for the first word of a pattern, ruled out first by
+    /// [`Trie::first_words`] where there are any.
+    fn get_first(&self, hash: &PatternHash) -> Option<Option<u32>> {
+        if !self.first_words.is_empty() {
+            let bit = Self::first_word_bit(hash);
+            if self.first_words[bit / 64] & 1 << (bit % 64) == 0 {
+                return None;
+            }
+        }
+        self.get(hash)
     }
 }
 
