@@ -389,14 +389,20 @@ impl Setting {
     /// its places ([`Setting::is_neighbourhood`]), a town near a small place it names.
     fn points_to(&self, gazetteer: &Gazetteer, place: &Place) -> bool {
         match place.kind {
-            PlaceKind::Town => place.point().is_some_and(|point| {
-                self.anchors.iter().any(|a| {
-                    let anchor = &gazetteer.places[a.place as usize];
-                    anchor.population < LOCAL_ANCHOR_MAX_POPULATION
-                        && !std::ptr::eq(anchor, place)
-                        && is_near(a.point, point)
-                })
-            }),
+            PlaceKind::Town => {
+                let small_anchors = || {
+                    self.anchors.iter().filter(|a| {
+                        let anchor = &gazetteer.places[a.place as usize];
+                        anchor.population < LOCAL_ANCHOR_MAX_POPULATION
+                            && !std::ptr::eq(anchor, place)
+                    })
+                };
+                // The town's point is read from its text only where an anchor may be near it.
+                small_anchors().next().is_some()
+                    && place
+                        .point()
+                        .is_some_and(|point| small_anchors().any(|a| is_near(a.point, point)))
+            }
             _ => self.is_neighbourhood(gazetteer, place),
         }
     }
@@ -471,13 +477,17 @@ impl Setting {
             .anchors
             .iter()
             .map(|a| &gazetteer.places[a.place as usize]);
+        let other_anchors = || {
+            self.anchors
+                .iter()
+                .filter(|a| !std::ptr::eq(&gazetteer.places[a.place as usize], place))
+        };
+        // The place's point is read from its text only where there is an anchor to measure.
         let near_an_anchor = || {
-            place.point().is_some_and(|point| {
-                self.anchors.iter().any(|a| {
-                    !std::ptr::eq(&gazetteer.places[a.place as usize], place)
-                        && is_near(a.point, point)
-                })
-            })
+            other_anchors().next().is_some()
+                && place
+                    .point()
+                    .is_some_and(|point| other_anchors().any(|a| is_near(a.point, point)))
         };
         match place.kind {
             PlaceKind::Country => anchors.any(|a| a.country == place.country),
