@@ -644,8 +644,9 @@ impl Recognizer<'_> {
                 .find(|t| self.gazetteer.tells_country(*t)),
             _ => None,
         });
+        let group_start = (first.0.start, sentence_initial);
         let push = |out: &mut Vec<Candidate>, pieces: &[(Range<usize>, Piece)], class: Class| {
-            self.push(seg.clone(), pieces, class, shouting, out);
+            self.push(seg.clone(), pieces, class, shouting, group_start, out);
         };
 
         // `Serb`, `Moslem`: a people or group, whatever town shares its name.
@@ -1201,12 +1202,16 @@ impl Recognizer<'_> {
         None
     }
 
+    /// Adds the name that `pieces` make up. `group_start` is the first token of the group
+    /// they are cut from and whether it starts a sentence, already known for the names that
+    /// start there, as most do.
     fn push(
         &self,
         seg: Range<usize>,
         pieces: &[(Range<usize>, Piece)],
         class: Class,
         shouting: bool,
+        group_start: (usize, bool),
         out: &mut Vec<Candidate>,
     ) {
         let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
@@ -1215,8 +1220,12 @@ impl Recognizer<'_> {
         let tokens = first.0.start..last.0.end;
         let range = self.tokens[tokens.start].start..self.tokens[tokens.end - 1].end;
         let beside = self.beside(seg.clone(), tokens.clone());
+        let sentence_initial = match group_start {
+            (start, initial) if start == tokens.start => initial,
+            _ => self.is_sentence_initial(seg.start, tokens.start),
+        };
         out.push(Candidate {
-            sentence_initial: self.is_sentence_initial(seg.start, tokens.start),
+            sentence_initial,
             after_the: self.follows_the(tokens.start),
             team_position: self.is_team_position(seg.clone(), tokens.clone(), beside),
             locative: self.is_locative(seg.clone(), tokens.clone(), beside.before),
