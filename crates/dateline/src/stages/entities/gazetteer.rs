@@ -262,6 +262,9 @@ pub(crate) struct Gazetteer {
     /// Titles written as part of the name they precede (`Mother Teresa`).
     titles_in_name: FxHashSet<&'static str>,
     cues: FxHashMap<&'static str, Cue>,
+    /// Whether some cue starts with each byte: most words beside a name are marks or
+    /// capitalized words, which start none and need no look-up.
+    cue_first_bytes: [bool; 256],
     adjective_endings: Vec<&'static str>,
     /// English words written in lower case (`note`, `fax`, `port`): a capitalized one that no
     /// gazetteer knows is more likely a heading or a product than a name.
@@ -363,6 +366,15 @@ impl Gazetteer {
                     Some((row[0], cue))
                 })
                 .collect(),
+            cue_first_bytes: {
+                let mut starts = [false; 256];
+                for row in rows(CUES) {
+                    if let Some(&b) = row[0].as_bytes().first() {
+                        starts[usize::from(b)] = true;
+                    }
+                }
+                starts
+            },
             adjective_endings: words(ADJECTIVE_ENDINGS).collect(),
             common_words: COMMON_WORDS.lines().collect(),
             surnames: SURNAMES.lines().collect(),
@@ -414,7 +426,10 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::find`] over a stretch already cut into tokens: their words are the same,
-    /// and most tokens are one word without reading their letters again.
+    /// and most tokens are one word without reading their letters again. Always inlined into
+    /// its one caller, the recognizer's reading of a segment: the compiler otherwise leaves it
+    /// out of line once that grows, and the gazetteer's search then costs more.
+    #[inline(always)]
     pub fn find_in_tokens(
         &self,
         text: &str,
@@ -709,8 +724,14 @@ impl Gazetteer {
     /// What a word beside a name says of it; words in capitals (`MINNESOTA AT MILWAUKEE`)
     /// are read as the same words in lower case.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        if let Some(&cue) = self.cues.get(word) {
-            return Some(cue);
+        let may_be_cue = word
+            .as_bytes()
+            .first()
+            .is_none_or(|&b| self.cue_first_bytes[usize::from(b)]);
+        if may_be_cue {
+            if let Some(&cue) = self.cues.get(word) {
+                return Some(cue);
+            }
         }
         let mut lower = [0u8; 16];
         let capitals = word.len() <= lower.len() && word.bytes().all(|b| b.is_ascii_uppercase());
