@@ -68,7 +68,7 @@ pub(super) fn atoms(
         if n != next_compound {
             // A plain word: one atom.
             out.push(Atom {
-                class: lexicon.class_of_bytes(&text.as_bytes()[token.start..token.end]),
+                class: lexicon.class_of_plain(&text.as_bytes()[token.start..token.end]),
                 ..atom(token.start, token.end, TokenKind::Word, first_gap)
             });
             continue;
@@ -204,27 +204,43 @@ fn push_word_parts(
 }
 
 /// Calls `part` with the byte range of each part of a word token: the pieces between its inner
-/// hyphens, and a final `'s` or `’s` on its own.
+/// hyphens, and a final `'s` or `’s` on its own. On bytes: a `str` split costs more than the
+/// search in a short word.
 pub(super) fn word_parts(text: &str, token: &Token, mut part: impl FnMut(usize, usize)) {
-    let word = &text[token.start..token.end];
-    // Most words have neither a hyphen nor an apostrophe: one part, no string work.
-    if !word.bytes().any(|b| b == b'-' || b == b'\'' || b == 0xE2) {
+    let bytes = text.as_bytes();
+    let word = &bytes[token.start..token.end];
+    // Most words have neither a hyphen nor an apostrophe (0xE2 begins `’`): one part.
+    if !word.iter().any(|&b| b == b'-' || b == b'\'' || b == 0xE2) {
         part(token.start, token.end);
         return;
     }
-    let stem = match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
-        Some(stem) if !stem.is_empty() => stem,
-        _ => word,
+    let possessive = if word.ends_with(b"'s") {
+        "'s".len()
+    } else if word.ends_with("’s".as_bytes()) {
+        "’s".len()
+    } else {
+        0
+    };
+    // A word that is all `'s` is its own stem.
+    let stem_end = if possessive > 0 && word.len() > possessive {
+        token.end - possessive
+    } else {
+        token.end
     };
     let mut piece_start = token.start;
-    for piece in stem.split('-') {
-        if !piece.is_empty() {
-            part(piece_start, piece_start + piece.len());
+    for (at, &b) in (token.start..stem_end).zip(&bytes[token.start..stem_end]) {
+        if b == b'-' {
+            if at > piece_start {
+                part(piece_start, at);
+            }
+            piece_start = at + 1;
         }
-        piece_start += piece.len() + 1;
     }
-    if stem.len() < word.len() {
-        part(token.start + stem.len(), token.end);
+    if stem_end > piece_start {
+        part(piece_start, stem_end);
+    }
+    if stem_end < token.end {
+        part(stem_end, token.end);
     }
 }
 

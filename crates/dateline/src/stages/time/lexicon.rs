@@ -8,7 +8,7 @@
 
 use super::atoms;
 use crate::document::Token;
-use crate::lexicon::{self, Shapes, WordMap};
+use crate::lexicon::{self, ShapeMap, Shapes, WordMap};
 
 const MONTHS: &str = include_str!("../../../data/calendar/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
@@ -115,14 +115,13 @@ pub(super) struct Holiday {
 }
 
 pub(super) struct Lexicon {
-    /// Every word, by its [`key`].
-    words: WordMap<Class>,
-    /// Which (length, first letter, last letter) the words have: most words of a story fail
-    /// this test and are never hashed.
-    shapes: Shapes,
-    /// The same for the head words alone ([`Class::is_head`]).
+    /// Every word, in any ASCII case. Grouped by shape (length, first and last letter): most
+    /// words of a story have a shape no lexicon word has, and cost two loads.
+    words: ShapeMap<Class>,
+    /// Which shapes the head words ([`Class::is_head`]) have: the one test the head scan makes
+    /// of most words.
     head_shapes: Shapes,
-    /// Holidays by the [`key`] of their first word, longest names first.
+    /// Holidays by their first word, longest names first.
     holidays: WordMap<Vec<Holiday>>,
     /// The shapes of those first words.
     holiday_shapes: Shapes,
@@ -216,7 +215,6 @@ impl Lexicon {
             entries.push((row[0], Class::Tense(tense)));
         }
         let mut words = WordMap::new();
-        let mut shapes = Shapes::new();
         let mut head_shapes = Shapes::new();
         for (word, class) in entries {
             // The first class wins: a word known for its meaning ("next", "ago") keeps it over
@@ -224,14 +222,12 @@ impl Lexicon {
             let Some(&mut class) = words.entry_or(word, class) else {
                 continue;
             };
-            shapes.insert(word.as_bytes());
             if class.is_head() {
                 head_shapes.insert(word.as_bytes());
             }
         }
         Lexicon {
-            words,
-            shapes,
+            words: words.freeze(),
             head_shapes,
             holidays,
             holiday_shapes,
@@ -258,11 +254,16 @@ impl Lexicon {
     }
 
     /// [`Lexicon::class`] of a word given as bytes.
+    #[inline]
     pub fn class_of_bytes(&self, word: &[u8]) -> Option<Class> {
-        if !self.shapes.may_hold(word) {
-            return None;
-        }
         self.words.get_bytes(word).copied()
+    }
+
+    /// [`Lexicon::class`] of a plain word: ASCII letters and digits only, as every word token
+    /// is that is not listed as compound ([`super::Compounds`]).
+    #[inline]
+    pub fn class_of_plain(&self, word: &[u8]) -> Option<Class> {
+        self.words.get_alphanumeric(word).copied()
     }
 
     /// Whether a word token is a head word, or holds one as a part (`third-quarter`,
