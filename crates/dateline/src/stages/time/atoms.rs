@@ -44,11 +44,10 @@ pub(super) fn atoms(
     let mut next_compound = words.next();
     for (n, token) in tokens.iter().enumerate() {
         let glued_before = previous_end == Some(token.start);
-        let glued_after = tokens.get(n + 1).is_some_and(|t| t.start == token.end);
         if token.kind == TokenKind::Punct
             && &text.as_bytes()[token.start..token.end] == b"-"
             && glued_before
-            && glued_after
+            && tokens.get(n + 1).is_some_and(|t| t.start == token.end)
         {
             pending_hyphen = true;
             previous_end = Some(token.end);

@@ -8,7 +8,7 @@
 
 use super::atoms;
 use crate::document::Token;
-use crate::lexicon::{self, ShapeMap, Shapes, WordMap};
+use crate::lexicon::{self, ShapeMap, Shapes, WordMap, LONGEST_WORD};
 
 const MONTHS: &str = include_str!("../../../data/calendar/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
@@ -120,7 +120,7 @@ pub(super) struct Lexicon {
     words: ShapeMap<Class>,
     /// Which shapes the head words ([`Class::is_head`]) have: the one test the head scan makes
     /// of most words.
-    head_shapes: Shapes,
+    head_shapes: HeadShapes,
     /// Holidays by their first word, longest names first.
     holidays: WordMap<Vec<Holiday>>,
     /// The shapes of those first words.
@@ -215,7 +215,7 @@ impl Lexicon {
             entries.push((row[0], Class::Tense(tense)));
         }
         let mut words = WordMap::new();
-        let mut head_shapes = Shapes::new();
+        let mut head_shapes = HeadShapes::new();
         for (word, class) in entries {
             // The first class wins: a word known for its meaning ("next", "ago") keeps it over
             // its tense.
@@ -280,20 +280,60 @@ impl Lexicon {
         head
     }
 
-    /// Whether a word is a head word ([`Class::is_head`]). Called on every plain word of a
-    /// story, so the common answer, no, is made cheap.
-    #[inline(always)]
-    pub fn is_head(&self, word: &[u8]) -> bool {
-        self.head_shapes.may_hold(word) && self.is_head_word(word)
+    /// Whether a word (or a part of one) is a head word ([`Class::is_head`]).
+    fn is_head(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        self.head_shapes.may_hold(word.len(), first, last)
+            && self.class_of_bytes(word).is_some_and(Class::is_head)
     }
 
-    /// [`Lexicon::is_head`] past the shape test, out of line: it runs for few words, and the
-    /// scan that calls the test keeps its registers.
+    /// Whether a plain word token (ASCII letters and digits) of `text` is a head word. Called
+    /// on nearly every word of a story, so the common answer, no, is made cheap: the shape is
+    /// read from the token's ends, with no slice made.
+    #[inline(always)]
+    pub fn is_plain_head(&self, text: &[u8], token: &Token) -> bool {
+        let (Some(&first), Some(&last)) = (text.get(token.start), text.get(token.end - 1)) else {
+            return false;
+        };
+        self.head_shapes
+            .may_hold(token.end.wrapping_sub(token.start), first, last)
+            && self.is_plain_head_word(&text[token.start..token.end])
+    }
+
+    /// [`Lexicon::is_plain_head`] past the shape test, out of line: it runs for few words, and
+    /// the scan that calls the test keeps its registers.
     #[inline(never)]
-    fn is_head_word(&self, word: &[u8]) -> bool {
-        self.words
-            .get_bytes(word)
-            .is_some_and(|class| class.is_head())
+    fn is_plain_head_word(&self, word: &[u8]) -> bool {
+        self.class_of_plain(word).is_some_and(Class::is_head)
+    }
+}
+
+/// The shapes of the head words: for each length and the low five bits of the first byte (the
+/// same for a letter's two cases), one bit for the low five bits of each last byte. A test of
+/// three loads and no branch but the length's.
+struct HeadShapes(Box<[[u32; 32]; LONGEST_WORD + 1]>);
+
+impl HeadShapes {
+    fn new() -> HeadShapes {
+        HeadShapes(Box::new([[0; 32]; LONGEST_WORD + 1]))
+    }
+
+    fn insert(&mut self, word: &[u8]) {
+        if let (Some(&first), Some(&last), Some(row)) =
+            (word.first(), word.last(), self.0.get_mut(word.len()))
+        {
+            row[usize::from(first & 31)] |= 1 << (last & 31);
+        }
+    }
+
+    /// Whether a head word may be `len` bytes long, begin with `first` and end with `last`.
+    #[inline(always)]
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        self.0
+            .get(len)
+            .is_some_and(|row| row[usize::from(first & 31)] >> (last & 31) & 1 != 0)
     }
 }
 

@@ -335,29 +335,47 @@ impl Iterator for Heads<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        // Locals, not fields, in the loop: stores to `self` would make every field be read again.
-        let (lexicon, text, tokens) = (self.lexicon, self.text, self.tokens);
-        let bytes = text.as_bytes();
-        let mut n = self.next;
-        while let Some(token) = tokens.get(n) {
-            let head = match token.kind {
-                TokenKind::Word if n == self.next_compound => {
-                    self.next_compound = self.compounds.next();
-                    lexicon.has_head(text, token)
-                }
-                TokenKind::Word => lexicon.is_head(&bytes[token.start..token.end]),
-                TokenKind::Number => number_is_head(text, tokens, n),
-                TokenKind::Punct => false,
+        loop {
+            // The plain tokens before the next compound word, in a loop of their own that tests
+            // no compound index.
+            let plain_end = self.next_compound.min(self.tokens.len());
+            let plain = self.next..plain_end;
+            if let Some(n) = first_plain_head(self.lexicon, self.text, self.tokens, plain) {
+                self.next = n + 1;
+                return Some(n);
+            }
+            let Some(compound) = self.tokens.get(plain_end) else {
+                self.next = plain_end;
+                return None;
             };
-            n += 1;
-            if head {
-                self.next = n;
-                return Some(n - 1);
+            self.next = plain_end + 1;
+            self.next_compound = self.compounds.next();
+            if self.lexicon.has_head(self.text, compound) {
+                return Some(plain_end);
             }
         }
-        self.next = n;
-        None
     }
+}
+
+/// The first head among tokens `range` of a sentence, none of them a compound word. It reads
+/// nearly every token of every story, so it keeps to what fits in registers.
+fn first_plain_head(
+    lexicon: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let first = range.start;
+    let at = tokens[range]
+        .iter()
+        .enumerate()
+        .position(|(n, token)| match token.kind {
+            TokenKind::Word => lexicon.is_plain_head(bytes, token),
+            TokenKind::Number => number_is_head(text, tokens, first + n),
+            TokenKind::Punct => false,
+        })?;
+    Some(first + at)
 }
 
 /// Tokens of a sentence around one or more heads, where expressions may be.
