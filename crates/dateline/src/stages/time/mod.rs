@@ -176,15 +176,18 @@ impl Time {
             let token = &tokens[n];
             let from = n.saturating_sub(REACH_BEFORE);
             let to = (n + 1 + REACH_AFTER).min(tokens.len());
+            let bears_expression = !is_decimal_of_four(text, tokens, n);
             match &mut stretch {
                 Some(open) if from <= open.tokens.end => {
                     open.tokens.end = to;
                     open.last_head = token.start;
+                    open.bears_expression |= bears_expression;
                 }
                 _ => {
                     let around = Stretch {
                         tokens: from..to,
                         last_head: token.start,
+                        bears_expression,
                     };
                     if let Some(done) = stretch.replace(around) {
                         done.parse(text, sentence, words, atoms, mentions);
@@ -383,6 +386,9 @@ struct Stretch {
     tokens: Range<usize>,
     /// Where the last head begins, in bytes.
     last_head: usize,
+    /// Whether a head of the stretch can bear an expression: one that is not
+    /// [`is_decimal_of_four`].
+    bears_expression: bool,
 }
 
 impl Stretch {
@@ -394,6 +400,9 @@ impl Stretch {
         atoms: &mut Vec<atoms::Atom>,
         mentions: &mut Vec<Mention>,
     ) {
+        if !self.bears_expression {
+            return;
+        }
         let words = words.from(self.tokens.start);
         let tokens = &sentence.tokens[self.tokens];
         atoms::atoms(text, tokens, words, sentence.lexicon, atoms);
@@ -407,11 +416,32 @@ impl Stretch {
 /// their head word.
 fn number_is_head(text: &str, tokens: &[Token], n: usize) -> bool {
     let token = &tokens[n];
+    token.end - token.start == 4 || number_is_head_in_form(text, tokens, n)
+}
+
+/// [`number_is_head`] for what the number is, not how long: a decade, a clock time or a
+/// slashed date.
+fn number_is_head_in_form(text: &str, tokens: &[Token], n: usize) -> bool {
+    let token = &tokens[n];
     let number = &text.as_bytes()[token.start..token.end];
     let decade = tokens.get(n + 1).is_some_and(|next| {
         next.start == token.end && &text.as_bytes()[next.start..next.end] == b"s"
     });
-    number.len() == 4 || decade || number.iter().any(|&b| b == b':' || b == b'/')
+    decade || number.iter().any(|&b| b == b':' || b == b'/')
+}
+
+/// Whether number token `n` is a head by its length alone, four characters as a year, though
+/// one of them is a separator (`12.5`, `1.25`): neither a year nor anything else the grammar
+/// reads. It still widens and extends the stretch of a head near it, as any head does, but a
+/// stretch with no other head holds no expression and is not parsed: in business news, many
+/// are.
+fn is_decimal_of_four(text: &str, tokens: &[Token], n: usize) -> bool {
+    let token = &tokens[n];
+    let number = &text.as_bytes()[token.start..token.end];
+    token.kind == TokenKind::Number
+        && number.len() == 4
+        && !number.iter().all(u8::is_ascii_digit)
+        && !number_is_head_in_form(text, tokens, n)
 }
 
 /// Appends a number as `{:0width$}` writes it (`width` 0: as `{}` does). Values are built
