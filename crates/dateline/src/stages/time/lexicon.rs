@@ -306,34 +306,54 @@ impl Lexicon {
     /// the scan that calls the test keeps its registers.
     #[inline(never)]
     fn is_plain_head_word(&self, word: &[u8]) -> bool {
-        self.class_of_plain(word).is_some_and(Class::is_head)
+        self.head_shapes.may_begin(word) && self.class_of_plain(word).is_some_and(Class::is_head)
     }
 }
 
 /// The shapes of the head words: for each length and the low five bits of the first byte (the
 /// same for a letter's two cases), one bit for the low five bits of each last byte. A test of
 /// three loads and no branch but the length's.
-struct HeadShapes(Box<[[u32; 32]; LONGEST_WORD + 1]>);
+struct HeadShapes {
+    ends: Box<[[u32; 32]; LONGEST_WORD + 1]>,
+    /// For the low five bits of each first byte, one bit for those of each second byte (of the
+    /// first again in a one-letter word): a second test for the words that pass the first,
+    /// which most do by chance (`dlrs` is shaped as `days`, `company` as `century`).
+    beginnings: [u32; 32],
+}
 
 impl HeadShapes {
     fn new() -> HeadShapes {
-        HeadShapes(Box::new([[0; 32]; LONGEST_WORD + 1]))
+        HeadShapes {
+            ends: Box::new([[0; 32]; LONGEST_WORD + 1]),
+            beginnings: [0; 32],
+        }
     }
 
     fn insert(&mut self, word: &[u8]) {
         if let (Some(&first), Some(&last), Some(row)) =
-            (word.first(), word.last(), self.0.get_mut(word.len()))
+            (word.first(), word.last(), self.ends.get_mut(word.len()))
         {
             row[usize::from(first & 31)] |= 1 << (last & 31);
+            let second = word.get(1).unwrap_or(&first);
+            self.beginnings[usize::from(first & 31)] |= 1 << (second & 31);
         }
     }
 
     /// Whether a head word may be `len` bytes long, begin with `first` and end with `last`.
     #[inline(always)]
     fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
-        self.0
+        self.ends
             .get(len)
             .is_some_and(|row| row[usize::from(first & 31)] >> (last & 31) & 1 != 0)
+    }
+
+    /// Whether a head word may begin with the first two bytes of `word`.
+    fn may_begin(&self, word: &[u8]) -> bool {
+        let Some(&first) = word.first() else {
+            return false;
+        };
+        let second = word.get(1).unwrap_or(&first);
+        self.beginnings[usize::from(first & 31)] >> (second & 31) & 1 != 0
     }
 }
 

@@ -473,9 +473,8 @@ pub(super) fn push_unsigned(out: &mut String, number: u64, width: usize) {
     for _ in digits.len() - at..width {
         out.push('0');
     }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
+    // One copy, not a push (and a capacity test) a digit.
+    out.extend(digits[at..].iter().map(|&digit| char::from(digit)));
 }
 
 /// The anchor of the story: the publication date, else the dateline's date.
