@@ -109,7 +109,8 @@ impl Stage for Quotes {
         let story = Story::new(doc);
         let mut reported = Vec::new();
         for (_, sentence) in story.sentences_with(WordClass::StartsSpeechCue) {
-            self.reported_speech(&story, sentence, &marked, &mut reported);        }
+            self.reported_speech(&story, sentence, &marked, &mut reported);
+        }
         let mut drafts: Vec<Draft> = Vec::new();
         // The stretch before this one, when it became a quote.
         let mut previous: Option<&Marked> = None;
