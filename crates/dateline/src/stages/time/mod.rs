@@ -58,8 +58,17 @@ impl Stage for Time {
             timexes.push(timex);
         }
         let mut normalizer = Normalizer::new(anchor);
+        let mut previous: Option<&Mention> = None;
         for (mention, sentence) in mentions.iter().zip(sentence_of) {
-            let resolved = normalizer.resolve(mention, sentence);
+            let mut resolved = normalizer.resolve(mention, sentence);
+            if let Some(value) = previous
+                .zip(timexes.last())
+                .and_then(|(first, first_timex)| {
+                    month_after_range_start(doc.text, first, &first_timex.value, mention)
+                })
+            {
+                resolved.value = value;
+            }
             timexes.push(Timex {
                 start: mention.start,
                 end: mention.end,
@@ -72,6 +81,7 @@ impl Stage for Time {
                     .flatten(),
                 modifier: mention.modifier.map(str::to_string),
             });
+            previous = Some(mention);
         }
         doc.article.timexes = timexes;
     }
@@ -124,6 +134,47 @@ fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
             _ => {}
         }
     }
+}
+
+/// The value of the second end of a range of months that writes no year (`April-June`, `from
+/// July to September`): the first such month from the range's start (`September-January` ends
+/// the next year), wherever the tense would put the month alone. `None` for anything else,
+/// and where the start's year is unknown.
+fn month_after_range_start(
+    text: &str,
+    first: &Mention,
+    first_value: &str,
+    second: &Mention,
+) -> Option<String> {
+    let (
+        Expr::Calendar {
+            year: None,
+            month: first_month,
+            day: None,
+        },
+        Expr::Calendar {
+            year: None,
+            month,
+            day: None,
+        },
+    ) = (&first.expr, &second.expr)
+    else {
+        return None;
+    };
+    let between = text.get(first.end..second.start)?.trim();
+    if !RANGE_JOINERS
+        .iter()
+        .any(|j| between.eq_ignore_ascii_case(j))
+    {
+        return None;
+    }
+    let start_year: i32 = first_value.get(..4)?.parse().ok()?;
+    let year = start_year + i32::from(month < first_month);
+    let mut value = String::with_capacity(7);
+    push_number(&mut value, year.into(), 4);
+    value.push('-');
+    push_number(&mut value, (*month).into(), 2);
+    Some(value)
 }
 
 impl Time {
@@ -180,13 +231,13 @@ impl Time {
             match &mut stretch {
                 Some(open) if from <= open.tokens.end => {
                     open.tokens.end = to;
-                    open.last_head = token.start;
+                    open.last_head_end = token.end;
                     open.bears_expression |= bears_expression;
                 }
                 _ => {
                     let around = Stretch {
                         tokens: from..to,
-                        last_head: token.start,
+                        last_head_end: token.end,
                         bears_expression,
                     };
                     if let Some(done) = stretch.replace(around) {
@@ -384,8 +435,9 @@ fn first_plain_head(
 /// Tokens of a sentence around one or more heads, where expressions may be.
 struct Stretch {
     tokens: Range<usize>,
-    /// Where the last head begins, in bytes.
-    last_head: usize,
+    /// Where the last head ends, in bytes. A head may be a compound word whose later part
+    /// starts an expression (`end-January`, `three-month-to-three-year`).
+    last_head_end: usize,
     /// Whether a head of the stretch can bear an expression: one that is not
     /// [`is_decimal_of_four`].
     bears_expression: bool,
@@ -406,7 +458,7 @@ impl Stretch {
         let words = words.from(self.tokens.start);
         let tokens = &sentence.tokens[self.tokens];
         atoms::atoms(text, tokens, words, sentence.lexicon, atoms);
-        grammar::recognize(text, atoms, sentence, self.last_head, mentions);
+        grammar::recognize(text, atoms, sentence, self.last_head_end, mentions);
     }
 }
 

@@ -220,7 +220,7 @@ const PRESENT_DAY_NOUNS: &[&str] = &[
 ];
 /// Words without a lexicon class that may begin an expression.
 const STARTING_WORDS: &[&str] = &[
-    "the", "a", "an", "less", "fewer", "at", "up", "no", "couple", "that", "these", "'", "’",
+    "the", "a", "an", "less", "fewer", "at", "up", "no", "couple", "that", "these", "'", "’", "end",
 ];
 
 /// Longest of [`STARTING_WORDS`], in bytes.
@@ -262,13 +262,13 @@ pub(super) struct Parser<'a> {
 }
 
 /// Finds the temporal expressions in `atoms`, a stretch of `sentence`, and appends them to `out`.
-/// Each expression holds a head word or a number, so none begins after byte `last_head`, where
-/// the last one begins.
+/// Each expression holds a head word or a number, so none begins at or after byte
+/// `last_head_end`, where the last one ends.
 pub(super) fn recognize(
     text: &str,
     atoms: &[Atom],
     sentence: Sentence<'_>,
-    last_head: usize,
+    last_head_end: usize,
     out: &mut Vec<Mention>,
 ) {
     let parser = Parser {
@@ -277,7 +277,7 @@ pub(super) fn recognize(
         sentence,
     };
     let mut i = 0;
-    while i < atoms.len() && atoms[i].start <= last_head {
+    while i < atoms.len() && atoms[i].start < last_head_end {
         if !parser.may_start(i) {
             i += 1;
             continue;
@@ -315,9 +315,19 @@ pub(super) fn recognize(
 impl<'a> Parser<'a> {
     /// Whether an expression can start at atom `i`: a lexicon word other than a verb, a number,
     /// the first word of a holiday, or one of the few plain words the grammar reads (`the`, `a`,
-    /// `more than`, …).
+    /// `more than`, …). Not a word hyphenated to a plain word before it (`after-hours`,
+    /// `high-current`, `semi-annually`): that word says what the part is, and it is no time.
+    /// Numbers may (`ex-1986`), and words after a month (`Jan-April`) or after one of
+    /// [`Parser::joins_parts`].
     fn may_start(&self, i: usize) -> bool {
         let atom = &self.atoms[i];
+        if atom.gap == Gap::Hyphen
+            && atom.kind == TokenKind::Word
+            && !self.joins_parts(i)
+            && self.is_plain_word(i - 1)
+        {
+            return false;
+        }
         match atom.class {
             Some(Class::Tense(_)) => false,
             Some(_) => true,
@@ -339,6 +349,20 @@ impl<'a> Parser<'a> {
                         .any(|w| w.as_bytes()[0] == first && self.is(i, w))
             }
         }
+    }
+
+    /// A word that is no time word: not in the lexicon, nor one of [`Parser::joins_parts`].
+    fn is_plain_word(&self, i: usize) -> bool {
+        let atom = &self.atoms[i];
+        atom.kind == TokenKind::Word && atom.class.is_none() && !self.joins_parts(i)
+    }
+
+    /// Words a time keeps after a hyphen: `end-May`, `post-February`, `barrel-per-day`,
+    /// `once-a-day`, `three-month-to-three-year`.
+    fn joins_parts(&self, i: usize) -> bool {
+        ["end", "pre", "post", "to", "per", "a"]
+            .iter()
+            .any(|w| self.is(i, w))
     }
 
     fn class(&self, i: usize) -> Option<Class> {
@@ -421,11 +445,14 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `early 2019`, `mid-May`, `late last year`, `the end of March`, `earlier this month`.
+    /// `early 2019`, `mid-May`, `late last year`, `the end of March`, `end-March`, `earlier
+    /// this month`.
     fn bounded(&self, i: usize) -> Option<Parsed> {
         let (after, modifier) = match self.class(i) {
             Some(Class::Boundary(modifier)) => (i + 1, Some(modifier)),
             Some(Class::Edge(_)) => (i + 1, None),
+            // Wire copy's short form of `the end of`.
+            None if self.is(i, "end") && self.gap(i + 1) == Gap::Hyphen => (i + 1, Some("END")),
             _ if self.is(i, "the") && self.is(i + 2, "of") => {
                 let modifier = if self.is(i + 1, "end") {
                     "END"
