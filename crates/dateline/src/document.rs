@@ -33,7 +33,9 @@ pub struct Document<'t> {
     /// plain ASCII word, which a stage can read without looking for its parts.
     pub compound_words: Vec<usize>,
     /// The word-class bits of each token (auxiliary, pronoun, first word of a speech cue …),
-    /// looked up once by the first fact stage that reads them and shared with the others.
+    /// set by the first fact stage that reads them and shared with the others: the first words
+    /// of phrases for every token at once, the other classes of a word when it is first asked
+    /// about.
     pub word_classes: Vec<u16>,
     /// What the fact stages read from the finished sentences, times and entities, built by
     /// the first of them that runs and shared with the others (its type is theirs to know).

@@ -7,6 +7,7 @@
 //! run and holds no per-token allocations.
 
 use rustc_hash::FxHashSet;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -108,7 +109,11 @@ impl<V: Copy> Phrases<V> {
         let classes = &story.classes[..tokens.end];
         let mut next = tokens.start;
         let candidates = std::iter::from_fn(move || {
-            let found = next + classes.get(next..)?.iter().position(|&c| c & bit != 0)?;
+            let found = next
+                + classes
+                    .get(next..)?
+                    .iter()
+                    .position(|c| c.get() & bit != 0)?;
             next = found + 1;
             Some(found)
         });
@@ -217,6 +222,10 @@ const PHRASE_STARTS: u16 = WordClass::StartsSpeechCue.bit()
     | WordClass::StartsCasualtyTrigger.bit()
     | WordClass::StartsEventTrigger.bit();
 
+/// Set in a word's classes until its closed classes (all but [`PHRASE_STARTS`]) are looked up:
+/// the first read of one does it (see [`Story::is`]). Most words are never asked about.
+const CLOSED_CLASSES_UNREAD: u16 = 1 << 15;
+
 impl WordClass {
     fn parse(name: &str) -> Option<WordClass> {
         Some(match name {
@@ -258,8 +267,11 @@ enum NumberWord {
 
 /// The word lists every fact stage reads, loaded once per process.
 pub(super) struct Knowledge {
-    /// The classes of each closed-class word and first word of a phrase.
-    word_classes: ShapeMap<u16>,
+    /// The classes of each closed-class word (`data/facts/function_words.tsv`).
+    closed_classes: ShapeMap<u16>,
+    /// The classes of each first word of a phrase ([`PHRASE_STARTS`]): a few hundred words,
+    /// so that most words of a story are found in none with a look at their shape.
+    phrase_starts: ShapeMap<u16>,
     numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
@@ -281,24 +293,25 @@ pub(super) fn load_knowledge() {
 
 impl Knowledge {
     fn load() -> Knowledge {
-        let mut word_classes: WordMap<u16> = WordMap::new();
-        let mut add = |word: &str, class: WordClass| {
-            if let Some(classes) = word_classes.entry_or(word, 0) {
+        let add = |map: &mut WordMap<u16>, word: &str, class: WordClass| {
+            if let Some(classes) = map.entry_or(word, 0) {
                 *classes |= class.bit();
             }
         };
+        let mut closed_classes: WordMap<u16> = WordMap::new();
         for row in lexicon::rows(FUNCTION_WORDS) {
             if let Some(class) = row.get(1).and_then(|c| WordClass::parse(c)) {
-                add(row[0], class);
+                add(&mut closed_classes, row[0], class);
             }
         }
+        let mut phrase_starts: WordMap<u16> = WordMap::new();
         for (list, class) in [
             (SPEECH_CUES, WordClass::StartsSpeechCue),
             (CASUALTY_TRIGGERS, WordClass::StartsCasualtyTrigger),
             (EVENT_TRIGGERS, WordClass::StartsEventTrigger),
         ] {
             for word in phrase_first_words(list) {
-                add(word, class);
+                add(&mut phrase_starts, word, class);
             }
         }
         let numbers = lexicon::rows(NUMBERS)
@@ -332,7 +345,8 @@ impl Knowledge {
             .map(|row| row[0])
             .collect();
         Knowledge {
-            word_classes: word_classes.freeze(),
+            closed_classes: closed_classes.freeze(),
+            phrase_starts: phrase_starts.freeze(),
             numbers,
             vague_amounts,
             qualifiers,
@@ -341,32 +355,44 @@ impl Knowledge {
         }
     }
 
-    /// The classes of a word, as bits (see [`WordClass::bit`]); 0 for other words.
-    fn classes_of(&self, word: &str) -> u16 {
-        self.word_classes.get(word).copied().unwrap_or(0)
+    /// The closed classes of a word, as bits (see [`WordClass::bit`]); an adverb in `-ly`
+    /// counts as an auxiliary, since it stands between a subject and its verb as they do
+    /// (`has repeatedly said`).
+    fn closed_classes_of(&self, word: &str) -> u16 {
+        let mut classes = self.closed_classes.get(word).copied().unwrap_or(0);
+        let bytes = word.as_bytes();
+        if bytes.len() > 4 && bytes.ends_with(b"ly") && bytes[0].is_ascii_lowercase() {
+            classes |= WordClass::Auxiliary.bit();
+        }
+        classes
     }
 
-    /// [`Knowledge::classes_of`] a word of ASCII letters and digits only.
-    fn classes_of_alphanumeric(&self, word: &[u8]) -> u16 {
-        self.word_classes
+    /// The [`PHRASE_STARTS`] classes of a word of ASCII letters and digits only.
+    #[inline(always)]
+    fn phrase_starts_of_alphanumeric(&self, word: &[u8]) -> u16 {
+        self.phrase_starts
             .get_alphanumeric(word)
             .copied()
             .unwrap_or(0)
     }
 
-    /// The classes of a compound word: its own, and those of its parts that may start a phrase
-    /// (`car-bombed`). Out of line: it runs for few words, and the loop over every token that
-    /// calls it keeps its registers.
+    /// The [`PHRASE_STARTS`] classes of a compound word: its own, and its parts' (`car-bombed`).
+    /// Out of line: it runs for few words, and the loop over every token that calls it keeps
+    /// its registers.
     #[inline(never)]
-    fn compound_classes(&self, word: &str) -> u16 {
-        let mut classes = self.classes_of(word);
+    fn compound_phrase_starts(&self, word: &str) -> u16 {
+        let starts_of = |word: &str| self.phrase_starts.get(word).copied().unwrap_or(0);
+        let mut classes = starts_of(word);
         for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
-            classes |= self.classes_of(part) & PHRASE_STARTS;
+            classes |= starts_of(part);
         }
         classes
     }
 
-    /// The classes of every token of a document, looked up once for all the fact stages.
+    /// The classes of every token of a document, for all the fact stages: the first words of
+    /// phrases now, since a stage scans every token for them, and the closed classes of a word
+    /// only when a stage first asks (see [`CLOSED_CLASSES_UNREAD`]), as it does only near the
+    /// phrases it finds.
     pub fn token_classes(&self, doc: &mut Document<'_>) {
         if doc.word_classes.len() == doc.tokens.len() {
             return;
@@ -386,19 +412,13 @@ impl Knowledge {
                 if t.kind != TokenKind::Word {
                     return 0;
                 }
-                let word = &bytes[t.start..t.end];
-                let mut bits = if i == next_compound {
+                let starts = if i == next_compound {
                     next_compound = compound_words.next().unwrap_or(usize::MAX);
-                    self.compound_classes(&text[t.start..t.end])
+                    self.compound_phrase_starts(&text[t.start..t.end])
                 } else {
-                    self.classes_of_alphanumeric(word)
+                    self.phrase_starts_of_alphanumeric(&bytes[t.start..t.end])
                 };
-                // An adverb in `-ly` stands between a subject and its verb as auxiliaries do
-                // (`has repeatedly said`).
-                if word.len() > 4 && word.ends_with(b"ly") && word[0].is_ascii_lowercase() {
-                    bits |= WordClass::Auxiliary.bit();
-                }
-                bits
+                starts | CLOSED_CLASSES_UNREAD
             })
             .collect();
         doc.word_classes = classes;
@@ -460,8 +480,9 @@ pub(super) struct Story<'d> {
     timexes_by_start: &'d [usize],
     timexes_by_end: &'d [usize],
     pub knowledge: &'static Knowledge,
-    /// The [`WordClass`] bits of each token.
-    classes: &'d [u16],
+    /// The [`WordClass`] bits of each token, its closed classes filled in as they are read
+    /// (see [`Story::is`]); kept in the document for the next stage.
+    classes: &'d [Cell<u16>],
     /// Every mention of every entity, by start.
     mentions: &'d [MentionAt],
     /// The entity of the dateline's place.
@@ -545,22 +566,29 @@ impl<'d> Story<'d> {
         if doc.fact_index.is_none() {
             doc.fact_index = Some(Box::new(StoryIndex::new(doc)));
         }
-        let doc: &'d Document<'_> = doc;
-        let index: &'d StoryIndex = doc
-            .fact_index
+        // The word classes are written as they are read; the rest of the document is only read.
+        let Document {
+            text,
+            tokens,
+            word_classes,
+            fact_index,
+            article,
+            ..
+        } = doc;
+        let index: &'d StoryIndex = fact_index
             .as_ref()
             .and_then(|index| index.downcast_ref())
             .expect("only the fact stages write the fact index");
         Story {
-            text: doc.text,
-            tokens: &doc.tokens,
+            text,
+            tokens: tokens.as_slice(),
             sentences: &index.sentences,
-            entities: &doc.article.entities,
-            timexes: &doc.article.timexes,
+            entities: &article.entities,
+            timexes: &article.timexes,
             timexes_by_start: &index.timexes_by_start,
             timexes_by_end: &index.timexes_by_end,
             knowledge,
-            classes: &doc.word_classes,
+            classes: Cell::from_mut(word_classes.as_mut_slice()).as_slice_of_cells(),
             mentions: &index.mentions,
             dateline_place: index.dateline_place,
         }
@@ -576,7 +604,7 @@ impl<'d> Story<'d> {
         let first_from = move |from: usize| {
             classes
                 .get(from..)
-                .and_then(|rest| rest.iter().position(|&c| c & bit != 0))
+                .and_then(|rest| rest.iter().position(|c| c.get() & bit != 0))
                 .map_or(usize::MAX, |i| from + i)
         };
         // The first word of the class at or after the current sentence's start.
@@ -618,8 +646,26 @@ impl<'d> Story<'d> {
         &self.text[t.start..t.end]
     }
 
+    /// Whether a token is a word of `class`. A word's closed classes are looked up the first
+    /// time one is asked for.
+    #[inline]
     pub fn is(&self, token: usize, class: WordClass) -> bool {
-        self.classes[token] & class.bit() != 0
+        let mut classes = self.classes[token].get();
+        if classes & CLOSED_CLASSES_UNREAD != 0 && class.bit() & PHRASE_STARTS == 0 {
+            classes = self.read_closed_classes(token);
+        }
+        classes & class.bit() != 0
+    }
+
+    /// Looks up the closed classes of a word token not asked about before, and keeps them:
+    /// its classes. Out of line, as it runs once a word.
+    #[inline(never)]
+    fn read_closed_classes(&self, token: usize) -> u16 {
+        let cell = &self.classes[token];
+        let classes = cell.get() & !CLOSED_CLASSES_UNREAD
+            | self.knowledge.closed_classes_of(self.word(token));
+        cell.set(classes);
+        classes
     }
 
     /// A word that only ever stands between a subject and its verb: an auxiliary, or an
