@@ -376,15 +376,23 @@ impl Knowledge {
             .unwrap_or(0)
     }
 
-    /// The [`PHRASE_STARTS`] classes of a compound word: its own, and its parts' (`car-bombed`).
-    /// Out of line: it runs for few words, and the loop over every token that calls it keeps
-    /// its registers.
+    /// The [`PHRASE_STARTS`] classes of a compound word: those of its parts after the first
+    /// (`bombed` of `car-bombed`). The word itself starts no phrase, as only letters and digits
+    /// do (see [`phrase_first_words`]). Out of line: it runs for few words, and the loop over
+    /// every token that calls it keeps its registers.
     #[inline(never)]
     fn compound_phrase_starts(&self, word: &str) -> u16 {
-        let starts_of = |word: &str| self.phrase_starts.get(word).copied().unwrap_or(0);
-        let mut classes = starts_of(word);
-        for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
-            classes |= starts_of(part);
+        let mut classes = 0;
+        if word.is_ascii() {
+            // Cut at bytes, which for ASCII are the characters, with no decoding.
+            let parts = word.as_bytes().split(|b| !b.is_ascii_alphanumeric());
+            for part in parts.skip(1) {
+                classes |= self.phrase_starts_of_alphanumeric(part);
+            }
+        } else {
+            for part in word.split(|c: char| !c.is_alphanumeric()).skip(1) {
+                classes |= self.phrase_starts.get(part).copied().unwrap_or(0);
+            }
         }
         classes
     }
