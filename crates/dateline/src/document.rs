@@ -37,6 +37,9 @@ pub struct Document<'t> {
     /// of phrases for every token at once, the other classes of a word when it is first asked
     /// about.
     pub word_classes: Vec<u16>,
+    /// The tokens that may start a phrase a fact stage looks for (a speech cue, a casualty or
+    /// event trigger), in order: set with [`Document::word_classes`].
+    pub phrase_start_tokens: Vec<usize>,
     /// What the fact stages read from the finished sentences, times and entities, built by
     /// the first of them that runs and shared with the others (its type is theirs to know).
     pub fact_index: Option<Box<dyn Any + Send + Sync>>,
@@ -73,6 +76,7 @@ impl<'t> Document<'t> {
             sentence_tokens: Vec::new(),
             compound_words: Vec::new(),
             word_classes: Vec::new(),
+            phrase_start_tokens: Vec::new(),
             fact_index: None,
             article: Article {
                 id,

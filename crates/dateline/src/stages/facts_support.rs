@@ -103,21 +103,8 @@ impl<V: Copy> Phrases<V> {
         starts: WordClass,
     ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
         let mut searched_to = range.start;
-        let bit = starts.bit();
-        // The next token of class `starts`, found by a plain scan of the classes: it runs over
-        // every token of every sentence, and few tokens are of the class.
-        let classes = &story.classes[..tokens.end];
-        let mut next = tokens.start;
-        let candidates = std::iter::from_fn(move || {
-            let found = next
-                + classes
-                    .get(next..)?
-                    .iter()
-                    .position(|c| c.get() & bit != 0)?;
-            next = found + 1;
-            Some(found)
-        });
-        candidates
+        story
+            .tokens_of_class(tokens, starts)
             .flat_map(move |t| word_part_starts(story.text, story.tokens[t]))
             .filter_map(move |start| {
                 if start < searched_to {
@@ -398,13 +385,14 @@ impl Knowledge {
     }
 
     /// The classes of every token of a document, for all the fact stages: the first words of
-    /// phrases now, since a stage scans every token for them, and the closed classes of a word
-    /// only when a stage first asks (see [`CLOSED_CLASSES_UNREAD`]), as it does only near the
-    /// phrases it finds.
+    /// phrases now, since a stage looks for them all over the story, and the closed classes of
+    /// a word only when a stage first asks (see [`CLOSED_CLASSES_UNREAD`]), as it does only
+    /// near the phrases it finds. Lists the tokens that may start a phrase too.
     pub fn token_classes(&self, doc: &mut Document<'_>) {
         if doc.word_classes.len() == doc.tokens.len() {
             return;
         }
+        let mut phrase_start_tokens = Vec::new();
         let text = doc.text;
         // Walked along with the tokens: only a compound word has parts.
         let mut compound_words = doc.compound_words.iter().copied();
@@ -426,10 +414,14 @@ impl Knowledge {
                 } else {
                     self.phrase_starts_of_alphanumeric(&bytes[t.start..t.end])
                 };
+                if starts != 0 {
+                    phrase_start_tokens.push(i);
+                }
                 starts | CLOSED_CLASSES_UNREAD
             })
             .collect();
         doc.word_classes = classes;
+        doc.phrase_start_tokens = phrase_start_tokens;
     }
 }
 
@@ -491,6 +483,9 @@ pub(super) struct Story<'d> {
     /// The [`WordClass`] bits of each token, its closed classes filled in as they are read
     /// (see [`Story::is`]); kept in the document for the next stage.
     classes: &'d [Cell<u16>],
+    /// The tokens whose classes hold one of [`PHRASE_STARTS`], in order: a few in a hundred,
+    /// which a search for phrases reads instead of the classes of every token.
+    phrase_start_tokens: &'d [usize],
     /// Every mention of every entity, by start.
     mentions: &'d [MentionAt],
     /// The entity of the dateline's place.
@@ -579,6 +574,7 @@ impl<'d> Story<'d> {
             text,
             tokens,
             word_classes,
+            phrase_start_tokens,
             fact_index,
             article,
             ..
@@ -597,35 +593,44 @@ impl<'d> Story<'d> {
             timexes_by_end: &index.timexes_by_end,
             knowledge,
             classes: Cell::from_mut(word_classes.as_mut_slice()).as_slice_of_cells(),
+            phrase_start_tokens,
             mentions: &index.mentions,
             dateline_place: index.dateline_place,
         }
     }
 
-    /// The sentences that hold a word of `class`, with their indices. A stage that reads only
-    /// those skips the others with one scan of the story's word classes, not a search of each.
+    /// The sentences that hold a word of `class`, one of [`PHRASE_STARTS`], with their indices.
+    /// A stage that reads only those skips the others, found from the list of the words that
+    /// may start a phrase, not by a search of each sentence.
     pub fn sentences_with(
         &self,
         class: WordClass,
     ) -> impl Iterator<Item = (usize, &'d Sentence)> + 'd {
-        let (bit, classes) = (class.bit(), self.classes);
-        let first_from = move |from: usize| {
-            classes
-                .get(from..)
-                .and_then(|rest| rest.iter().position(|c| c.get() & bit != 0))
-                .map_or(usize::MAX, |i| from + i)
-        };
-        // The first word of the class at or after the current sentence's start.
-        let mut next = first_from(0);
+        let mut words = self.tokens_of_class(0..self.tokens.len(), class).peekable();
         self.sentences
             .iter()
             .enumerate()
             .filter(move |(_, sentence)| {
-                if next < sentence.tokens.start {
-                    next = first_from(sentence.tokens.start);
-                }
-                next < sentence.tokens.end
+                while words.next_if(|&t| t < sentence.tokens.start).is_some() {}
+                words.peek().is_some_and(|&t| t < sentence.tokens.end)
             })
+    }
+
+    /// The tokens among `tokens` that are words of `class`, one of [`PHRASE_STARTS`], in order.
+    fn tokens_of_class(
+        &self,
+        tokens: Range<usize>,
+        class: WordClass,
+    ) -> impl Iterator<Item = usize> + 'd {
+        let (bit, classes) = (class.bit(), self.classes);
+        debug_assert!(bit & PHRASE_STARTS != 0, "{class:?} is listed by token");
+        let listed = self.phrase_start_tokens;
+        let from = listed.partition_point(|&t| t < tokens.start);
+        listed[from..]
+            .iter()
+            .copied()
+            .take_while(move |&t| t < tokens.end)
+            .filter(move |&t| classes[t].get() & bit != 0)
     }
 
     /// The timexes that start in `bytes`, by start (indexes into `timexes`).
