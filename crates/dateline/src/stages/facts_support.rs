@@ -345,9 +345,8 @@ impl Knowledge {
     /// The closed classes of a word, as bits (see [`WordClass::bit`]); an adverb in `-ly`
     /// counts as an auxiliary, since it stands between a subject and its verb as they do
     /// (`has repeatedly said`).
-    fn closed_classes_of(&self, word: &str) -> u16 {
-        let mut classes = self.closed_classes.get(word).copied().unwrap_or(0);
-        let bytes = word.as_bytes();
+    fn closed_classes_of(&self, bytes: &[u8]) -> u16 {
+        let mut classes = self.closed_classes.get_bytes(bytes).copied().unwrap_or(0);
         if bytes.len() > 4 && bytes.ends_with(b"ly") && bytes[0].is_ascii_lowercase() {
             classes |= WordClass::Auxiliary.bit();
         }
@@ -663,11 +662,20 @@ impl<'d> Story<'d> {
     /// time one is asked for.
     #[inline]
     pub fn is(&self, token: usize, class: WordClass) -> bool {
-        let mut classes = self.classes[token].get();
-        if classes & CLOSED_CLASSES_UNREAD != 0 && class.bit() & PHRASE_STARTS == 0 {
-            classes = self.read_closed_classes(token);
+        if class.bit() & PHRASE_STARTS != 0 {
+            return self.classes[token].get() & class.bit() != 0;
         }
-        classes & class.bit() != 0
+        self.classes_of(token) & class.bit() != 0
+    }
+
+    /// The classes of a token, its closed classes looked up if no one asked before.
+    #[inline]
+    fn classes_of(&self, token: usize) -> u16 {
+        let classes = self.classes[token].get();
+        if classes & CLOSED_CLASSES_UNREAD != 0 {
+            return self.read_closed_classes(token);
+        }
+        classes
     }
 
     /// Looks up the closed classes of a word token not asked about before, and keeps them:
@@ -675,8 +683,9 @@ impl<'d> Story<'d> {
     #[inline(never)]
     fn read_closed_classes(&self, token: usize) -> u16 {
         let cell = &self.classes[token];
-        let classes = cell.get() & !CLOSED_CLASSES_UNREAD
-            | self.knowledge.closed_classes_of(self.word(token));
+        let t = self.tokens[token];
+        let word = &self.text.as_bytes()[t.start..t.end];
+        let classes = cell.get() & !CLOSED_CLASSES_UNREAD | self.knowledge.closed_classes_of(word);
         cell.set(classes);
         classes
     }
@@ -957,15 +966,12 @@ impl<'d> Story<'d> {
     }
 
     fn is_pronoun(&self, token: usize) -> bool {
-        [
-            WordClass::PersonPronoun,
-            WordClass::GroupPronoun,
-            WordClass::ThingPronoun,
-            WordClass::SpeakerPronoun,
-        ]
-        .into_iter()
-        .any(|class| self.is(token, class))
-            && !self.is(token, WordClass::Determiner)
+        const PRONOUNS: u16 = WordClass::PersonPronoun.bit()
+            | WordClass::GroupPronoun.bit()
+            | WordClass::ThingPronoun.bit()
+            | WordClass::SpeakerPronoun.bit();
+        let classes = self.classes_of(token);
+        classes & PRONOUNS != 0 && classes & WordClass::Determiner.bit() == 0
     }
 
     /// A noun phrase from token `start`: `Baqeri`, `the poll`, `officials in Kabul` (up to the
