@@ -257,7 +257,7 @@ pub(super) struct Knowledge {
     /// The classes of each closed-class word (`data/facts/function_words.tsv`).
     closed_classes: ShapeMap<u16>,
     /// The classes of each first word of a phrase ([`PHRASE_STARTS`]): a few hundred words,
-    /// so that most words of a story are found in none with a look at their shape.
+    /// so that the shape alone of most words of a story rules them out.
     phrase_starts: ShapeMap<u16>,
     numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
@@ -622,7 +622,10 @@ impl<'d> Story<'d> {
         class: WordClass,
     ) -> impl Iterator<Item = usize> + 'd {
         let (bit, classes) = (class.bit(), self.classes);
-        debug_assert!(bit & PHRASE_STARTS != 0, "{class:?} is listed by token");
+        debug_assert!(
+            bit & PHRASE_STARTS != 0,
+            "{class:?}: only the first words of phrases are listed"
+        );
         let listed = self.phrase_start_tokens;
         let from = listed.partition_point(|&t| t < tokens.start);
         listed[from..]
