@@ -11,9 +11,9 @@ use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
 
 use crate::article::{Entity, Label, Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
@@ -46,20 +46,21 @@ const FAR_REFERENCE_SENTENCES: usize = 30;
 
 /// Whole-word, ASCII-case-insensitive occurrences of a list of phrases, each with a value.
 pub(super) struct Phrases<V> {
-    automaton: AhoCorasick,
+    /// Walked byte by byte from a phrase's first byte: the searches are anchored and end
+    /// within a few bytes, where the setup of a general search would cost more than the walk.
+    automaton: DFA,
     values: Vec<V>,
 }
 
 impl<V: Copy> Phrases<V> {
     pub fn new(entries: impl IntoIterator<Item = (&'static str, V)>) -> Phrases<V> {
         let (patterns, values): (Vec<&str>, Vec<V>) = entries.into_iter().unzip();
-        let automaton = AhoCorasickBuilder::new()
+        // A DFA scans several times faster than an NFA; these lists are small enough for its
+        // larger size and build time.
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            // A DFA scans several times faster than an NFA; these lists are small enough for
-            // its larger size and build time.
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("phrase lists are small enough for an automaton");
         Phrases { automaton, values }
@@ -122,11 +123,32 @@ impl<V: Copy> Phrases<V> {
         if start >= limit || limit > text.len() {
             return None;
         }
-        let input = Input::new(text).range(start..limit).anchored(Anchored::Yes);
-        self.automaton
-            .find(input)
-            .filter(|m| is_whole_word(text, m.start(), m.end()))
-            .map(|m| (m.end(), self.values[m.pattern().as_usize()]))
+        let dfa = &self.automaton;
+        // The longest phrase that starts at `start`: the last match before the walk dies. A
+        // match state may also carry a phrase that starts later, which is passed over.
+        let phrase_at = |state, end: usize| {
+            let pattern = dfa.match_pattern(state, 0);
+            (end - dfa.pattern_len(pattern) == start).then_some((end, pattern))
+        };
+        let mut state = dfa.start_state(Anchored::Yes).ok()?;
+        let mut longest: Option<(usize, PatternID)> = None;
+        if dfa.is_match(state) {
+            longest = phrase_at(state, start);
+        }
+        for (end, &byte) in (start + 1..).zip(&text.as_bytes()[start..limit]) {
+            state = dfa.next_state(Anchored::Yes, state, byte);
+            if dfa.is_special(state) {
+                if dfa.is_dead(state) {
+                    break;
+                }
+                if dfa.is_match(state) {
+                    longest = phrase_at(state, end).or(longest);
+                }
+            }
+        }
+        longest
+            .filter(|&(end, _)| is_whole_word(text, start, end))
+            .map(|(end, pattern)| (end, self.values[pattern.as_usize()]))
     }
 }
 
