@@ -12,8 +12,8 @@
 //! name each first word starts, builds in a few tens of milliseconds and finds the
 //! leftmost-longest name at each word with one hash lookup for most words.
 
-use std::borrow::Cow;
-use std::hash::Hasher;
+use std::borrow::{Borrow, Cow};
+use std::hash::{Hash, Hasher};
 
 use std::ops::Range;
 
@@ -240,31 +240,28 @@ pub(crate) struct Gazetteer {
     /// The places that only the story's setting points to (towns, and counties of one word).
     local: LocalNames,
     given_names: FxHashSet<&'static str>,
-    particles: FxHashSet<&'static str>,
-    org_words: FxHashMap<&'static str, OrgWord>,
-    place_words: FxHashMap<&'static str, Label>,
+    particles: WordList<&'static str>,
+    org_words: WordList<&'static str, OrgWord>,
+    place_words: WordList<&'static str, Label>,
     /// The place words that also start a place's name: `Fort Hood`, `Cape Cod`.
     place_first_words: FxHashSet<&'static str>,
-    not_names: FxHashSet<Cow<'static, str>>,
+    not_names: WordList<Cow<'static, str>>,
     /// The weekdays' names in lower case, as the time stage's lexicon writes them.
     weekdays: Vec<&'static str>,
-    event_words: FxHashSet<&'static str>,
+    event_words: WordList<&'static str>,
     /// Units written in capitals, no name after a number: `GB`, `GHz`.
-    unit_words: FxHashSet<&'static str>,
+    unit_words: WordList<&'static str>,
     /// The words that start events' names, each as its words: `Hurricane`, `Tropical Storm`.
     event_first_words: Vec<Vec<&'static str>>,
     /// Words after a place's name that make it a disease's (`West Nile virus`).
-    disease_words: FxHashSet<&'static str>,
-    group_words: FxHashSet<&'static str>,
-    place_modifiers: FxHashSet<&'static str>,
+    disease_words: WordList<&'static str>,
+    group_words: WordList<&'static str>,
+    place_modifiers: WordList<&'static str>,
     /// Compass points and kinds of division, in lower case (`eastern`, `division`).
     generic_place_words: FxHashSet<&'static str>,
     /// Titles written as part of the name they precede (`Mother Teresa`).
     titles_in_name: FxHashSet<&'static str>,
-    cues: FxHashMap<&'static str, Cue>,
-    /// Whether some cue starts with each byte: most words beside a name are marks or
-    /// capitalized words, which start none and need no look-up.
-    cue_first_bytes: [bool; 256],
+    cues: WordList<&'static str, Cue>,
     adjective_endings: Vec<&'static str>,
     /// English words written in lower case (`note`, `fax`, `port`): a capitalized one that no
     /// gazetteer knows is more likely a heading or a product than a name.
@@ -366,15 +363,6 @@ impl Gazetteer {
                     Some((row[0], cue))
                 })
                 .collect(),
-            cue_first_bytes: {
-                let mut starts = [false; 256];
-                for row in rows(CUES) {
-                    if let Some(&b) = row[0].as_bytes().first() {
-                        starts[usize::from(b)] = true;
-                    }
-                }
-                starts
-            },
             adjective_endings: words(ADJECTIVE_ENDINGS).collect(),
             common_words: COMMON_WORDS.lines().collect(),
             surnames: SURNAMES.lines().collect(),
@@ -724,14 +712,10 @@ impl Gazetteer {
     /// What a word beside a name says of it; words in capitals (`MINNESOTA AT MILWAUKEE`)
     /// are read as the same words in lower case.
     pub fn cue(&self, word: &str) -> Option<Cue> {
-        let may_be_cue = word
-            .as_bytes()
-            .first()
-            .is_none_or(|&b| self.cue_first_bytes[usize::from(b)]);
-        if may_be_cue {
-            if let Some(&cue) = self.cues.get(word) {
-                return Some(cue);
-            }
+        // Most words beside a name are marks or capitalized words: the shapes of the cues rule
+        // them out before they are hashed.
+        if let Some(&cue) = self.cues.get(word) {
+            return Some(cue);
         }
         let mut lower = [0u8; 16];
         let capitals = word.len() <= lower.len() && word.bytes().all(|b| b.is_ascii_uppercase());
@@ -743,6 +727,59 @@ impl Gazetteer {
         lower.make_ascii_lowercase();
         let lower = std::str::from_utf8(lower).ok()?;
         self.cues.get(lower).copied()
+    }
+}
+
+/// A small word list (with what it says of each word, if anything), looked up first by the
+/// word's shape: its first byte and its length. Most words asked about are in none of these
+/// lists, and most are then ruled out by the shape alone, without being hashed.
+pub(crate) struct WordList<K, V = ()> {
+    words: FxHashMap<K, V>,
+    /// For each first byte, one bit for each length a listed word has (the 63rd for any longer).
+    shapes: Box<[u64; 256]>,
+}
+
+impl<K: Borrow<str> + Hash + Eq, V> WordList<K, V> {
+    /// The shape bit of `word`, and the index of its mask in `shapes`.
+    fn shape(word: &str) -> (usize, u64) {
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        (usize::from(first), 1 << word.len().min(63))
+    }
+
+    fn get(&self, word: &str) -> Option<&V> {
+        let (first, length) = Self::shape(word);
+        if self.shapes[first] & length == 0 {
+            return None;
+        }
+        self.words.get(word)
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq> WordList<K> {
+    fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
+/// Collects as a map does: of a word listed twice, the last value.
+impl<K: Borrow<str> + Hash + Eq, V> FromIterator<(K, V)> for WordList<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
+        let mut list = WordList {
+            words: FxHashMap::default(),
+            shapes: Box::new([0; 256]),
+        };
+        for (word, value) in items {
+            let (first, length) = Self::shape(word.borrow());
+            list.shapes[first] |= length;
+            list.words.insert(word, value);
+        }
+        list
+    }
+}
+
+impl<K: Borrow<str> + Hash + Eq> FromIterator<K> for WordList<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(words: I) -> Self {
+        words.into_iter().map(|word| (word, ())).collect()
     }
 }
 
