@@ -573,14 +573,25 @@ impl LowercaseHasher {
 }
 
 /// Text without lower-case letters and with a few capitals: a headline in capitals. Read once,
-/// counting the capitals on the way to the first lower-case letter.
+/// counting the capitals on the way to the first lower-case letter; byte by byte while the
+/// text is ASCII, as most is, and as characters from the first byte that is not.
 fn is_shouting(text: &str) -> bool {
     let mut capitals = 0;
-    for c in text.chars() {
-        if c.is_lowercase() {
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !b.is_ascii() {
+            // All bytes before are ASCII: `i` starts a character.
+            for c in text[i..].chars() {
+                if c.is_lowercase() {
+                    return false;
+                }
+                capitals += usize::from(c.is_uppercase());
+            }
+            break;
+        }
+        if b.is_ascii_lowercase() {
             return false;
         }
-        capitals += usize::from(c.is_uppercase());
+        capitals += usize::from(b.is_ascii_uppercase());
     }
     capitals > 3
 }
