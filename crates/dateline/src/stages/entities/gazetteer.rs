@@ -781,7 +781,7 @@ impl<K: Borrow<str> + Hash + Eq, V> WordList<K, V> {
         (usize::from(first), 1 << word.len().min(63))
     }
 
-    fn get(&self, word: &str) -> Option<&V> {
+    pub fn get(&self, word: &str) -> Option<&V> {
         let (first, length) = Self::shape(word);
         if self.shapes[first] & length == 0 {
             return None;
@@ -791,7 +791,7 @@ impl<K: Borrow<str> + Hash + Eq, V> WordList<K, V> {
 }
 
 impl<K: Borrow<str> + Hash + Eq> WordList<K> {
-    fn contains(&self, word: &str) -> bool {
+    pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
 }

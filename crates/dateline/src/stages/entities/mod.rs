@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::Hasher;
 use std::ops::Range;
 
-use gazetteer::{FindBuffers, Gazetteer, PlaceKind, Target};
+use gazetteer::{FindBuffers, Gazetteer, PlaceKind, Target, WordList};
 use link::Draft;
 use recognize::{Candidate, Class, Recognizer, SegmentBuffers};
 use resolve::Setting;
@@ -48,7 +48,7 @@ pub(crate) struct Entities {
     abbreviations: Abbreviations,
     title_modifiers: FxHashSet<&'static str>,
     /// Head nouns of descriptions that stand for a named entity, with the entity's label.
-    nominal_heads: FxHashMap<&'static str, Label>,
+    nominal_heads: WordList<&'static str, Label>,
 }
 
 impl Entities {

@@ -8,9 +8,9 @@
 //! description is never a guess. Descriptions with a possessor (`Iran's defense minister`)
 //! are left out: they often name someone other than the person last named.
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
 
+use super::gazetteer::WordList;
 use super::link::Draft;
 use super::recognize::Candidate;
 use super::tokens::{Tok, TokKind};
@@ -29,7 +29,7 @@ pub(super) struct Nominals<'a> {
     pub candidates: &'a [Candidate],
     pub draft_of: &'a [Option<usize>],
     pub drafts: &'a [Draft],
-    pub heads: &'a FxHashMap<&'static str, Label>,
+    pub heads: &'a WordList<&'static str, Label>,
 }
 
 impl Nominals<'_> {
