@@ -781,6 +781,8 @@ impl<K: Borrow<str> + Hash + Eq, V> WordList<K, V> {
         (usize::from(first), 1 << word.len().min(63))
     }
 
+    /// Inlined, so that a word the shapes rule out costs no call.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
         let (first, length) = Self::shape(word);
         if self.shapes[first] & length == 0 {
