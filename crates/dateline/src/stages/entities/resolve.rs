@@ -286,7 +286,7 @@ impl Setting {
         });
         // Where no town could compete, none is looked up.
         let towns_compete = qualifier.is_some() || !names_division;
-        let towns = towns_compete
+        let mut towns = towns_compete
             .then(|| gazetteer.local_named(&text[candidate.range.clone()]))
             .into_iter()
             .flatten()
@@ -297,7 +297,13 @@ impl Setting {
                     Some(q) => in_any(gazetteer, town, q),
                     None => !names_division && self.points_to(gazetteer, town),
                 })
-            });
+            })
+            .peekable();
+        // Most names have no town competing and no qualifier: their own targets are all there
+        // is to choose from, with no list to gather.
+        if qualifier.is_none() && towns.peek().is_none() {
+            return self.choose(gazetteer, known);
+        }
         let mut all: Vec<Target> = known.iter().copied().chain(towns).collect();
         if let Some(q) = qualifier {
             let within =
