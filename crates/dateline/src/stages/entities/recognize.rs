@@ -673,10 +673,12 @@ impl Recognizer<'_> {
         }
         // `World Cup`, `Islamic Revolution`, `Hurricane Katrina`: an event, which is no entity
         // of these kinds.
-        let event_start = self
-            .gazetteer
-            .starts_event(words.count, words.first, words.second);
-        if words.count > 1 && (self.gazetteer.is_event_word(last_word) || event_start) {
+        // Asked only of names of several words, which are the fewer.
+        let event_start = || {
+            self.gazetteer
+                .starts_event(words.count, words.first, words.second)
+        };
+        if words.count > 1 && (self.gazetteer.is_event_word(last_word) || event_start()) {
             push(out, group, Class::Event);
             return;
         }
@@ -716,9 +718,11 @@ impl Recognizer<'_> {
         }
         // `West Nile virus`, `Marburg virus`: a place that names a disease is no place here; a
         // country stays one (`United States flu season`).
-        let before_disease = group
-            .last()
-            .is_some_and(|(r, _)| self.gazetteer.is_disease_word(self.word(r.end)));
+        let before_disease = || {
+            group
+                .last()
+                .is_some_and(|(r, _)| self.gazetteer.is_disease_word(self.word(r.end)))
+        };
         let names_place = || group.iter().any(|(_, p)| matches!(p, Piece::Known(_)));
         let no_country = || {
             group.iter().all(|(_, p)| match p {
@@ -728,7 +732,9 @@ impl Recognizer<'_> {
                 _ => true,
             })
         };
-        if before_disease && names_place() && no_country() {
+        // The group's own pieces are read first: the word after a group that holds no
+        // gazetteer name is not looked up.
+        if names_place() && before_disease() && no_country() {
             push(out, group, Class::Event);
             return;
         }
