@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::gazetteer::WordList;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TokKind {
     Word,
@@ -38,7 +40,7 @@ impl Tok {
 }
 
 /// Abbreviations that keep their period as part of the word (`Inc.`, `Sen.`).
-pub(super) struct Abbreviations(pub rustc_hash::FxHashSet<&'static str>);
+pub(super) struct Abbreviations(pub WordList<&'static str>);
 
 /// Appends the tokens of `range` of `text` to `out`.
 pub(super) fn tokenize(
