@@ -300,7 +300,15 @@ impl Entities {
             })
             .map(|(_, surname)| (lowercase_hash(surname), None));
         let names = in_mixed_case().map(|(i, c)| (lowercase_hash(&text[c.range.clone()]), Some(i)));
-        let known: FxHashMap<u64, Option<usize>> = surnames.chain(names).collect();
+        // The longest of them in lower case, in bytes: no longer stretch of text is hashed.
+        let mut longest_name = 0;
+        let known: FxHashMap<u64, Option<usize>> = surnames
+            .chain(names)
+            .map(|((hash, written), c)| {
+                longest_name = longest_name.max(written);
+                (hash, c)
+            })
+            .collect();
         if known.is_empty() {
             return;
         }
@@ -338,6 +346,10 @@ impl Entities {
                     let last = &tokens[t + n - 1];
                     hasher.write(&text[hashed_to..last.end]);
                     hashed_to = last.end;
+                    // No name is as long, nor as long as any stretch after this one.
+                    if hasher.written > longest_name {
+                        break;
+                    }
                     if last.kind == TokKind::Word {
                         hashes[n - 1] = Some(hasher.finish());
                     }
@@ -539,36 +551,43 @@ fn is_currency_code(text: &str, name: &Range<usize>) -> bool {
     text[name.end..].starts_with('$') || text[..name.start].ends_with('$')
 }
 
-/// The hash of a text in lower case, without writing it out.
-fn lowercase_hash(text: &str) -> u64 {
+/// The hash of a text in lower case, without writing it out, and how many bytes it has so
+/// written.
+fn lowercase_hash(text: &str) -> (u64, usize) {
     let mut hasher = LowercaseHasher::default();
     hasher.write(text);
-    hasher.finish()
+    (hasher.finish(), hasher.written)
 }
 
 /// Hashes text in lower case as it is fed: pieces fed one after the other hash as the text
 /// they make up.
 #[derive(Default)]
-struct LowercaseHasher(rustc_hash::FxHasher);
+struct LowercaseHasher {
+    hasher: rustc_hash::FxHasher,
+    /// How many bytes the text fed has in lower case.
+    written: usize,
+}
 
 impl LowercaseHasher {
     fn write(&mut self, text: &str) {
         if text.is_ascii() {
             for b in text.bytes() {
-                self.0.write_u8(b.to_ascii_lowercase());
+                self.hasher.write_u8(b.to_ascii_lowercase());
             }
+            self.written += text.len();
         } else {
             for c in text.chars().flat_map(char::to_lowercase) {
                 let mut bytes = [0; 4];
                 for &b in c.encode_utf8(&mut bytes).as_bytes() {
-                    self.0.write_u8(b);
+                    self.hasher.write_u8(b);
                 }
+                self.written += c.len_utf8();
             }
         }
     }
 
     fn finish(&self) -> u64 {
-        self.0.finish()
+        self.hasher.finish()
     }
 }
 
