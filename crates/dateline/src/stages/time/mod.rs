@@ -58,17 +58,8 @@ impl Stage for Time {
             timexes.push(timex);
         }
         let mut normalizer = Normalizer::new(anchor);
-        let mut previous: Option<&Mention> = None;
         for (mention, sentence) in mentions.iter().zip(sentence_of) {
-            let mut resolved = normalizer.resolve(mention, sentence);
-            if let Some(value) = previous
-                .zip(timexes.last())
-                .and_then(|(first, first_timex)| {
-                    month_after_range_start(doc.text, first, &first_timex.value, mention)
-                })
-            {
-                resolved.value = value;
-            }
+            let resolved = normalizer.resolve(mention, sentence);
             timexes.push(Timex {
                 start: mention.start,
                 end: mention.end,
@@ -81,7 +72,6 @@ impl Stage for Time {
                     .flatten(),
                 modifier: mention.modifier.map(str::to_string),
             });
-            previous = Some(mention);
         }
         doc.article.timexes = timexes;
     }
@@ -90,9 +80,11 @@ impl Stage for Time {
 /// Words that join the two ends of a range: `May and July of 2003`, `May 3 to July 5, 2003`.
 const RANGE_JOINERS: &[&str] = &["and", "to", "through", "until", "-", "–", "—"];
 
-/// What an expression takes from the next one in its sentence:
+/// What an expression takes from the next one in its sentence, or gives it:
 /// - the first end of a range of dates takes the year the second writes: `between May and
 ///   July of 2003` is May 2003, whatever the story's date;
+/// - the second end of a range of months that writes no year lies after the first, wherever
+///   its tense alone would put it: `April-June` in a March story is this June, not last;
 /// - a clock time with no day of its own takes the day written right after it: `at 9:00 GMT
 ///   on Friday` is on that Friday.
 fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
@@ -107,7 +99,28 @@ fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
         else {
             continue;
         };
+        let joins_range = RANGE_JOINERS
+            .iter()
+            .any(|j| between.eq_ignore_ascii_case(j));
         let (first, second) = mentions.split_at_mut(i);
+        if let (
+            Expr::Calendar {
+                year: None,
+                month: start,
+                day: None,
+            },
+            Expr::Calendar {
+                year: year @ None,
+                month: end,
+                day: None,
+            },
+        ) = (&first[i - 1].expr, &mut second[0].expr)
+        {
+            if joins_range {
+                *year = Some(grammar::YearRef::RangeStart(i32::from(*end < *start)));
+            }
+            continue;
+        }
         match (&mut first[i - 1].expr, &second[0].expr) {
             (
                 Expr::Calendar {
@@ -117,10 +130,7 @@ fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
                     year: Some(written @ grammar::YearRef::Written(_)),
                     ..
                 },
-            ) if RANGE_JOINERS
-                .iter()
-                .any(|j| between.eq_ignore_ascii_case(j)) =>
-            {
+            ) if joins_range => {
                 *year = Some(*written);
             }
             (
@@ -134,47 +144,6 @@ fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
             _ => {}
         }
     }
-}
-
-/// The value of the second end of a range of months that writes no year (`April-June`, `from
-/// July to September`): the first such month from the range's start (`September-January` ends
-/// the next year), wherever the tense would put the month alone. `None` for anything else,
-/// and where the start's year is unknown.
-fn month_after_range_start(
-    text: &str,
-    first: &Mention,
-    first_value: &str,
-    second: &Mention,
-) -> Option<String> {
-    let (
-        Expr::Calendar {
-            year: None,
-            month: first_month,
-            day: None,
-        },
-        Expr::Calendar {
-            year: None,
-            month,
-            day: None,
-        },
-    ) = (&first.expr, &second.expr)
-    else {
-        return None;
-    };
-    let between = text.get(first.end..second.start)?.trim();
-    if !RANGE_JOINERS
-        .iter()
-        .any(|j| between.eq_ignore_ascii_case(j))
-    {
-        return None;
-    }
-    let start_year: i32 = first_value.get(..4)?.parse().ok()?;
-    let year = start_year + i32::from(month < first_month);
-    let mut value = String::with_capacity(7);
-    push_number(&mut value, year.into(), 4);
-    value.push('-');
-    push_number(&mut value, (*month).into(), 2);
-    Some(value)
 }
 
 impl Time {

@@ -118,6 +118,9 @@ enum YearFrom {
 pub(super) struct Normalizer {
     anchor: Option<Anchor>,
     mentioned_year: Option<i32>,
+    /// The year of the last month named, and whether the anchor gave it: where a range of
+    /// months that ends next starts ([`YearRef::RangeStart`]).
+    named_month_year: Option<(i32, bool)>,
     /// The last quarter named, and the sentence it was named in.
     mentioned_quarter: Option<(i32, i8, usize)>,
     /// How far from the anchor the tense of the mention being resolved may lead.
@@ -137,6 +140,7 @@ impl Normalizer {
         Normalizer {
             anchor,
             mentioned_year: None,
+            named_month_year: None,
             mentioned_quarter: None,
             reach_days: TENSE_REACH_DAYS,
             mentioned_day: None,
@@ -221,12 +225,13 @@ impl Normalizer {
                 }
             }
         };
-        self.remember(&mention.expr, &resolved.value, sentence);
+        self.remember(&mention.expr, &resolved, sentence);
         resolved
     }
 
-    /// Notes the year or quarter a mention named.
-    fn remember(&mut self, expr: &Expr, value: &str, sentence: usize) {
+    /// Notes the day, month, year or quarter a mention named.
+    fn remember(&mut self, expr: &Expr, resolved: &Resolved, sentence: usize) {
+        let value = resolved.value.as_str();
         let day = value
             .get(..10)
             .filter(|_| value.len() == 10 || value.as_bytes()[10] == b'T');
@@ -234,12 +239,22 @@ impl Normalizer {
             self.mentioned_day = Some(date);
             self.mentioned_day_sentence = sentence;
         }
+        if let Expr::Year(YearRef::Written(year))
+        | Expr::Calendar {
+            year: Some(YearRef::Written(year)),
+            ..
+        } = expr
+        {
+            self.mentioned_year = Some(*year);
+        }
         match expr {
-            Expr::Year(YearRef::Written(year))
-            | Expr::Calendar {
-                year: Some(YearRef::Written(year)),
-                ..
-            } => self.mentioned_year = Some(*year),
+            // Its year as the value writes it; `XXXX` (no anchor) is none.
+            Expr::Calendar { day: None, .. } => {
+                self.named_month_year = value
+                    .get(..4)
+                    .and_then(|year| year.parse().ok())
+                    .map(|year| (year, resolved.anchored));
+            }
             Expr::Quarter { .. } | Expr::LatestQuarter | Expr::QuarterEnding(_) => {
                 let quarter = value
                     .split_once("-Q")
@@ -495,6 +510,10 @@ impl Normalizer {
             YearRef::Shift(by) => (anchor_year + by, true),
             YearRef::Mentioned(by) => match self.mentioned_year {
                 Some(year) => (year + by, false),
+                None => (anchor_year + by, true),
+            },
+            YearRef::RangeStart(by) => match self.named_month_year {
+                Some((year, anchored)) => (year + by, anchored),
                 None => (anchor_year + by, true),
             },
         }

@@ -130,6 +130,9 @@ pub(super) enum YearRef {
     Shift(i32),
     /// `that year`, `the following year`: years from the last year the story mentioned.
     Mentioned(i32),
+    /// The second end of a range of months: years from that of the month just named, which
+    /// starts the range (`April-June` 0, `September-January` 1).
+    RangeStart(i32),
 }
 
 /// How many units a duration has; `None` is an unknown number (`several years`: `PXY`).
