@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use super::tokens::{Tok, TokKind};
 use super::user::UserEntity;
 use crate::article::Label;
-use crate::lexicon::{rows, words, Row};
+use crate::lexicon::{rows, words, Row, Shapes, LONGEST_WORD};
 
 const COUNTRIES: &str = include_str!("../../../data/places/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../data/places/countries_extra.tsv");
@@ -766,26 +766,20 @@ impl Gazetteer {
 }
 
 /// A small word list (with what it says of each word, if anything), looked up first by the
-/// word's shape: its first byte and its length. Most words asked about are in none of these
-/// lists, and most are then ruled out by the shape alone, without being hashed.
+/// word's shape ([`Shapes`]: its length, first and last byte). Most words asked about are in
+/// none of these lists, and most are then ruled out by the shape alone, without being hashed.
 pub(crate) struct WordList<K, V = ()> {
     words: FxHashMap<K, V>,
-    /// For each first byte, one bit for each length a listed word has (the 63rd for any longer).
-    shapes: Box<[u64; 256]>,
+    /// The shapes of the listed words up to [`LONGEST_WORD`] bytes; longer words have none,
+    /// and are always looked up.
+    shapes: Shapes,
 }
 
 impl<K: Borrow<str> + Hash + Eq, V> WordList<K, V> {
-    /// The shape bit of `word`, and the index of its mask in `shapes`.
-    fn shape(word: &str) -> (usize, u64) {
-        let first = word.as_bytes().first().copied().unwrap_or(0);
-        (usize::from(first), 1 << word.len().min(63))
-    }
-
     /// Inlined, so that a word the shapes rule out costs no call.
     #[inline]
     pub fn get(&self, word: &str) -> Option<&V> {
-        let (first, length) = Self::shape(word);
-        if self.shapes[first] & length == 0 {
+        if word.len() <= LONGEST_WORD && !self.shapes.may_hold(word.as_bytes()) {
             return None;
         }
         self.words.get(word)
@@ -803,11 +797,10 @@ impl<K: Borrow<str> + Hash + Eq, V> FromIterator<(K, V)> for WordList<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
         let mut list = WordList {
             words: FxHashMap::default(),
-            shapes: Box::new([0; 256]),
+            shapes: Shapes::new(),
         };
         for (word, value) in items {
-            let (first, length) = Self::shape(word.borrow());
-            list.shapes[first] |= length;
+            list.shapes.insert(word.borrow().as_bytes());
             list.words.insert(word, value);
         }
         list
