@@ -43,138 +43,224 @@ impl Tok {
 pub(super) struct Abbreviations(pub WordList<&'static str>);
 
 /// Appends the tokens of `range` of `text` to `out`.
+///
+/// Works on bytes, as this runs over every byte of every story: a table tells what an ASCII
+/// byte is, and a character is decoded only where a byte is not ASCII.
 pub(super) fn tokenize(
     text: &str,
     range: Range<usize>,
     abbreviations: &Abbreviations,
     out: &mut Vec<Tok>,
 ) {
-    let bytes = text.as_bytes();
+    // The bytes up to the end of the range, so that `get` tests the range's end too.
+    let bytes = &text.as_bytes()[..range.end];
     let mut at = range.start;
     let mut spaced = true;
-    while at < range.end {
-        let Some(c) = char_at(text, at, range.end) else {
-            break;
-        };
-        if c.is_whitespace() {
-            at += c.len_utf8();
+    while let Some(&b) = bytes.get(at) {
+        let class = BYTE_CLASS[usize::from(b)];
+        // The common cases first: a space, a word or a number.
+        if class & SPACE != 0 {
+            at += 1;
             spaced = true;
             continue;
         }
-        let start = at;
-        let kind;
-        let mut plain = false;
-        let mut code = false;
-        if c.is_alphanumeric() {
-            let digits = c.is_ascii_digit();
-            plain = c.is_ascii();
-            // Every ASCII letter and digit of a word is read here, in the common case below:
-            // the characters joined after a closer look are all other characters.
-            let joining = if digits { DIGIT } else { DIGIT | LETTER };
-            let mut classes = 0;
-            let mut end = start;
-            loop {
-                // The common case: ASCII letters and digits join without looking further.
-                for &b in &bytes[end..range.end] {
-                    let class = ASCII_CLASS[usize::from(b)] & joining;
-                    if class == 0 {
-                        break;
-                    }
-                    classes |= class;
-                    end += 1;
-                }
-                if end >= range.end {
-                    break;
-                }
-                let b = bytes[end];
-                // Most words end at a space or a mark that never joins: no character to decode.
-                if b.is_ascii() && !matches!(b, b',' | b'.' | b':' | b'/' | b'&' | b'\'') {
-                    break;
-                }
-                let Some(d) = char_at(text, end, range.end) else {
-                    break;
-                };
-                let after = end + d.len_utf8();
-                // Read only for the few characters that join when a letter or digit follows:
-                // most words end at a space.
-                let next_alnum =
-                    || char_at(text, after, range.end).is_some_and(char::is_alphanumeric);
-                let joins = if digits {
-                    d.is_ascii_digit() || (matches!(d, ',' | '.' | ':' | '/') && next_alnum())
-                } else {
-                    d.is_alphanumeric()
-                        || is_mark(d)
-                        || (matches!(d, '.' | '&') && next_alnum())
-                        || (is_apostrophe(d) && next_alnum() && !is_possessive_s(text, end))
-                };
-                if !joins {
-                    break;
-                }
-                plain = false;
-                end = after;
-            }
-            // The word is sliced only before a period: most words end at a space.
-            let keeps_period = bytes.get(end) == Some(&b'.') && {
-                let word = &text[start..end];
-                word.contains('.')
-                    || abbreviations.0.contains(word)
-                    || (word.chars().count() == 1 && c.is_uppercase())
-            };
-            if keeps_period && end < range.end {
-                end += 1;
-                plain = false;
-            }
-            kind = if digits {
-                TokKind::Number
-            } else {
-                TokKind::Word
-            };
-            code = kind == TokKind::Word && classes == DIGIT | LETTER;
-            at = end;
-        } else if is_apostrophe(c) && is_possessive_s(text, at) {
-            kind = TokKind::Possessive;
-            at += c.len_utf8() + 1;
-        } else if is_apostrophe(c)
-            && !spaced
-            && text[..at].ends_with(['s', 'S'])
-            && !text[at + c.len_utf8()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
-            kind = TokKind::Possessive;
-            at += c.len_utf8();
+        at = if class & (LETTER | DIGIT) != 0 {
+            word(text, bytes, at, char::from(b), spaced, abbreviations, out)
+        } else if class & NON_ASCII == 0 {
+            other(text, bytes, at, char::from(b), spaced, out)
         } else {
-            kind = TokKind::Punct;
-            at += c.len_utf8();
-        }
-        out.push(Tok {
-            start,
-            end: at.min(range.end),
-            kind,
-            spaced,
-            plain,
-            code,
-            capitalized: c.is_uppercase(),
-        });
+            let c = text[at..].chars().next().expect("a character starts here");
+            if c.is_whitespace() {
+                at += c.len_utf8();
+                spaced = true;
+                continue;
+            } else if c.is_alphanumeric() {
+                word(text, bytes, at, c, spaced, abbreviations, out)
+            } else {
+                other(text, bytes, at, c, spaced, out)
+            }
+        };
         spaced = false;
     }
 }
 
-/// [`ASCII_CLASS`] of an ASCII digit.
-const DIGIT: u8 = 1;
-/// [`ASCII_CLASS`] of an ASCII letter.
-const LETTER: u8 = 2;
+/// The word or number that starts at `start` with the letter or digit `first`.
+///
+/// A number goes on over ASCII digits, and over `,`, `.`, `:` and `/` before a letter or a
+/// digit. A word goes on over letters, digits and combining marks, over `.` and `&` before a
+/// letter or a digit, and over an apostrophe before one unless it starts a possessive `'s`;
+/// and it keeps a period after it as [`keeps_period`] says.
+///
+/// Pushes the token to `out` (here rather than in the caller, which keeps the token in
+/// registers) and returns its end.
+#[inline(always)]
+fn word(
+    text: &str,
+    bytes: &[u8],
+    start: usize,
+    first: char,
+    spaced: bool,
+    abbreviations: &Abbreviations,
+    out: &mut Vec<Tok>,
+) -> usize {
+    let digits = first.is_ascii_digit();
+    // Most words are ASCII letters and digits and end at a space or a mark that never joins:
+    // read here, with no character to decode. The rest is read out of line.
+    let joining = if digits { DIGIT } else { DIGIT | LETTER };
+    let (mut end, mut classes) = ascii_run(bytes, start, joining);
+    let mut plain = first.is_ascii();
+    if bytes
+        .get(end)
+        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & MAY_JOIN != 0)
+    {
+        let joined = joined_end(text, bytes, end, digits);
+        if joined.end > end {
+            plain = false;
+        }
+        end = joined.end;
+        classes |= joined.classes;
+    }
+    if text.as_bytes().get(end) == Some(&b'.')
+        && end < bytes.len()
+        && keeps_period(&text[start..end], first, abbreviations)
+    {
+        end += 1;
+        plain = false;
+    }
+    out.push(Tok {
+        start,
+        end,
+        kind: if digits {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        },
+        spaced,
+        plain,
+        code: !digits && classes == DIGIT | LETTER,
+        capitalized: first.is_uppercase(),
+    });
+    end
+}
 
-/// Each byte's class: [`DIGIT`], [`LETTER`], or 0 for every other byte. One look-up tells
-/// whether a byte goes on with a word, as most of a word's bytes do.
-static ASCII_CLASS: [u8; 256] = {
+/// Where the run of bytes of the classes `joining` that starts at `from` ends, and the classes
+/// it holds.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], mut from: usize, joining: u8) -> (usize, u8) {
+    let mut classes = 0;
+    while let Some(&b) = bytes.get(from) {
+        let class = BYTE_CLASS[usize::from(b)] & joining;
+        if class == 0 {
+            break;
+        }
+        classes |= class;
+        from += 1;
+    }
+    (from, classes)
+}
+
+/// The end of a word or a number (see [`word`]) that goes on at `from` with a character other
+/// than an ASCII letter or digit, and the [`DIGIT`] and [`LETTER`] classes of its bytes from
+/// there.
+#[inline(never)]
+fn joined_end(text: &str, bytes: &[u8], mut from: usize, digits: bool) -> JoinedEnd {
+    let joining = if digits { DIGIT } else { DIGIT | LETTER };
+    let mut classes = 0;
+    while let Some(d) = char_at(text, from, bytes.len()) {
+        let after = from + d.len_utf8();
+        // Read only for the few characters that join when a letter or digit follows.
+        let next_alnum = || char_at(text, after, bytes.len()).is_some_and(char::is_alphanumeric);
+        let joins = if digits {
+            matches!(d, ',' | '.' | ':' | '/') && next_alnum()
+        } else {
+            d.is_alphanumeric()
+                || is_mark(d)
+                || (matches!(d, '.' | '&') && next_alnum())
+                || (is_apostrophe(d) && next_alnum() && !is_possessive_s(text, from))
+        };
+        if !joins {
+            break;
+        }
+        let run;
+        (from, run) = ascii_run(bytes, after, joining);
+        classes |= run;
+    }
+    JoinedEnd { end: from, classes }
+}
+
+/// The end of a word read on past a character that joins it, and the classes of the ASCII
+/// letters and digits read on the way.
+struct JoinedEnd {
+    end: usize,
+    classes: u8,
+}
+
+/// Whether `word`, before a period, keeps it: when it has one inside (`U.S.`), is an
+/// abbreviation that keeps it (`Inc.`) or is a capital alone (`P.`). Asked only of the words
+/// before a period, so kept out of line.
+#[inline(never)]
+fn keeps_period(word: &str, first: char, abbreviations: &Abbreviations) -> bool {
+    word.contains('.')
+        || abbreviations.0.contains(word)
+        || (word.len() == first.len_utf8() && first.is_uppercase())
+}
+
+/// Pushes the token at `at`, where the character `c` is neither a letter, a digit nor a space:
+/// a possessive (`'s`, or `'` after a plural: `Reuters'`) or a punctuation mark. Returns its
+/// end, at most the end of `bytes` (a prefix of `text`), where a possessive `'s` may reach past.
+fn other(text: &str, bytes: &[u8], at: usize, c: char, spaced: bool, out: &mut Vec<Tok>) -> usize {
+    let len = c.len_utf8();
+    let (kind, end) = if is_apostrophe(c) && is_possessive_s(text, at) {
+        (TokKind::Possessive, at + len + 1)
+    } else if is_apostrophe(c)
+        && !spaced
+        && text[..at].ends_with(['s', 'S'])
+        && !text[at + len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    {
+        (TokKind::Possessive, at + len)
+    } else {
+        (TokKind::Punct, at + len)
+    };
+    let end = end.min(bytes.len());
+    out.push(Tok {
+        start: at,
+        end,
+        kind,
+        spaced,
+        plain: false,
+        code: false,
+        capitalized: c.is_uppercase(),
+    });
+    end
+}
+
+/// [`BYTE_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 1;
+/// [`BYTE_CLASS`] of an ASCII letter.
+const LETTER: u8 = 2;
+/// [`BYTE_CLASS`] of the ASCII white space that `char::is_whitespace` takes.
+const SPACE: u8 = 4;
+/// [`BYTE_CLASS`] of the bytes that may go on with a word or a number after its ASCII letters
+/// and digits: `,`, `.`, `:`, `/`, `&`, `'` and every byte that is not ASCII.
+const MAY_JOIN: u8 = 8;
+/// [`BYTE_CLASS`] of a byte that is not ASCII (a part of a longer character).
+const NON_ASCII: u8 = 16;
+
+/// Each byte's class, some of the bits above or 0. One look-up tells what an ASCII byte is to
+/// the tokenizer, as most bytes of a story are.
+static BYTE_CLASS: [u8; 256] = {
     let mut classes = [0; 256];
     let mut b = 0;
     while b < 256 {
         classes[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
             b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b',' | b'.' | b':' | b'/' | b'&' | b'\'' => MAY_JOIN,
+            0x80.. => MAY_JOIN | NON_ASCII,
             _ => 0,
         };
         b += 1;
