@@ -65,7 +65,12 @@ pub(super) fn tokenize(
             continue;
         }
         at = if class & (LETTER | DIGIT) != 0 {
-            word(text, bytes, at, char::from(b), spaced, abbreviations, out)
+            let first = WordStart {
+                len: 1,
+                number: class & DIGIT != 0,
+                capitalized: class & UPPER != 0,
+            };
+            word(text, bytes, at, first, spaced, abbreviations, out)
         } else if class & NON_ASCII == 0 {
             other(text, bytes, at, char::from(b), spaced, out)
         } else {
@@ -75,13 +80,28 @@ pub(super) fn tokenize(
                 spaced = true;
                 continue;
             } else if c.is_alphanumeric() {
-                word(text, bytes, at, c, spaced, abbreviations, out)
+                let first = WordStart {
+                    len: c.len_utf8(),
+                    number: false,
+                    capitalized: c.is_uppercase(),
+                };
+                word(text, bytes, at, first, spaced, abbreviations, out)
             } else {
                 other(text, bytes, at, c, spaced, out)
             }
         };
         spaced = false;
     }
+}
+
+/// What the first character of a word or a number tells about it.
+#[derive(Clone, Copy)]
+struct WordStart {
+    /// Its length in bytes: 1 for an ASCII letter or digit.
+    len: usize,
+    /// An ASCII digit, which starts a number.
+    number: bool,
+    capitalized: bool,
 }
 
 /// The word or number that starts at `start` with the letter or digit `first`.
@@ -98,111 +118,111 @@ fn word(
     text: &str,
     bytes: &[u8],
     start: usize,
-    first: char,
+    first: WordStart,
     spaced: bool,
     abbreviations: &Abbreviations,
     out: &mut Vec<Tok>,
 ) -> usize {
-    let digits = first.is_ascii_digit();
-    // Most words are ASCII letters and digits and end at a space or a mark that never joins:
-    // read here, with no character to decode. The rest is read out of line.
-    let joining = if digits { DIGIT } else { DIGIT | LETTER };
+    let joining = if first.number { DIGIT } else { DIGIT | LETTER };
     let (mut end, mut classes) = ascii_run(bytes, start, joining);
-    let mut plain = first.is_ascii();
+    let mut plain = first.len == 1;
+    // Most words are ASCII letters and digits and end at a space or a mark that never joins (a
+    // period may join, or be kept): read here, with no character to decode.
     if bytes
         .get(end)
         .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & MAY_JOIN != 0)
     {
-        let joined = joined_end(text, bytes, end, digits);
-        if joined.end > end {
-            plain = false;
-        }
-        end = joined.end;
-        classes |= joined.classes;
-    }
-    if text.as_bytes().get(end) == Some(&b'.')
-        && end < bytes.len()
-        && keeps_period(&text[start..end], first, abbreviations)
-    {
-        end += 1;
-        plain = false;
+        let rest = word_rest(text, bytes, start, end, first, abbreviations);
+        plain &= rest.end == end;
+        end = rest.end;
+        classes |= rest.classes;
     }
     out.push(Tok {
         start,
         end,
-        kind: if digits {
+        kind: if first.number {
             TokKind::Number
         } else {
             TokKind::Word
         },
         spaced,
         plain,
-        code: !digits && classes == DIGIT | LETTER,
-        capitalized: first.is_uppercase(),
+        code: !first.number && classes == DIGIT | LETTER,
+        capitalized: first.capitalized,
     });
     end
 }
 
-/// Where the run of bytes of the classes `joining` that starts at `from` ends, and the classes
-/// it holds.
+/// Where the run of bytes of the classes `joining` ([`DIGIT`], or [`DIGIT`] and [`LETTER`])
+/// that starts at `from` ends, and the classes it holds.
 #[inline(always)]
 fn ascii_run(bytes: &[u8], mut from: usize, joining: u8) -> (usize, u8) {
     let mut classes = 0;
     while let Some(&b) = bytes.get(from) {
-        let class = BYTE_CLASS[usize::from(b)] & joining;
-        if class == 0 {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & joining == 0 {
             break;
         }
         classes |= class;
         from += 1;
     }
-    (from, classes)
+    // Bits other than the two (`UPPER`) are left out only here, not for every byte.
+    (from, classes & (DIGIT | LETTER))
 }
 
-/// The end of a word or a number (see [`word`]) that goes on at `from` with a character other
-/// than an ASCII letter or digit, and the [`DIGIT`] and [`LETTER`] classes of its bytes from
-/// there.
+/// The end of a word or a number (see [`word`]) that starts at `start` and goes on at `end`
+/// with a character other than an ASCII letter or digit, and the [`DIGIT`] and [`LETTER`]
+/// classes of its bytes from there. Read out of line, as few words go on so.
 #[inline(never)]
-fn joined_end(text: &str, bytes: &[u8], mut from: usize, digits: bool) -> JoinedEnd {
-    let joining = if digits { DIGIT } else { DIGIT | LETTER };
+fn word_rest(
+    text: &str,
+    bytes: &[u8],
+    start: usize,
+    mut end: usize,
+    first: WordStart,
+    abbreviations: &Abbreviations,
+) -> WordRest {
+    let joining = if first.number { DIGIT } else { DIGIT | LETTER };
     let mut classes = 0;
-    while let Some(d) = char_at(text, from, bytes.len()) {
-        let after = from + d.len_utf8();
+    while let Some(d) = char_at(text, end, bytes.len()) {
+        let after = end + d.len_utf8();
         // Read only for the few characters that join when a letter or digit follows.
         let next_alnum = || char_at(text, after, bytes.len()).is_some_and(char::is_alphanumeric);
-        let joins = if digits {
+        let joins = if first.number {
             matches!(d, ',' | '.' | ':' | '/') && next_alnum()
         } else {
             d.is_alphanumeric()
                 || is_mark(d)
                 || (matches!(d, '.' | '&') && next_alnum())
-                || (is_apostrophe(d) && next_alnum() && !is_possessive_s(text, from))
+                || (is_apostrophe(d) && next_alnum() && !is_possessive_s(text, end))
         };
         if !joins {
             break;
         }
         let run;
-        (from, run) = ascii_run(bytes, after, joining);
+        (end, run) = ascii_run(bytes, after, joining);
         classes |= run;
     }
-    JoinedEnd { end: from, classes }
+    if bytes.get(end) == Some(&b'.') && keeps_period(&text[start..end], first, abbreviations) {
+        end += 1;
+    }
+    WordRest { end, classes }
 }
 
-/// The end of a word read on past a character that joins it, and the classes of the ASCII
-/// letters and digits read on the way.
-struct JoinedEnd {
+/// The end of a word read on past its first ASCII letters and digits, and the classes of the
+/// ASCII letters and digits read on the way.
+struct WordRest {
     end: usize,
     classes: u8,
 }
 
 /// Whether `word`, before a period, keeps it: when it has one inside (`U.S.`), is an
 /// abbreviation that keeps it (`Inc.`) or is a capital alone (`P.`). Asked only of the words
-/// before a period, so kept out of line.
-#[inline(never)]
-fn keeps_period(word: &str, first: char, abbreviations: &Abbreviations) -> bool {
+/// before a period.
+fn keeps_period(word: &str, first: WordStart, abbreviations: &Abbreviations) -> bool {
     word.contains('.')
         || abbreviations.0.contains(word)
-        || (word.len() == first.len_utf8() && first.is_uppercase())
+        || (word.len() == first.len && first.capitalized)
 }
 
 /// Pushes the token at `at`, where the character `c` is neither a letter, a digit nor a space:
@@ -248,6 +268,8 @@ const SPACE: u8 = 4;
 const MAY_JOIN: u8 = 8;
 /// [`BYTE_CLASS`] of a byte that is not ASCII (a part of a longer character).
 const NON_ASCII: u8 = 16;
+/// [`BYTE_CLASS`] of an ASCII capital letter, with [`LETTER`].
+const UPPER: u8 = 32;
 
 /// Each byte's class, some of the bits above or 0. One look-up tells what an ASCII byte is to
 /// the tokenizer, as most bytes of a story are.
@@ -257,7 +279,8 @@ static BYTE_CLASS: [u8; 256] = {
     while b < 256 {
         classes[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'a'..=b'z' => LETTER,
+            b'A'..=b'Z' => LETTER | UPPER,
             b'\t'..=b'\r' | b' ' => SPACE,
             b',' | b'.' | b':' | b'/' | b'&' | b'\'' => MAY_JOIN,
             0x80.. => MAY_JOIN | NON_ASCII,
