@@ -56,6 +56,11 @@ const PLACE_CONNECTORS: &[&str] = &[
 /// Parses a dateline at the start of `line` (leading whitespace already removed).
 /// `agencies` are the names that may stand bare after the date (`ROME, March 13, Reuter -`).
 pub(super) fn parse(line: &str, agencies: &[&str]) -> Option<LineDateline> {
+    // Both forms start with a place, whose first word is capitalized: most lines of story text
+    // that are tried are ruled out by their first character.
+    if !line.starts_with(char::is_uppercase) {
+        return None;
+    }
     if !has_dash(line.as_bytes()) {
         return place_and_iso_date(line);
     }
