@@ -123,14 +123,18 @@ fn word(
     abbreviations: &Abbreviations,
     out: &mut Vec<Tok>,
 ) -> usize {
-    let joining = if first.number { DIGIT } else { DIGIT | LETTER };
+    let (joining, goes_on) = if first.number {
+        (DIGIT, JOINS_NUMBER)
+    } else {
+        (DIGIT | LETTER, JOINS_WORD)
+    };
     let (mut end, mut classes) = ascii_run(bytes, start, joining);
     let mut plain = first.len == 1;
-    // Most words are ASCII letters and digits and end at a space or a mark that never joins (a
-    // period may join, or be kept): read here, with no character to decode.
+    // Most words are ASCII letters and digits and end at a space or a mark that never joins
+    // them (a period may join, or be kept): read here, with no character to decode.
     if bytes
         .get(end)
-        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & MAY_JOIN != 0)
+        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & goes_on != 0)
     {
         let rest = word_rest(text, bytes, start, end, first, abbreviations);
         plain &= rest.end == end;
@@ -263,13 +267,16 @@ const DIGIT: u8 = 1;
 const LETTER: u8 = 2;
 /// [`BYTE_CLASS`] of the ASCII white space that `char::is_whitespace` takes.
 const SPACE: u8 = 4;
-/// [`BYTE_CLASS`] of the bytes that may go on with a word or a number after its ASCII letters
-/// and digits: `,`, `.`, `:`, `/`, `&`, `'` and every byte that is not ASCII.
-const MAY_JOIN: u8 = 8;
+/// [`BYTE_CLASS`] of the bytes that may go on with a word after its ASCII letters and digits:
+/// `.`, `&`, `'` and every byte that is not ASCII.
+const JOINS_WORD: u8 = 8;
 /// [`BYTE_CLASS`] of a byte that is not ASCII (a part of a longer character).
 const NON_ASCII: u8 = 16;
 /// [`BYTE_CLASS`] of an ASCII capital letter, with [`LETTER`].
 const UPPER: u8 = 32;
+/// [`BYTE_CLASS`] of the bytes that may go on with a number after its digits: `,`, `.`, `:`
+/// and `/`.
+const JOINS_NUMBER: u8 = 64;
 
 /// Each byte's class, some of the bits above or 0. One look-up tells what an ASCII byte is to
 /// the tokenizer, as most bytes of a story are.
@@ -282,8 +289,10 @@ static BYTE_CLASS: [u8; 256] = {
             b'a'..=b'z' => LETTER,
             b'A'..=b'Z' => LETTER | UPPER,
             b'\t'..=b'\r' | b' ' => SPACE,
-            b',' | b'.' | b':' | b'/' | b'&' | b'\'' => MAY_JOIN,
-            0x80.. => MAY_JOIN | NON_ASCII,
+            b'.' => JOINS_WORD | JOINS_NUMBER,
+            b'&' | b'\'' => JOINS_WORD,
+            b',' | b':' | b'/' => JOINS_NUMBER,
+            0x80.. => JOINS_WORD | NON_ASCII,
             _ => 0,
         };
         b += 1;
