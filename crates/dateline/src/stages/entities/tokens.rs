@@ -58,7 +58,7 @@ pub(super) fn tokenize(
     let mut spaced = true;
     while let Some(&b) = bytes.get(at) {
         let class = BYTE_CLASS[usize::from(b)];
-        // The common cases first: a space, a word or a number.
+        // The common cases first: a space, a word or a number, a punctuation mark.
         if class & SPACE != 0 {
             at += 1;
             spaced = true;
@@ -71,6 +71,18 @@ pub(super) fn tokenize(
                 capitalized: class & UPPER != 0,
             };
             word(text, bytes, at, first, spaced, abbreviations, out)
+        } else if class & NON_ASCII == 0 && b != b'\'' {
+            // Any other ASCII byte is a punctuation mark, but an apostrophe may be a possessive.
+            out.push(Tok {
+                start: at,
+                end: at + 1,
+                kind: TokKind::Punct,
+                spaced,
+                plain: false,
+                code: false,
+                capitalized: false,
+            });
+            at + 1
         } else if class & NON_ASCII == 0 {
             other(text, bytes, at, char::from(b), spaced, out)
         } else {
