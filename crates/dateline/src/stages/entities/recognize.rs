@@ -76,12 +76,37 @@ struct GroupWords<'t> {
     last: &'t str,
 }
 
-/// What the words right before and right after a name in its segment cue, looked up once for
-/// the several tests that read them.
+/// The words right before and right after a name in its segment, and what they cue: read and
+/// looked up once for the several tests on a name's surroundings.
 #[derive(Clone, Copy)]
-struct Beside {
+struct Beside<'t> {
+    word_before: Option<&'t str>,
+    word_after: Option<&'t str>,
     before: Option<Cue>,
     after: Option<Cue>,
+    /// A number follows, and it is a date as datelines write it (`1996-08-30`).
+    number_after: bool,
+    date_after: bool,
+}
+
+impl Beside<'_> {
+    /// Whether the name is written as a place: after a preposition of place (`in`, `at`), or
+    /// before a date as datelines are (`LONDON 1996-08-30`).
+    fn is_locative(&self) -> bool {
+        matches!(self.before, Some(Cue::PlaceBefore | Cue::Locative)) || self.date_after
+    }
+
+    /// Whether the name stands where results tables and fixtures put teams.
+    fn is_team_position(&self) -> bool {
+        // Not a date: `LONDON 1996-08-30`.
+        let before_number = self.number_after && !self.date_after;
+        // `Surrey captain Chris Lewis`, `Ajax coach`: a member of a team after its name.
+        let member_after = self.after == Some(Cue::TeamMember);
+        before_number
+            || member_after
+            || self.after == Some(Cue::Versus)
+            || self.before == Some(Cue::Versus)
+    }
 }
 
 /// Buffers reused from one segment to the next: a story has dozens of segments, and reading
@@ -748,11 +773,7 @@ impl Recognizer<'_> {
                 && sentence_initial
                 && r.len() == 1
                 && self.gazetteer.is_common_word(words.first)
-                && !self.is_locative(
-                    seg.clone(),
-                    r.clone(),
-                    self.beside(seg.clone(), r.clone()).before,
-                )
+                && !self.beside(seg.clone(), r.clone()).is_locative()
             {
                 return;
             }
@@ -1230,11 +1251,16 @@ impl Recognizer<'_> {
             (start, initial) if start == tokens.start => initial,
             _ => self.is_sentence_initial(seg.start, tokens.start),
         };
+        // The word before may be the previous segment's.
+        let after_the = match beside.word_before {
+            Some(word) => word.eq_ignore_ascii_case("the"),
+            None => self.follows_the(tokens.start),
+        };
         out.push(Candidate {
             sentence_initial,
-            after_the: self.follows_the(tokens.start),
-            team_position: self.is_team_position(seg.clone(), tokens.clone(), beside),
-            locative: self.is_locative(seg.clone(), tokens.clone(), beside.before),
+            after_the,
+            team_position: beside.is_team_position(),
+            locative: beside.is_locative(),
             cue: self.cue(seg.clone(), tokens.clone(), beside).or_else(|| {
                 // `20-year-old Tiger Woods`; not a known place's name, which may stand for
                 // where the person is from (`a 40-year-old Missouri woman`).
@@ -1249,28 +1275,26 @@ impl Recognizer<'_> {
         });
     }
 
-    /// What the words right before and right after a name at `tokens` cue.
-    fn beside(&self, seg: Range<usize>, tokens: Range<usize>) -> Beside {
-        let cue_at = |t: usize| seg.contains(&t).then(|| self.gazetteer.cue(self.word(t)))?;
+    /// The words right before and right after a name at `tokens`, and what they cue.
+    fn beside(&self, seg: Range<usize>, tokens: Range<usize>) -> Beside<'_> {
+        let word_at = |t: usize| seg.contains(&t).then(|| self.word(t));
+        let word_before = tokens.start.checked_sub(1).and_then(word_at);
+        let word_after = word_at(tokens.end);
+        let number_after = self.before_number(seg.clone(), tokens.end);
         Beside {
-            before: tokens.start.checked_sub(1).and_then(cue_at),
-            after: cue_at(tokens.end),
+            word_before,
+            word_after,
+            before: word_before.and_then(|w| self.gazetteer.cue(w)),
+            after: word_after.and_then(|w| self.gazetteer.cue(w)),
+            number_after,
+            date_after: number_after && self.is_date(tokens.end),
         }
     }
 
-    /// Whether a name at `tokens`, after a word that cues `before`, is written as a place:
-    /// after a preposition of place (`in`, `at`), or before a date as datelines are (`LONDON
-    /// 1996-08-30`).
-    fn is_locative(&self, seg: Range<usize>, tokens: Range<usize>, before: Option<Cue>) -> bool {
-        matches!(before, Some(Cue::PlaceBefore | Cue::Locative))
-            || self.before_date(seg, tokens.end)
-    }
-
-    /// A date as datelines write it, `1996-08-30`, starts at token `t`; a score does not
-    /// (`Surrey 429-7`).
-    fn before_date(&self, seg: Range<usize>, t: usize) -> bool {
-        self.before_number(seg, t)
-            && self.word(t).len() == 4
+    /// Whether the number at token `t` starts a date as datelines write it, `1996-08-30`; a
+    /// score does not (`Surrey 429-7`).
+    fn is_date(&self, t: usize) -> bool {
+        self.word(t).len() == 4
             && self.word(t + 1) == "-"
             && self
                 .tokens
@@ -1278,11 +1302,12 @@ impl Recognizer<'_> {
                 .is_some_and(|n| n.kind == TokKind::Number)
     }
 
-    /// A person's age between commas starts at token `t`: `Duran , 45 , takes on`.
-    fn before_age(&self, seg: Range<usize>, t: usize) -> bool {
+    /// A person's age between commas starts at token `t`: `Duran , 45 , takes on`. `word` is
+    /// the word at `t`.
+    fn before_age(&self, seg: Range<usize>, t: usize, word: &str) -> bool {
         let age = t + 1;
-        seg.contains(&(age + 1))
-            && self.word(t) == ","
+        word == ","
+            && seg.contains(&(age + 1))
             && self.word(age + 1) == ","
             && self.tokens[age].kind == TokKind::Number
             && self.word(age).parse::<u8>().is_ok_and(|years| years < 120)
@@ -1290,6 +1315,15 @@ impl Recognizer<'_> {
 
     /// Whether the words of the segment before token `t` end with an age: `20-year-old`.
     fn after_age(&self, seg: Range<usize>, t: usize) -> bool {
+        // Every character but spaces is in a token: the text before `t` ends with the token
+        // before it, which ends with `old` if it ends with the age.
+        if t == seg.start {
+            return false;
+        }
+        let last = self.word(t - 1).as_bytes();
+        if last.len() < 3 || !last[last.len() - 3..].eq_ignore_ascii_case(b"old") {
+            return false;
+        }
         let start = self.tokens[seg.start].start;
         let before = self.text[start..self.tokens[t].start].trim_end().as_bytes();
         let age = b"-year-old";
@@ -1323,19 +1357,6 @@ impl Recognizer<'_> {
                 ))
     }
 
-    /// Whether a name at `tokens` stands where results tables and fixtures put teams.
-    fn is_team_position(&self, seg: Range<usize>, tokens: Range<usize>, beside: Beside) -> bool {
-        // Not a date: `LONDON 1996-08-30`.
-        let before_number = self.before_number(seg.clone(), tokens.end)
-            && !self.before_date(seg.clone(), tokens.end);
-        // `Surrey captain Chris Lewis`, `Ajax coach`: a member of a team after its name.
-        let member_after = beside.after == Some(Cue::TeamMember);
-        before_number
-            || member_after
-            || beside.after == Some(Cue::Versus)
-            || beside.before == Some(Cue::Versus)
-    }
-
     fn follows_the(&self, t: usize) -> bool {
         t > 0 && self.word(t - 1).eq_ignore_ascii_case("the")
     }
@@ -1361,13 +1382,15 @@ impl Recognizer<'_> {
         let word_at = |t: usize| -> Option<&str> {
             (seg.contains(&t)).then(|| &self.text[self.tokens[t].range()])
         };
-        if self.before_age(seg.clone(), tokens.end) {
-            return Some(Cue::Age);
+        if let Some(after) = beside.word_after {
+            if self.before_age(seg.clone(), tokens.end, after) {
+                return Some(Cue::Age);
+            }
         }
         if self.before_scoring_minute(seg.clone(), tokens.end) {
             return Some(Cue::PersonAfter);
         }
-        if let Some(after) = word_at(tokens.end) {
+        if let Some(after) = beside.word_after {
             let cue = match after {
                 "-" => word_at(tokens.end + 1).and_then(|w| self.gazetteer.cue(w)),
                 "," | "'s" | "’s" => None,
@@ -1379,7 +1402,7 @@ impl Recognizer<'_> {
                 return Some(cue);
             }
         }
-        let before = tokens.start.checked_sub(1).and_then(word_at)?;
+        let before = beside.word_before?;
         let place_noun_of = before == "of"
             && tokens
                 .start
