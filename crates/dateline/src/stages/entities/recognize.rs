@@ -172,19 +172,25 @@ impl Recognizer<'_> {
             next = end + 1;
         }
 
+        let first_candidate = out.len();
         let mut t = seg.start;
         while t < seg.end {
             // Most tokens are lower-case words, numbers and marks outside the gazetteer's
             // names: no run starts at them (see `run`), and they are passed over before the
             // tests below, which would all come to that. Codes go on to those tests.
-            let tok = &self.tokens[t];
-            let may_start_run = find_at[t - seg.start].is_some()
-                || tok.code
-                || (!shouting && tok.kind == TokKind::Word && tok.capitalized);
-            if !may_start_run {
-                t += 1;
-                continue;
-            }
+            let may_start_run = |(tok, find): (&Tok, &Option<_>)| {
+                find.is_some()
+                    || tok.code
+                    || (!shouting && tok.kind == TokKind::Word && tok.capitalized)
+            };
+            let next_start = self.tokens[t..seg.end]
+                .iter()
+                .zip(&find_at[t - seg.start..])
+                .position(may_start_run);
+            let Some(skipped) = next_start else {
+                break;
+            };
+            t += skipped;
             // `8 GB`, `600 MW`: a unit is no name, though `GB` is a country's code.
             if self.is_unit_of_number(t) {
                 t += 1;
@@ -228,7 +234,7 @@ impl Recognizer<'_> {
             self.classify_run(seg.clone(), pieces, finds, shouting, group, out);
             t = end;
         }
-        self.find_abbreviations(seg, out);
+        self.find_abbreviations(seg, first_candidate, out);
     }
 
     /// Writes into `pieces` the run of name pieces starting at token `t`; returns the token
@@ -1420,8 +1426,8 @@ impl Recognizer<'_> {
 
     /// `Young Journalists Club (YJC)`: a word in capitals in brackets right after a candidate,
     /// whose letters are the initials of the candidate's capitalized words.
-    fn find_abbreviations(&self, seg: Range<usize>, out: &mut [Candidate]) {
-        let first = out.partition_point(|c| c.tokens.start < seg.start);
+    /// `first` is the segment's first candidate.
+    fn find_abbreviations(&self, seg: Range<usize>, first: usize, out: &mut [Candidate]) {
         for i in first.max(1)..out.len() {
             let (short, long) = (&out[i], &out[i - 1]);
             let t = short.tokens.start;
