@@ -111,7 +111,6 @@ impl Beside<'_> {
 
 /// Buffers reused from one segment to the next: a story has dozens of segments, and reading
 /// one should allocate only for the names it finds.
-#[derive(Default)]
 pub(super) struct SegmentBuffers {
     /// For the gazetteer's search.
     pub find: FindBuffers,
@@ -123,6 +122,22 @@ pub(super) struct SegmentBuffers {
     pieces: Vec<(Range<usize>, Piece)>,
     /// The pieces of a run between two titles.
     group: Vec<(Range<usize>, Piece)>,
+}
+
+/// Made once a story, with room for the names and pieces of nearly every sentence, so that
+/// they are not grown anew in each story.
+impl Default for SegmentBuffers {
+    fn default() -> Self {
+        const NAMES: usize = 32;
+        const TOKENS: usize = 128;
+        SegmentBuffers {
+            find: FindBuffers::default(),
+            finds: Vec::with_capacity(NAMES),
+            find_at: Vec::with_capacity(TOKENS),
+            pieces: Vec::with_capacity(NAMES),
+            group: Vec::with_capacity(NAMES),
+        }
+    }
 }
 
 /// Reads the names of one segment. `tokens` is the document's token list, of which this
