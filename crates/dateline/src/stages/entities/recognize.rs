@@ -702,9 +702,18 @@ impl Recognizer<'_> {
                 return;
             }
         }
+        // Most groups have no joiner: they are searched for one once, here, not again by each
+        // test of the joiners below.
+        let joined = group.iter().any(|(_, p)| *p == Piece::Joiner);
+        let joiner_where = |is: &dyn Fn(usize, &str) -> bool| {
+            if !joined {
+                return None;
+            }
+            let mut pieces = group.iter().enumerate();
+            pieces.position(|(i, (r, p))| *p == Piece::Joiner && is(i, self.word(r.start)))
+        };
         // `Bosnian Serb`, `Roman Catholic`, `Latin American`: a people or group with a word
         // that narrows it.
-        let joined = group.iter().any(|(_, p)| *p == Piece::Joiner);
         // Not a person's name that ends like one (`Richard Finn`).
         let demonym_last = matches!(group.last(), Some((_, Piece::Known(f)))
             if finds[*f].targets.iter().all(|t| matches!(t, Target::Demonym(_))))
@@ -733,10 +742,7 @@ impl Recognizer<'_> {
         // Co`).
         let is_joiner =
             |(r, p): &(Range<usize>, Piece)| *p == Piece::Joiner && self.word(r.start) != "&";
-        if let Some(at) = group
-            .iter()
-            .position(|(r, p)| *p == Piece::Joiner && self.word(r.start) == "&")
-        {
+        if let Some(at) = joiner_where(&|_, word| word == "&") {
             let start = group[..at].iter().rposition(is_joiner).map_or(0, |j| j + 1);
             let end = group[at..]
                 .iter()
@@ -808,7 +814,7 @@ impl Recognizer<'_> {
         }
         // `Haiti and the Dominican Republic`, `Kisumu and Rift Valley`: two names, though the
         // last word is a place's or an organization's.
-        if let Some(at) = self.list_joiner(group, finds) {
+        if let Some(at) = joined.then(|| self.list_joiner(group, finds)).flatten() {
             let second = &group[at + 1..];
             let second = &second[second
                 .iter()
@@ -855,9 +861,8 @@ impl Recognizer<'_> {
             }
         }
         // `Johnson Controls Inc and Lear Corp`: a legal form before `and` ends a firm's name.
-        if let Some(at) = group.iter().enumerate().position(|(i, (r, p))| {
-            *p == Piece::Joiner
-                && self.word(r.start) == "and"
+        if let Some(at) = joiner_where(&|i, word| {
+            word == "and"
                 && i > 0
                 && self.gazetteer.org_word(self.word(group[i - 1].0.end - 1))
                     == Some(OrgWord::Suffix)
@@ -1026,13 +1031,9 @@ impl Recognizer<'_> {
             return;
         }
         // Joiners that only organizations and places carry: `Iraq and Syria` is two names.
-        if let Some(at) = group.iter().position(|(r, p)| {
-            *p == Piece::Joiner
-                && matches!(
-                    self.word(r.start),
-                    "and" | "&" | "of" | "for" | "on" | "the"
-                )
-        }) {
+        if let Some(at) =
+            joiner_where(&|_, word| matches!(word, "and" | "&" | "of" | "for" | "on" | "the"))
+        {
             self.classify_group(seg.clone(), &group[..at], finds, after_title, shouting, out);
             self.classify_group(seg, &group[at + 1..], finds, false, shouting, out);
             return;
@@ -1058,11 +1059,12 @@ impl Recognizer<'_> {
                 && (self.gazetteer.is_given_name(words.first)
                     // Initials, not a known name written with full stops (`U.S. Transportation`).
                     || (is_initial(words.first) && !matches!(first.1, Piece::Known(_)))))
-            || group.iter().enumerate().any(|(i, (r, p))| {
-                *p == Piece::Joiner
-                    && self.is_particle(r.start)
-                    && !group.get(i + 1).is_some_and(names_division)
-            });
+            || (joined
+                && group.iter().enumerate().any(|(i, (r, p))| {
+                    *p == Piece::Joiner
+                        && self.is_particle(r.start)
+                        && !group.get(i + 1).is_some_and(names_division)
+                }));
         if person {
             push(out, group, Class::Named(Label::Person, None));
             return;
