@@ -120,8 +120,6 @@ pub(super) struct SegmentBuffers {
     find_at: Vec<Option<(usize, usize)>>,
     /// The pieces of the run being read.
     pieces: Vec<(Range<usize>, Piece)>,
-    /// The pieces of a run between two titles.
-    group: Vec<(Range<usize>, Piece)>,
 }
 
 /// Made once a story, with room for the names and pieces of nearly every sentence, so that
@@ -135,7 +133,6 @@ impl Default for SegmentBuffers {
             finds: Vec::with_capacity(NAMES),
             find_at: Vec::with_capacity(TOKENS),
             pieces: Vec::with_capacity(NAMES),
-            group: Vec::with_capacity(NAMES),
         }
     }
 }
@@ -165,7 +162,6 @@ impl Recognizer<'_> {
             finds,
             find_at,
             pieces,
-            group,
         } = buffers;
         finds.clear();
         self.gazetteer
@@ -246,7 +242,7 @@ impl Recognizer<'_> {
                     titles.push(range.clone());
                 }
             }
-            self.classify_run(seg.clone(), pieces, finds, shouting, group, out);
+            self.classify_run(seg.clone(), pieces, finds, shouting, out);
             t = end;
         }
         self.find_abbreviations(seg, first_candidate, out);
@@ -606,19 +602,20 @@ impl Recognizer<'_> {
         pieces: &[(Range<usize>, Piece)],
         finds: &[Found],
         shouting: bool,
-        group: &mut Vec<(Range<usize>, Piece)>,
         out: &mut Vec<Candidate>,
     ) {
-        group.clear();
         let mut after_title = false;
         // The first token of a title that is part of the name after it (`Mother Teresa`).
         let mut title_in_name = None;
+        // The group being read is the pieces from here to the next title; no joiner starts it.
+        let mut group_start = 0;
         for (i, piece) in pieces.iter().enumerate() {
             if piece.1 == Piece::Title {
                 let before = out.len();
+                let group = &pieces[group_start..i];
                 self.classify_group(seg.clone(), group, finds, after_title, shouting, out);
                 self.take_title_into_name(title_in_name, &mut out[before..]);
-                group.clear();
+                group_start = i + 1;
                 let titled_before = after_title;
                 // A title right before a name marks a person; `Chief of Staff of …` does not.
                 after_title = pieces.get(i + 1).is_some_and(|(_, p)| *p != Piece::Joiner);
@@ -639,12 +636,12 @@ impl Recognizer<'_> {
                     .then_some(piece.0.start);
                 continue;
             }
-            if group.is_empty() && piece.1 == Piece::Joiner {
-                continue;
+            if group_start == i && piece.1 == Piece::Joiner {
+                group_start = i + 1;
             }
-            group.push(piece.clone());
         }
         let before = out.len();
+        let group = &pieces[group_start..];
         self.classify_group(seg, group, finds, after_title, shouting, out);
         self.take_title_into_name(title_in_name, &mut out[before..]);
     }
