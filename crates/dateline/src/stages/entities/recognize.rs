@@ -397,7 +397,7 @@ impl Recognizer<'_> {
             .iter()
             .position(|(r, p)| *p == Piece::Joiner && matches!(self.word(r.start), "and" | "of"))?;
         let (person, rest) = (&group[..at], &group[at + 1..]);
-        let word_of = |(r, _): &(Range<usize>, Piece)| self.word(r.start).trim_end_matches('.');
+        let word_of = |(r, _): &(Range<usize>, Piece)| without_periods(self.word(r.start));
         let name_word = |piece: &(Range<usize>, Piece)| {
             let town = match piece.1 {
                 Piece::Word => true,
@@ -525,7 +525,7 @@ impl Recognizer<'_> {
     /// full stop is an initial whatever the letter (`A. Giles`, not the article `A`).
     fn is_not_name_start(&self, word: &str) -> bool {
         let initial = word.len() == 2 && word.ends_with('.');
-        !initial && self.gazetteer.is_not_name(word.trim_end_matches('.'))
+        !initial && self.gazetteer.is_not_name(without_periods(word))
     }
 
     /// Whether the one-word title found at `title` is a word of a name, not a person's title:
@@ -1086,7 +1086,7 @@ impl Recognizer<'_> {
         let mut words = GroupWords::default();
         let tokens = group.iter().flat_map(|(r, _)| r.clone());
         for t in tokens.filter(|&t| self.tokens[t].kind == TokKind::Word) {
-            let word = self.text[self.tokens[t].range()].trim_end_matches('.');
+            let word = without_periods(&self.text[self.tokens[t].range()]);
             match words.count {
                 0 => words.first = word,
                 1 => words.second = word,
@@ -1481,6 +1481,16 @@ fn head_first_of(group: &[(Range<usize>, Piece)], recognizer: &Recognizer<'_>) -
     group
         .get(1)
         .is_some_and(|(r, _)| recognizer.word(r.start) == "of")
+}
+
+/// The word without the periods it ends with (`Inc.`, `U.S.`). Most words end with none, and
+/// are returned as they are, not searched from their end.
+fn without_periods(word: &str) -> &str {
+    if word.ends_with('.') {
+        word.trim_end_matches('.')
+    } else {
+        word
+    }
 }
 
 /// `P`, `J.R`: a person's initials.
