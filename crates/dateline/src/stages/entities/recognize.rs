@@ -1383,17 +1383,24 @@ impl Recognizer<'_> {
 
     /// The first word of the segment, or of a quotation or bracket inside it.
     fn is_sentence_initial(&self, seg_start: usize, t: usize) -> bool {
+        // Only marks open quotations and brackets (a bare apostrophe may be a possessive's):
+        // the text of words and numbers is not compared.
+        let opens = |tok: &Tok| {
+            matches!(tok.kind, TokKind::Punct | TokKind::Possessive)
+                && matches!(&self.text[tok.range()], "\"" | "“" | "‘" | "'" | "(" | "[")
+        };
         let before = self.tokens[seg_start..t]
             .iter()
             .rev()
-            .find(|tok| !matches!(&self.text[tok.range()], "\"" | "“" | "‘" | "'" | "(" | "["));
+            .find(|tok| !opens(tok));
         match before {
             None => true,
             Some(tok) => {
-                matches!(
-                    &self.text[tok.range()],
-                    ":" | "—" | "–" | "-" | "." | "?" | "!"
-                ) && t - seg_start <= 3
+                t - seg_start <= 3
+                    && matches!(
+                        &self.text[tok.range()],
+                        ":" | "—" | "–" | "-" | "." | "?" | "!"
+                    )
             }
         }
     }
