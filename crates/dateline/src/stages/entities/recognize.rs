@@ -679,14 +679,17 @@ impl Recognizer<'_> {
         let words = self.group_words(group);
         let last_word = words.last;
         let is_head = |w: &str| self.gazetteer.ends_organization(w);
-        let contained = group.iter().find_map(|(_, p)| match p {
-            Piece::Known(f) => finds[*f]
-                .targets
-                .iter()
-                .copied()
-                .find(|t| self.gazetteer.tells_country(*t)),
-            _ => None,
-        });
+        // The gazetteer place or people the group names, asked only of the names that keep it.
+        let contained = || {
+            group.iter().find_map(|(_, p)| match p {
+                Piece::Known(f) => finds[*f]
+                    .targets
+                    .iter()
+                    .copied()
+                    .find(|t| self.gazetteer.tells_country(*t)),
+                _ => None,
+            })
+        };
         let group_start = (first.0.start, sentence_initial);
         let push = |out: &mut Vec<Candidate>, pieces: &[(Range<usize>, Piece)], class: Class| {
             self.push(seg.clone(), pieces, class, shouting, group_start, out);
@@ -756,7 +759,11 @@ impl Recognizer<'_> {
                         out,
                     );
                 }
-                push(out, &group[start..end], Class::Named(Label::Org, contained));
+                push(
+                    out,
+                    &group[start..end],
+                    Class::Named(Label::Org, contained()),
+                );
                 let rest = &group[end..];
                 let rest = &rest[rest.iter().take_while(|(_, p)| *p == Piece::Joiner).count()..];
                 if !rest.is_empty() {
@@ -883,7 +890,7 @@ impl Recognizer<'_> {
                 && w.len() == 1
                 && self.gazetteer.org_word(words.second) == Some(OrgWord::Press)
             {
-                push(out, group, Class::Named(Label::Org, contained));
+                push(out, group, Class::Named(Label::Org, contained()));
                 return;
             }
         }
@@ -907,7 +914,7 @@ impl Recognizer<'_> {
                 self.classify_group(seg, rest, finds, false, shouting, out);
                 return;
             }
-            push(out, group, Class::Named(Label::Org, contained));
+            push(out, group, Class::Named(Label::Org, contained()));
             // `Iranian` in `Iranian Armed Forces` is a nationality mention of its own.
             for piece in group {
                 if let Piece::Known(f) = piece.1 {
@@ -942,7 +949,7 @@ impl Recognizer<'_> {
                 } else {
                     label
                 };
-                push(out, group, Class::Named(label, contained));
+                push(out, group, Class::Named(label, contained()));
                 return;
             }
         }
@@ -969,7 +976,7 @@ impl Recognizer<'_> {
                 && !self.gazetteer.is_not_name(word)
                 && !is_initial(word)
             {
-                push(out, group, Class::Named(Label::Org, contained));
+                push(out, group, Class::Named(Label::Org, contained()));
                 return;
             }
         }
@@ -983,7 +990,7 @@ impl Recognizer<'_> {
                 && self.gazetteer.is_common_word(word)
                 && !self.gazetteer.is_surname(word)
             {
-                push(out, group, Class::Named(Label::Org, contained));
+                push(out, group, Class::Named(Label::Org, contained()));
                 return;
             }
         }
@@ -1009,7 +1016,7 @@ impl Recognizer<'_> {
                 return;
             }
             if towns_or_orgs && city && !self.gazetteer.is_place_modifier(words.first) {
-                push(out, group, Class::Named(Label::Org, contained));
+                push(out, group, Class::Named(Label::Org, contained()));
                 return;
             }
         }
@@ -1074,7 +1081,7 @@ impl Recognizer<'_> {
         // Words before a country's or a division's name are an organization's (`Costco
         // Canada`, `Stade de France`). One after it may be a surname (`Ogun Temizkanoglu`).
         if group.last().is_some_and(names_division) {
-            push(out, group, Class::Named(Label::Org, contained));
+            push(out, group, Class::Named(Label::Org, contained()));
             return;
         }
         push(out, group, Class::Unknown);
