@@ -153,7 +153,10 @@ impl Time {
         // Room for most stories, so that the vectors seldom grow.
         let mut mentions = Vec::with_capacity(16);
         let mut sentence_of = Vec::with_capacity(16);
-        let mut atoms = Vec::with_capacity(64);
+        let mut scratch = Scratch {
+            heads: Vec::with_capacity(16),
+            atoms: Vec::with_capacity(64),
+        };
         if let Some(title) = &doc.article.title {
             let mut tokens = Vec::with_capacity(32);
             let mut compounds = Vec::new();
@@ -164,13 +167,13 @@ impl Time {
                 &mut compounds,
             );
             let words = Compounds::of(&compounds, 0);
-            self.recognize_in(doc.text, &tokens, words, &mut atoms, &mut mentions);
+            self.recognize_in(doc.text, &tokens, words, &mut scratch, &mut mentions);
             sentence_of.resize(mentions.len(), 0);
         }
         for (n, indices) in doc.sentence_tokens.iter().cloned().enumerate() {
             let words = Compounds::of(&doc.compound_words, indices.start);
             let tokens = &doc.tokens[indices];
-            self.recognize_in(doc.text, tokens, words, &mut atoms, &mut mentions);
+            self.recognize_in(doc.text, tokens, words, &mut scratch, &mut mentions);
             sentence_of.resize(mentions.len(), n);
         }
         (mentions, sentence_of)
@@ -178,21 +181,22 @@ impl Time {
 
     /// The expressions of one sentence. Every expression holds a number or a head word
     /// ([`Class::is_head`]), so the grammar only reads the stretches around them, and a sentence
-    /// with none costs one cheap test per token. `atoms` is scratch space.
+    /// with none costs one cheap test per token. `scratch` is reused from sentence to sentence.
     fn recognize_in(
         &self,
         text: &str,
         tokens: &[Token],
         words: Compounds<'_>,
-        atoms: &mut Vec<atoms::Atom>,
+        scratch: &mut Scratch,
         mentions: &mut Vec<Mention>,
     ) {
+        find_heads(&self.lexicon, text, tokens, words, &mut scratch.heads);
         let sentence = Sentence {
             tokens,
             lexicon: &self.lexicon,
         };
         let mut stretch: Option<Stretch> = None;
-        for n in Heads::new(&self.lexicon, text, tokens, words) {
+        for &n in &scratch.heads {
             let token = &tokens[n];
             let from = n.saturating_sub(REACH_BEFORE);
             let to = (n + 1 + REACH_AFTER).min(tokens.len());
@@ -210,13 +214,13 @@ impl Time {
                         bears_expression,
                     };
                     if let Some(done) = stretch.replace(around) {
-                        done.parse(text, sentence, words, atoms, mentions);
+                        done.parse(text, sentence, words, &mut scratch.atoms, mentions);
                     }
                 }
             }
         }
         if let Some(done) = stretch {
-            done.parse(text, sentence, words, atoms, mentions);
+            done.parse(text, sentence, words, &mut scratch.atoms, mentions);
         }
     }
 
@@ -320,85 +324,60 @@ impl<'a> Compounds<'a> {
     }
 }
 
-/// The tokens of a sentence that can head an expression: numbers ([`number_is_head`]) and
-/// words that are or hold a head word ([`Class::is_head`]). A scan of its own, with little to
-/// keep in registers: it reads every token of every story.
-struct Heads<'a> {
-    lexicon: &'a Lexicon,
-    text: &'a str,
-    tokens: &'a [Token],
-    /// The token to read next.
-    next: usize,
-    /// The compound words after `next_compound`.
-    compounds: Compounds<'a>,
-    /// The next compound word, in tokens from the sentence's start.
-    next_compound: usize,
+/// Space that [`Time::recognize_in`] reuses from sentence to sentence.
+struct Scratch {
+    /// The heads of the sentence ([`find_heads`]).
+    heads: Vec<usize>,
+    atoms: Vec<atoms::Atom>,
 }
 
-impl<'a> Heads<'a> {
-    fn new(
-        lexicon: &'a Lexicon,
-        text: &'a str,
-        tokens: &'a [Token],
-        mut compounds: Compounds<'a>,
-    ) -> Heads<'a> {
-        let next_compound = compounds.next();
-        Heads {
-            lexicon,
-            text,
-            tokens,
-            next: 0,
-            compounds,
-            next_compound,
+/// Fills `heads` with the tokens of a sentence that can head an expression: numbers
+/// ([`number_is_head`]) and words that are or hold a head word ([`Class::is_head`]). It reads
+/// every token of every story, so the plain words between two compound words are read in a
+/// loop of their own that tests no compound index.
+fn find_heads(
+    lexicon: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    mut compounds: Compounds<'_>,
+    heads: &mut Vec<usize>,
+) {
+    heads.clear();
+    let mut next = 0;
+    loop {
+        let plain_end = compounds.next().min(tokens.len());
+        push_plain_heads(lexicon, text, tokens, next..plain_end, heads);
+        let Some(compound) = tokens.get(plain_end) else {
+            return;
+        };
+        if lexicon.has_head(text, compound) {
+            heads.push(plain_end);
         }
+        next = plain_end + 1;
     }
 }
 
-impl Iterator for Heads<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        loop {
-            // The plain tokens before the next compound word, in a loop of their own that tests
-            // no compound index.
-            let plain_end = self.next_compound.min(self.tokens.len());
-            let plain = self.next..plain_end;
-            if let Some(n) = first_plain_head(self.lexicon, self.text, self.tokens, plain) {
-                self.next = n + 1;
-                return Some(n);
-            }
-            let Some(compound) = self.tokens.get(plain_end) else {
-                self.next = plain_end;
-                return None;
-            };
-            self.next = plain_end + 1;
-            self.next_compound = self.compounds.next();
-            if self.lexicon.has_head(self.text, compound) {
-                return Some(plain_end);
-            }
-        }
-    }
-}
-
-/// The first head among tokens `range` of a sentence, none of them a compound word. It reads
-/// nearly every token of every story, so it keeps to what fits in registers.
-fn first_plain_head(
+/// Pushes to `heads` the heads among tokens `range` of a sentence, none of them a compound
+/// word. It reads nearly every token of every story, so it keeps to what fits in registers.
+fn push_plain_heads(
     lexicon: &Lexicon,
     text: &str,
     tokens: &[Token],
     range: Range<usize>,
-) -> Option<usize> {
+    heads: &mut Vec<usize>,
+) {
     let bytes = text.as_bytes();
     let first = range.start;
-    let at = tokens[range]
-        .iter()
-        .enumerate()
-        .position(|(n, token)| match token.kind {
+    for (n, token) in tokens[range].iter().enumerate() {
+        let head = match token.kind {
             TokenKind::Word => lexicon.is_plain_head(bytes, token),
             TokenKind::Number => number_is_head(text, tokens, first + n),
             TokenKind::Punct => false,
-        })?;
-    Some(first + at)
+        };
+        if head {
+            heads.push(first + n);
+        }
+    }
 }
 
 /// Tokens of a sentence around one or more heads, where expressions may be.
