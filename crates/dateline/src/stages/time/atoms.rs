@@ -39,41 +39,46 @@ pub(super) fn atoms(
     out: &mut Vec<Atom>,
 ) {
     out.clear();
-    let mut previous_end: Option<usize> = None;
+    // Where the token before ends: no token ends at `usize::MAX`, so the first has a space
+    // before it.
+    let mut previous_end = usize::MAX;
     let mut pending_hyphen = false;
     let mut next_compound = words.next();
     for (n, token) in tokens.iter().enumerate() {
-        let glued_before = previous_end == Some(token.start);
+        let glued_before = previous_end == token.start;
         if token.kind == TokenKind::Punct
             && &text.as_bytes()[token.start..token.end] == b"-"
             && glued_before
             && tokens.get(n + 1).is_some_and(|t| t.start == token.end)
         {
             pending_hyphen = true;
-            previous_end = Some(token.end);
+            previous_end = token.end;
             continue;
         }
-        let first_gap = match (pending_hyphen, glued_before) {
+        let gap = match (pending_hyphen, glued_before) {
             (true, _) => Gap::Hyphen,
             (false, true) => Gap::None,
             (false, false) => Gap::Space,
         };
         pending_hyphen = false;
-        previous_end = Some(token.end);
-        if token.kind != TokenKind::Word {
-            out.push(atom(token.start, token.end, token.kind, first_gap));
+        previous_end = token.end;
+        if token.kind == TokenKind::Word && n == next_compound {
+            next_compound = words.next();
+            push_word_parts(text, token, gap, lexicon, out);
             continue;
         }
-        if n != next_compound {
-            // A plain word: one atom.
-            out.push(Atom {
-                class: lexicon.class_of_plain(&text.as_bytes()[token.start..token.end]),
-                ..atom(token.start, token.end, TokenKind::Word, first_gap)
-            });
-            continue;
-        }
-        next_compound = words.next();
-        push_word_parts(text, token, first_gap, lexicon, out);
+        // A plain word (one atom) or a number or punctuation.
+        let class = match token.kind {
+            TokenKind::Word => lexicon.class_of_plain(&text.as_bytes()[token.start..token.end]),
+            _ => None,
+        };
+        out.push(Atom {
+            start: token.start,
+            end: token.end,
+            kind: token.kind,
+            gap,
+            class,
+        });
     }
 }
 
