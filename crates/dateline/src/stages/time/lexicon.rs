@@ -125,6 +125,9 @@ pub(super) struct Lexicon {
     holidays: WordMap<Vec<Holiday>>,
     /// The shapes of those first words.
     holiday_shapes: Shapes,
+    /// The shapes of the words that tell a tense ([`Class::Tense`], [`Class::Ago`]): the tense
+    /// of an expression is looked for among up to twenty words before it, and most are none.
+    tense_shapes: Shapes,
 }
 
 impl Class {
@@ -216,6 +219,7 @@ impl Lexicon {
         }
         let mut words = WordMap::new();
         let mut head_shapes = HeadShapes::new();
+        let mut tense_shapes = Shapes::new();
         for (word, class) in entries {
             // The first class wins: a word known for its meaning ("next", "ago") keeps it over
             // its tense.
@@ -225,12 +229,16 @@ impl Lexicon {
             if class.is_head() {
                 head_shapes.insert(word.as_bytes());
             }
+            if matches!(class, Class::Tense(_) | Class::Ago(_)) {
+                tense_shapes.insert(word.as_bytes());
+            }
         }
         Lexicon {
             words: words.freeze(),
             head_shapes,
             holidays,
             holiday_shapes,
+            tense_shapes,
         }
     }
 
@@ -245,6 +253,13 @@ impl Lexicon {
         self.holidays
             .get_bytes(first.as_bytes())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a word may tell a tense, as a [`Class::Tense`] or [`Class::Ago`] word: no if no
+    /// such word has its shape.
+    #[inline]
+    pub fn may_tell_tense(&self, word: &[u8]) -> bool {
+        self.tense_shapes.may_hold(word)
     }
 
     /// The class of a word, whatever its case.

@@ -147,7 +147,13 @@ impl Parser<'_> {
         {
             return Some(Tense::Future);
         }
-        let tense = match self.sentence.lexicon.class_of_bytes(self.token_text(n)) {
+        // A word of no tense word's shape tells a tense only as an -ed form outside the
+        // lexicon: most words are neither, and are not looked up.
+        let word = self.token_text(n);
+        if !self.sentence.lexicon.may_tell_tense(word) && !looks_past(word) {
+            return None;
+        }
+        let tense = match self.sentence.lexicon.class_of_bytes(word) {
             Some(Class::Tense(Tense::Plan)) => {
                 let next = n + 1;
                 let planned = next < self.sentence.tokens.len()
