@@ -50,16 +50,18 @@ impl Time {
 
 impl Stage for Time {
     fn run(&self, doc: &mut Document<'_>) {
-        let (mut mentions, sentence_of) = self.recognize(doc);
-        read_with_next(doc.text, &mut mentions, &sentence_of);
+        // The tokens of the title, then of the dateline, which the structure stage leaves out.
+        let mut tokens = Vec::with_capacity(32);
+        let mut mentions = self.recognize(doc, &mut tokens);
+        read_with_next(doc.text, &mut mentions);
         let anchor = document_anchor(doc, &mentions);
         let mut timexes = Vec::with_capacity(mentions.len() + 1);
-        if let Some(timex) = self.dateline_timex(doc, anchor) {
+        if let Some(timex) = self.dateline_timex(doc, anchor, &mut tokens) {
             timexes.push(timex);
         }
         let mut normalizer = Normalizer::new(anchor);
-        for (mention, sentence) in mentions.iter().zip(sentence_of) {
-            let resolved = normalizer.resolve(mention, sentence);
+        for mention in &mentions {
+            let resolved = normalizer.resolve(mention);
             timexes.push(Timex {
                 start: mention.start,
                 end: mention.end,
@@ -87,9 +89,9 @@ const RANGE_JOINERS: &[&str] = &["and", "to", "through", "until", "-", "â€“", "â
 ///   its tense alone would put it: `April-June` in a March story is this June, not last;
 /// - a clock time with no day of its own takes the day written right after it: `at 9:00 GMT
 ///   on Friday` is on that Friday.
-fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
+fn read_with_next(text: &str, mentions: &mut [Mention]) {
     for i in 1..mentions.len() {
-        if sentence_of[i] != sentence_of[i - 1] {
+        if mentions[i].sentence != mentions[i - 1].sentence {
             continue;
         }
         // `None` where the two overlap.
@@ -147,45 +149,38 @@ fn read_with_next(text: &str, mentions: &mut [Mention], sentence_of: &[usize]) {
 }
 
 impl Time {
-    /// The expressions of the title and of every sentence, in text order, with the number of
-    /// the sentence each one is in (the title counts as sentence 0).
-    fn recognize(&self, doc: &Document<'_>) -> (Vec<Mention>, Vec<usize>) {
+    /// The expressions of the title and of every sentence, in text order. `tokens` is scratch
+    /// space for the title's tokens.
+    fn recognize(&self, doc: &Document<'_>, tokens: &mut Vec<Token>) -> Vec<Mention> {
         // Room for most stories, so that the vectors seldom grow.
         let mut mentions = Vec::with_capacity(16);
-        let mut sentence_of = Vec::with_capacity(16);
         let mut scratch = Scratch {
             heads: Vec::with_capacity(16),
             atoms: Vec::with_capacity(64),
         };
         if let Some(title) = &doc.article.title {
-            let mut tokens = Vec::with_capacity(32);
             let mut compounds = Vec::new();
-            atoms::tokenize(
-                doc.text,
-                title.start..title.end,
-                &mut tokens,
-                &mut compounds,
-            );
+            atoms::tokenize(doc.text, title.start..title.end, tokens, &mut compounds);
             let words = Compounds::of(&compounds, 0);
-            self.recognize_in(doc.text, &tokens, words, &mut scratch, &mut mentions);
-            sentence_of.resize(mentions.len(), 0);
+            self.recognize_in(doc.text, tokens, 0, words, &mut scratch, &mut mentions);
         }
         for (n, indices) in doc.sentence_tokens.iter().cloned().enumerate() {
             let words = Compounds::of(&doc.compound_words, indices.start);
             let tokens = &doc.tokens[indices];
-            self.recognize_in(doc.text, tokens, words, &mut scratch, &mut mentions);
-            sentence_of.resize(mentions.len(), n);
+            self.recognize_in(doc.text, tokens, n, words, &mut scratch, &mut mentions);
         }
-        (mentions, sentence_of)
+        mentions
     }
 
     /// The expressions of one sentence. Every expression holds a number or a head word
     /// ([`Class::is_head`]), so the grammar only reads the stretches around them, and a sentence
-    /// with none costs one cheap test per token. `scratch` is reused from sentence to sentence.
+    /// with none costs one cheap test per token. `number` is the sentence's
+    /// ([`Sentence::number`]); `scratch` is reused from sentence to sentence.
     fn recognize_in(
         &self,
         text: &str,
         tokens: &[Token],
+        number: usize,
         words: Compounds<'_>,
         scratch: &mut Scratch,
         mentions: &mut Vec<Mention>,
@@ -194,6 +189,7 @@ impl Time {
         let sentence = Sentence {
             tokens,
             lexicon: &self.lexicon,
+            number,
         };
         let mut stretch: Option<Stretch> = None;
         for &n in &scratch.heads {
@@ -226,10 +222,16 @@ impl Time {
 
     /// The dateline's date as a timex: its span is the month and day (and year) inside the
     /// dateline, its value the one the structure stage computed.
-    fn dateline_timex(&self, doc: &Document<'_>, anchor: Option<Anchor>) -> Option<Timex> {
+    /// `tokens` is scratch space.
+    fn dateline_timex(
+        &self,
+        doc: &Document<'_>,
+        anchor: Option<Anchor>,
+        tokens: &mut Vec<Token>,
+    ) -> Option<Timex> {
         let dateline = doc.article.dateline.as_ref()?;
         let value = dateline.date.clone()?;
-        let span = self.date_in(doc.text, dateline.start..dateline.end)?;
+        let span = self.date_in(doc.text, dateline.start..dateline.end, tokens)?;
         let text = &doc.text[span.clone()];
         let year_written = text.bytes().filter(u8::is_ascii_digit).count() >= 4;
         let from_publication = !year_written && anchor.is_some_and(|a| a.source == "date");
@@ -244,10 +246,16 @@ impl Time {
         })
     }
 
-    /// The span of `May 13`, `Jan. 5` or `June 29, 2018` inside a dateline.
-    fn date_in(&self, text: &str, range: Range<usize>) -> Option<Range<usize>> {
-        let mut tokens = Vec::with_capacity(16);
-        atoms::tokenize(text, range.clone(), &mut tokens, &mut Vec::new());
+    /// The span of `May 13`, `Jan. 5` or `June 29, 2018` inside a dateline. `tokens` is
+    /// scratch space.
+    fn date_in(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        tokens: &mut Vec<Token>,
+    ) -> Option<Range<usize>> {
+        tokens.clear();
+        atoms::tokenize(text, range.clone(), tokens, &mut Vec::new());
         let month = tokens.iter().find(|t| {
             t.kind == TokenKind::Word
                 && matches!(

@@ -148,9 +148,9 @@ impl Normalizer {
         }
     }
 
-    /// The type and value of a mention found in sentence number `sentence`.
-    pub fn resolve(&mut self, mention: &Mention, sentence: usize) -> Resolved {
-        let tense = mention.tense;
+    /// The type and value of a mention.
+    pub fn resolve(&mut self, mention: &Mention) -> Resolved {
+        let (tense, sentence) = (mention.tense, mention.sentence);
         self.reach_days = if mention.tense_near {
             NEAR_TENSE_REACH_DAYS
         } else {

@@ -156,6 +156,8 @@ pub(super) struct Mention {
     /// Whether that verb is right before the expression (`ended Jan. 31`): then the tense holds
     /// however far from the anchor it leads.
     pub tense_near: bool,
+    /// The number of its sentence ([`Sentence::number`]).
+    pub sentence: usize,
 }
 
 /// The parse of one expression: it ends before atom `end`.
@@ -256,6 +258,8 @@ fn split_once(word: &str, separator: u8) -> Option<(&str, &str)> {
 pub(super) struct Sentence<'a> {
     pub tokens: &'a [Token],
     pub lexicon: &'a Lexicon,
+    /// Its number in the story, from 0 (the title is 0 too).
+    pub number: usize,
 }
 
 pub(super) struct Parser<'a> {
@@ -296,6 +300,7 @@ pub(super) fn recognize(
                     modifier: parsed.modifier,
                     tense,
                     tense_near,
+                    sentence: sentence.number,
                 });
                 i = parsed.end;
                 if let Some((start, second)) = second {
@@ -306,6 +311,7 @@ pub(super) fn recognize(
                         modifier: None,
                         tense,
                         tense_near,
+                        sentence: sentence.number,
                     });
                     i = second.end;
                 }
