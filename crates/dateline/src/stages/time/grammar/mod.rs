@@ -382,14 +382,18 @@ impl<'a> Parser<'a> {
         self.atoms.get(i).map_or("", |a| &self.text[a.start..a.end])
     }
 
-    /// Whether atom `i` is `word`, in any ASCII case. On bytes, lengths first: the grammar asks
-    /// this many times of every atom it reads, and the answer is mostly no.
+    /// Whether atom `i` is `word`, in any ASCII case. On bytes, lengths first, then first
+    /// letters, which with `word` written out fold into one comparison: the grammar asks this
+    /// many times of every atom it reads, and the answer is mostly no.
     #[inline]
     fn is(&self, i: usize, word: &str) -> bool {
         match self.atoms.get(i) {
             Some(a) => {
+                let text = self.text.as_bytes();
                 a.end - a.start == word.len()
-                    && self.text.as_bytes()[a.start..a.end].eq_ignore_ascii_case(word.as_bytes())
+                    && text.get(a.start).map(u8::to_ascii_lowercase)
+                        == word.as_bytes().first().map(u8::to_ascii_lowercase)
+                    && text[a.start..a.end].eq_ignore_ascii_case(word.as_bytes())
             }
             None => word.is_empty(),
         }
