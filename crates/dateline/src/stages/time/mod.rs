@@ -221,8 +221,7 @@ impl Time {
     }
 
     /// The dateline's date as a timex: its span is the month and day (and year) inside the
-    /// dateline, its value the one the structure stage computed.
-    /// `tokens` is scratch space.
+    /// dateline, its value the one the structure stage computed. `tokens` is scratch space.
     fn dateline_timex(
         &self,
         doc: &Document<'_>,
@@ -336,6 +335,7 @@ impl<'a> Compounds<'a> {
 struct Scratch {
     /// The heads of the sentence ([`find_heads`]).
     heads: Vec<usize>,
+    /// The atoms of the stretch being parsed ([`atoms::atoms`]).
     atoms: Vec<atoms::Atom>,
 }
 
