@@ -105,7 +105,8 @@ struct Draft {
 impl Stage for Quotes {
     fn run(&self, doc: &mut Document<'_>) {
         let text = doc.text;
-        let marked = find_marked(text, &doc.paragraphs);
+        let marks = MarkBytes::new(text);
+        let marked = find_marked(&marks, &doc.paragraphs);
         let story = Story::new(doc);
         let mut reported = Vec::new();
         for (_, sentence) in story.sentences_with(WordClass::StartsSpeechCue) {
@@ -116,7 +117,7 @@ impl Stage for Quotes {
         let mut previous: Option<&Marked> = None;
         for m in &marked {
             let last = previous.and_then(|p| Some((p, drafts.last()?)));
-            let draft = self.direct_quote(&story, m, last, drafts.len().checked_sub(1));
+            let draft = self.direct_quote(&story, &marks, m, last, drafts.len().checked_sub(1));
             previous = draft.is_some().then_some(m);
             drafts.extend(draft);
         }
@@ -138,6 +139,7 @@ impl Quotes {
     fn direct_quote(
         &self,
         story: &Story<'_>,
+        marks: &MarkBytes<'_>,
         marked: &Marked,
         previous: Option<(&Marked, &Draft)>,
         previous_index: Option<usize>,
@@ -148,7 +150,7 @@ impl Quotes {
             return None;
         }
         let attribution = self
-            .attribution_after(story, marked)
+            .attribution_after(story, marks, marked)
             .or_else(|| self.attribution_before(story, marked));
         let mut draft = Draft {
             quote: Quote {
@@ -196,7 +198,12 @@ impl Quotes {
     /// `"…," Baqeri said.` or `"…," said Baqeri, the army chief.`: the speaker and the cue.
     /// The attribution may stand in the sentence after the closing mark, since a sentence ends
     /// at `?"` and `."`.
-    fn attribution_after(&self, story: &Story<'_>, marked: &Marked) -> Option<Attribution> {
+    fn attribution_after(
+        &self,
+        story: &Story<'_>,
+        marks: &MarkBytes<'_>,
+        marked: &Marked,
+    ) -> Option<Attribution> {
         let first = story.token_at(marked.close);
         let sentence = &story.sentences[story.sentence_index(story.tokens.get(first)?.start)?];
         let window_end = (first + ATTRIBUTION_WINDOW).min(sentence.tokens.end);
@@ -204,7 +211,7 @@ impl Quotes {
             return None;
         }
         let limit = story.tokens[window_end - 1].end;
-        let next_mark = find_opening_mark(story.text, marked.close..limit).unwrap_or(limit);
+        let next_mark = marks.first_opening(marked.close..limit).unwrap_or(limit);
         // `"…" ― Sonya Herridge`: a dash signs the quote.
         if matches!(story.word(first), "―" | "—" | "–" | "--") {
             if let Some(name) = story.phrase_after(first + 1, sentence.tokens.end) {
@@ -708,27 +715,25 @@ impl Spans {
 /// Pairs quotation marks paragraph by paragraph. A paragraph of quotation that ends inside a
 /// quote carries it into the next one when that opens with a mark; otherwise the quote ends
 /// with its paragraph, so a lost closing mark costs nothing beyond it.
-fn find_marked(text: &str, paragraphs: &[Range<usize>]) -> Vec<Marked> {
+fn find_marked(marks: &MarkBytes<'_>, paragraphs: &[Range<usize>]) -> Vec<Marked> {
+    let text = marks.text;
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (p, paragraph) in paragraphs.iter().enumerate() {
-        let body = &text[paragraph.clone()];
         let mut skip_first_open = open.is_some();
         // The mark read last and the byte after it: a mark right after two apostrophes
         // follows a double mark, not an apostrophe.
         let mut last: Option<(char, usize)> = None;
-        for (i, end, c) in quotation_marks(body) {
-            let at = paragraph.start + i;
+        for (at, after, c) in marks.in_range(paragraph.clone()) {
             let previous = match last {
-                Some((mark, last_end)) if last_end == i => Some(mark),
-                _ => body[..i].chars().next_back(),
+                Some((mark, last_end)) if last_end == at => Some(mark),
+                _ => text[paragraph.start..at].chars().next_back(),
             };
-            let next = body[end..].chars().next();
-            last = Some((c, end));
+            let next = text[after..paragraph.end].chars().next();
+            last = Some((c, after));
             let Some(role) = mark_role(c, previous, next, open.is_some()) else {
                 continue;
             };
-            let after = paragraph.start + end;
             match role {
                 Role::Open if skip_first_open => skip_first_open = false,
                 Role::Open => {
@@ -788,59 +793,65 @@ const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»'];
 /// A double quotation mark as typed on old newsroom systems.
 const DOUBLED_APOSTROPHE: &str = "''";
 
-/// The quotation marks of a text, left to right: where each starts and ends, and the mark it
-/// is; two apostrophes are one straight double mark (`''Yes,'' he said` in NYT copy), the
-/// first two of three. Only the bytes a mark can start with are looked at closer: most of a
-/// story is no mark.
-fn quotation_marks(text: &str) -> impl Iterator<Item = (usize, usize, char)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while let Some(start) = find_mark_byte(bytes, at) {
-            let c = text[start..].chars().next()?;
-            at = start + c.len_utf8();
-            if c == '\'' && bytes.get(at) == Some(&b'\'') {
-                at += 1;
-                return Some((start, at, '"'));
-            }
-            if QUOTATION_MARKS.contains(&c) {
-                return Some((start, at, c));
-            }
-        }
-        None
-    })
+/// Where the bytes that may start a quotation mark are in a story: `"`, `'`, and the first
+/// bytes of the UTF-8 of `“ ” „` and of `« »`. Found once a story, with the vectorized searches
+/// of `memchr`, for all the marks the stage reads: most of a story is no mark.
+struct MarkBytes<'t> {
+    text: &'t str,
+    /// In text order.
+    at: Vec<usize>,
 }
 
-/// `"`, `'`, and the first bytes of the UTF-8 of `“ ” „` and of `« »`.
-fn is_mark_byte(b: u8) -> bool {
-    matches!(b, b'"' | b'\'' | 0xE2 | 0xC2)
-}
-
-/// The first byte from `from` on that may start a quotation mark ([`is_mark_byte`]). The bytes
-/// are tested eight at a time: a block with no `"`, no `'` and no byte from 0x80 up, as most of
-/// an English story is, is skipped whole.
-fn find_mark_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    // `"` (0x22) and `'` (0x27) are, with the rare `#` and `&`, the bytes that are 0x22 but for
-    // the bits of 0x05: one test finds both. It sets the high bit of each such byte (and maybe
-    // of a byte after one: the block is read byte by byte then, which finds no mark there).
-    let holds_quote_or_apostrophe = |block: u64| {
-        let x = (block & (ONES * 0xFA)) ^ (ONES * 0x22);
-        x.wrapping_sub(ONES) & !x & HIGHS != 0
-    };
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let block = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if block & HIGHS != 0 || holds_quote_or_apostrophe(block) {
-            if let Some(i) = chunk.iter().position(|&b| is_mark_byte(b)) {
-                return Some(at + i);
-            }
+impl<'t> MarkBytes<'t> {
+    fn new(text: &'t str) -> MarkBytes<'t> {
+        let bytes = text.as_bytes();
+        let mut at: Vec<usize> = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).collect();
+        // The first byte of `«` and `»`, rare in English news, costs a search of its own.
+        let others = at.len();
+        at.extend(memchr::memchr_iter(0xC2, bytes));
+        if at.len() > others {
+            at.sort_unstable();
         }
-        at += 8;
+        MarkBytes { text, at }
     }
-    let rest = bytes.get(at..)?;
-    rest.iter().position(|&b| is_mark_byte(b)).map(|i| at + i)
+
+    /// The quotation marks in a range, left to right: where each starts and ends, and the mark
+    /// it is; two apostrophes are one straight double mark (`''Yes,'' he said` in NYT copy),
+    /// the first two of three.
+    fn in_range(&self, range: Range<usize>) -> impl Iterator<Item = (usize, usize, char)> + '_ {
+        let bytes = self.text.as_bytes();
+        let first = self.at.partition_point(|&at| at < range.start);
+        let mut candidates = self.at[first..]
+            .iter()
+            .copied()
+            .take_while(move |&at| at < range.end);
+        let mut at = range.start;
+        std::iter::from_fn(move || {
+            for start in candidates.by_ref() {
+                if start < at {
+                    continue;
+                }
+                let c = self.text[start..range.end].chars().next()?;
+                at = start + c.len_utf8();
+                if c == '\'' && at < range.end && bytes[at] == b'\'' {
+                    at += 1;
+                    return Some((start, at, '"'));
+                }
+                if QUOTATION_MARKS.contains(&c) {
+                    return Some((start, at, c));
+                }
+            }
+            None
+        })
+    }
+
+    /// The first opening quotation mark in a range: `“`, `„`, `«`, a straight mark or two
+    /// apostrophes.
+    fn first_opening(&self, range: Range<usize>) -> Option<usize> {
+        self.in_range(range)
+            .find(|&(_, _, mark)| matches!(mark, '“' | '"' | '„' | '«'))
+            .map(|(at, _, _)| at)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -881,18 +892,6 @@ fn mark_role(c: char, previous: Option<char>, next: Option<char>, is_open: bool)
         }),
         _ => None,
     }
-}
-
-/// The first opening quotation mark in a range.
-fn find_opening_mark(text: &str, range: Range<usize>) -> Option<usize> {
-    let slice = &text[range.clone()];
-    let mark = slice.find(['“', '"', '„', '«']);
-    // Looked for as bytes: `str::find` with a string sets up a substring searcher.
-    let doubled = slice.as_bytes().windows(2).position(|w| w == b"''");
-    mark.into_iter()
-        .chain(doubled)
-        .min()
-        .map(|i| range.start + i)
 }
 
 /// A content range without surrounding spaces, quotation marks and final punctuation.
@@ -969,7 +968,7 @@ mod tests {
             }
             out
         };
-        find_marked(text, &paragraphs)
+        find_marked(&MarkBytes::new(text), &paragraphs)
             .into_iter()
             .map(|m| &text[m.content])
             .collect()
@@ -999,12 +998,23 @@ mod tests {
     }
 
     #[test]
-    fn mark_bytes_are_found_in_any_block() {
-        let text = "He said, “Yes.” She said 'no'. «Oui» \"x\" #1 & co: \"y\"";
-        let bytes = text.as_bytes();
-        for from in 0..=bytes.len() {
-            let expected = (from..bytes.len()).find(|&i| is_mark_byte(bytes[i]));
-            assert_eq!(find_mark_byte(bytes, from), expected, "from {from}");
+    fn opening_marks_are_found_in_any_range() {
+        let text = "He said, “Yes.” She said 'no'. «Oui» \"x\" #1 & co: \"y\" ''z''' ’ „a";
+        let marks = MarkBytes::new(text);
+        let expected: Vec<usize> = (0..text.len())
+            .filter(|&i| matches!(text.as_bytes()[i], b'"' | b'\'' | 0xE2 | 0xC2))
+            .collect();
+        assert_eq!(marks.at, expected);
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for &from in &starts {
+            for &to in starts.iter().filter(|&&to| to >= from) {
+                // The first opening mark, read character by character.
+                let slice = &text[from..to];
+                let mark = slice.find(['“', '"', '„', '«']);
+                let doubled = slice.find("''");
+                let expected = mark.into_iter().chain(doubled).min().map(|i| from + i);
+                assert_eq!(marks.first_opening(from..to), expected, "{from}..{to}");
+            }
         }
     }
 
