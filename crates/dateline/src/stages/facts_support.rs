@@ -106,7 +106,10 @@ impl<V: Copy> Phrases<V> {
         let mut searched_to = range.start;
         story
             .tokens_of_class(tokens, starts)
-            .flat_map(move |t| word_part_starts(story.text, story.tokens[t]))
+            .flat_map(move |t| {
+                let compound = story.classes[t].get() & COMPOUND != 0;
+                word_part_starts(story.text, story.tokens[t], compound)
+            })
             .filter_map(move |start| {
                 if start < searched_to {
                     return None;
@@ -153,15 +156,17 @@ impl<V: Copy> Phrases<V> {
 }
 
 /// Where the parts of a word token start: the token's start, and each letter after a
-/// hyphen, apostrophe or period inside it (`car-bombed` holds `bombed`).
-fn word_part_starts(text: &str, token: Token) -> impl Iterator<Item = usize> + '_ {
-    let word = &text[token.start..token.end];
-    std::iter::once(token.start).chain(
-        word.char_indices()
+/// hyphen, apostrophe or period inside it (`car-bombed` holds `bombed`). Only a `compound`
+/// word (see [`COMPOUND`]) has more than one part, so only its characters are read.
+fn word_part_starts(text: &str, token: Token, compound: bool) -> impl Iterator<Item = usize> + '_ {
+    let later_parts = compound.then(|| {
+        text[token.start..token.end]
+            .char_indices()
             .filter(|&(_, c)| !c.is_alphanumeric())
             .map(move |(i, c)| token.start + i + c.len_utf8())
-            .filter(move |&at| at < token.end),
-    )
+            .filter(move |&at| at < token.end)
+    });
+    std::iter::once(token.start).chain(later_parts.into_iter().flatten())
 }
 
 /// The first words of the phrases of a list, as [`word_part_starts`] cuts words: `shot` of
@@ -234,6 +239,10 @@ const PHRASE_STARTS: u16 = WordClass::StartsSpeechCue.bit()
 /// Set in a word's classes until its closed classes (all but [`PHRASE_STARTS`]) are looked up:
 /// the first read of one does it (see [`Story::is`]). Most words are never asked about.
 const CLOSED_CLASSES_UNREAD: u16 = 1 << 15;
+
+/// Set in the classes of a compound word, one of [`Document::compound_words`]: any other word
+/// is ASCII letters and digits, one part with no inner start of a phrase.
+const COMPOUND: u16 = 1 << 14;
 
 impl WordClass {
     fn parse(name: &str) -> Option<WordClass> {
@@ -408,7 +417,8 @@ impl Knowledge {
     /// The classes of every token of a document, for all the fact stages: the first words of
     /// phrases now, since a stage looks for them all over the story, and the closed classes of
     /// a word only when a stage first asks (see [`CLOSED_CLASSES_UNREAD`]), as it does only
-    /// near the phrases it finds. Lists the tokens that may start a phrase too.
+    /// near the phrases it finds. Marks the compound words ([`COMPOUND`]) and lists the tokens
+    /// that may start a phrase too.
     pub fn token_classes(&self, doc: &mut Document<'_>) {
         if doc.word_classes.len() == doc.tokens.len() {
             return;
@@ -429,16 +439,19 @@ impl Knowledge {
                 if t.kind != TokenKind::Word {
                     return 0;
                 }
-                let starts = if i == next_compound {
+                let (starts, compound) = if i == next_compound {
                     next_compound = compound_words.next().unwrap_or(usize::MAX);
-                    self.compound_phrase_starts(&text[t.start..t.end])
+                    (self.compound_phrase_starts(&text[t.start..t.end]), COMPOUND)
                 } else {
-                    self.phrase_starts_of_alphanumeric(&bytes[t.start..t.end])
+                    (
+                        self.phrase_starts_of_alphanumeric(&bytes[t.start..t.end]),
+                        0,
+                    )
                 };
                 if starts != 0 {
                     phrase_start_tokens.push(i);
                 }
-                starts | CLOSED_CLASSES_UNREAD
+                starts | compound | CLOSED_CLASSES_UNREAD
             })
             .collect();
         doc.word_classes = classes;
