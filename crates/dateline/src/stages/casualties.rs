@@ -12,7 +12,7 @@
 
 use std::ops::Range;
 
-use super::facts_support::{self, Amount, Phrases, Sentence, Story, WordClass};
+use super::facts_support::{self, Amount, Found, Phrases, Sentence, Story, WordClass};
 use super::Stage;
 use crate::article::{Casualty, CasualtyKind};
 use crate::document::{Document, TokenKind};
@@ -105,12 +105,11 @@ impl Stage for Casualties {
         let story = Story::new(doc);
         let mut found: Vec<Casualty> = Vec::new();
         for (index, sentence) in story.sentences_with(WordClass::StartsCasualtyTrigger) {
-            for (trigger_range, trigger) in
+            for trigger in
                 self.triggers
                     .find_in_sentence(&story, sentence, WordClass::StartsCasualtyTrigger)
             {
-                let Some(casualty) = self.read(&story, index, sentence, trigger_range, trigger)
-                else {
+                let Some(casualty) = self.read(&story, index, sentence, trigger) else {
                     continue;
                 };
                 // "were killed" and "killed" may both read one count: keep the first.
@@ -132,17 +131,20 @@ impl Casualties {
         story: &Story<'_>,
         index: usize,
         sentence: &Sentence,
-        trigger_range: Range<usize>,
-        trigger: Trigger,
+        found: Found<Trigger>,
     ) -> Option<Casualty> {
+        let Found {
+            range: trigger_range,
+            tokens,
+            value: trigger,
+        } = found;
         let text = story.text;
         if text[trigger_range.clone()].starts_with(char::is_uppercase)
             && trigger_range.start != sentence.range.start
         {
             return None;
         }
-        let trigger_token = story.token_at(trigger_range.start);
-        let after = story.token_at(trigger_range.end);
+        let (trigger_token, after) = (tokens.start, tokens.end);
         let end = sentence.tokens.end;
         let (counted, active) = match trigger.frame {
             Frame::Verb => match self.count_after(story, after, end) {

@@ -10,7 +10,7 @@
 //! expected to sit down with`) shares the subject of the sentence's previous event, else the
 //! sentence's subject.
 
-use super::facts_support::{self, Phrases, Sentence, Story, WordClass};
+use super::facts_support::{self, Found, Phrases, Sentence, Story, WordClass};
 use super::Stage;
 use crate::article::{Event, Label};
 use crate::document::{Document, TokenKind};
@@ -73,17 +73,16 @@ impl Stage for Events {
         for (index, sentence) in story.sentences_with(WordClass::StartsEventTrigger) {
             let first_of_sentence = events.len();
             let mut sentence_actor: Option<usize> = None;
-            for (range, trigger) in
+            for found in
                 self.triggers
                     .find_in_sentence(&story, sentence, WordClass::StartsEventTrigger)
             {
-                if story.text[range.clone()].starts_with(char::is_uppercase)
-                    && range.start != sentence.range.start
+                if story.text[found.range.clone()].starts_with(char::is_uppercase)
+                    && found.range.start != sentence.range.start
                 {
                     continue;
                 }
-                let Some(event) =
-                    self.read(&story, index, sentence, range, trigger, &mut sentence_actor)
+                let Some(event) = self.read(&story, index, sentence, found, &mut sentence_actor)
                 else {
                     continue;
                 };
@@ -106,13 +105,16 @@ impl Events {
         story: &Story<'_>,
         index: usize,
         sentence: &Sentence,
-        range: std::ops::Range<usize>,
-        trigger: Trigger,
+        found: Found<Trigger>,
         sentence_actor: &mut Option<usize>,
     ) -> Option<Event> {
+        let Found {
+            range,
+            tokens,
+            value: trigger,
+        } = found;
         let first = sentence.tokens.start;
-        let token = story.token_at(range.start);
-        let after = story.token_at(range.end);
+        let (token, after) = (tokens.start, tokens.end);
         let end = sentence.tokens.end;
         let own_subject = match trigger.roles {
             Roles::ByAgent => self.agent_of_noun(story, sentence, token, after),

@@ -75,7 +75,7 @@ impl<V: Copy> Phrases<V> {
         story: &'a Story<'_>,
         range: Range<usize>,
         starts: WordClass,
-    ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
+    ) -> impl Iterator<Item = Found<V>> + 'a {
         let tokens = story.token_at(range.start)..story.token_at(range.end);
         self.find_in_tokens(story, tokens, range, starts)
     }
@@ -86,7 +86,7 @@ impl<V: Copy> Phrases<V> {
         story: &'a Story<'_>,
         sentence: &Sentence,
         starts: WordClass,
-    ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
+    ) -> impl Iterator<Item = Found<V>> + 'a {
         self.find_in_tokens(
             story,
             sentence.tokens.clone(),
@@ -102,21 +102,25 @@ impl<V: Copy> Phrases<V> {
         tokens: Range<usize>,
         range: Range<usize>,
         starts: WordClass,
-    ) -> impl Iterator<Item = (Range<usize>, V)> + 'a {
+    ) -> impl Iterator<Item = Found<V>> + 'a {
         let mut searched_to = range.start;
         story
             .tokens_of_class(tokens, starts)
             .flat_map(move |t| {
                 let compound = story.classes[t].get() & COMPOUND != 0;
-                word_part_starts(story.text, story.tokens[t], compound)
+                word_part_starts(story.text, story.tokens[t], compound).map(move |at| (t, at))
             })
-            .filter_map(move |start| {
+            .filter_map(move |(t, start)| {
                 if start < searched_to {
                     return None;
                 }
                 let (end, value) = self.at(story.text, start, range.end)?;
                 searched_to = end;
-                Some((start..end, value))
+                Some(Found {
+                    range: start..end,
+                    tokens: story.tokens_from(t, start..end),
+                    value,
+                })
             })
     }
 
@@ -153,6 +157,18 @@ impl<V: Copy> Phrases<V> {
             .filter(|&(end, _)| is_whole_word(text, start, end))
             .map(|(end, pattern)| (end, self.values[pattern.as_usize()]))
     }
+}
+
+/// A phrase of a list found in a story.
+#[derive(Debug, Clone)]
+pub(super) struct Found<V> {
+    /// Its bytes.
+    pub range: Range<usize>,
+    /// The token at or after its first byte to the token at or after its end, as
+    /// [`Story::token_at`] finds them: the token of its first word, or the one after when the
+    /// phrase starts inside a compound word.
+    pub tokens: Range<usize>,
+    pub value: V,
 }
 
 /// Where the parts of a word token start: the token's start, and each letter after a
@@ -741,6 +757,22 @@ impl<'d> Story<'d> {
     /// The index of the token that starts at or after byte `at`.
     pub fn token_at(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.start < at)
+    }
+
+    /// [`Story::token_at`] of the start and the end of `bytes`, which start in token `token`:
+    /// found by a walk from that token over the few that `bytes` spans, not by a search of
+    /// the story.
+    fn tokens_from(&self, token: usize, bytes: Range<usize>) -> Range<usize> {
+        let first = if bytes.start == self.tokens[token].start {
+            token
+        } else {
+            token + 1
+        };
+        let spanned = self.tokens[first..]
+            .iter()
+            .take_while(|t| t.start < bytes.end)
+            .count();
+        first..first + spanned
     }
 
     pub fn entity_id(&self, entity: usize) -> String {

@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::facts_support::{self, Phrase, Phrases, Sentence, Story, WordClass};
+use super::facts_support::{self, Found, Phrase, Phrases, Sentence, Story, WordClass};
 use super::Stage;
 use crate::article::{Quote, QuoteKind};
 use crate::document::{Document, TokenKind};
@@ -219,7 +219,11 @@ impl Quotes {
                 return Some((Some((name.span, id)), story.word(first).to_string()));
             }
         }
-        let (cue_range, frame) = self.cues(story, marked.close..next_mark, sentence).next()?;
+        let Found {
+            range: cue_range,
+            tokens: cue_tokens,
+            value: frame,
+        } = self.cues(story, marked.close..next_mark, sentence).next()?;
         // The attribution of a quote stands in its own paragraph.
         if frame == Frame::SourceAfter || story.text[marked.close..cue_range.start].contains('\n') {
             return None;
@@ -234,8 +238,7 @@ impl Quotes {
         if finished && new_sentence && next_mark < limit {
             return None;
         }
-        let cue = story.token_at(cue_range.start);
-        let cue_end = story.token_at(cue_range.end);
+        let (cue, cue_end) = (cue_tokens.start, cue_tokens.end);
         let only_punct_between = (first..cue).all(|t| story.tokens[t].kind == TokenKind::Punct);
         let speaker = if only_punct_between {
             story.phrase_after(cue_end, sentence.tokens.end)
@@ -258,10 +261,10 @@ impl Quotes {
         story: &'a Story<'_>,
         range: Range<usize>,
         sentence: &'a Sentence,
-    ) -> impl Iterator<Item = (Range<usize>, Frame)> + 'a {
+    ) -> impl Iterator<Item = Found<Frame>> + 'a {
         self.cues
             .find(story, range, WordClass::StartsSpeechCue)
-            .filter(move |(r, _)| is_cue_case(story, r, sentence))
+            .filter(move |cue| is_cue_case(story, &cue.range, sentence))
     }
 
     /// `Baqeri said: "…"`, `Trump tweeted that, "…"`, `Said Ellis: "…"`: the speaker and the
@@ -282,9 +285,12 @@ impl Quotes {
             return None;
         }
         let search = story.tokens[from].start..marked.open;
-        let (cue_range, frame) = self.cues(story, search, sentence).last()?;
-        let cue = story.token_at(cue_range.start);
-        let cue_end = story.token_at(cue_range.end);
+        let Found {
+            range: cue_range,
+            tokens: cue_tokens,
+            value: frame,
+        } = self.cues(story, search, sentence).last()?;
+        let (cue, cue_end) = (cue_tokens.start, cue_tokens.end);
         if open_token - cue_end > CUE_TO_QUOTE_TOKENS && !ends_with_colon {
             return None;
         }
@@ -323,12 +329,13 @@ impl Quotes {
         before: usize,
     ) -> Option<Phrase> {
         let earlier = story.tokens[sentence.tokens.start].start..story.tokens[before].start;
-        let from_cue = self
-            .cues(story, earlier, sentence)
-            .last()
-            .and_then(|(range, frame)| {
-                let cue = story.token_at(range.start);
-                let cue_end = story.token_at(range.end);
+        let from_cue = self.cues(story, earlier, sentence).last().and_then(
+            |Found {
+                 range,
+                 tokens,
+                 value: frame,
+             }| {
+                let (cue, cue_end) = (tokens.start, tokens.end);
                 // `"…," said Hester`: the speaker follows a cue that follows a quote.
                 let lead = story.text[..range.start].trim_end().trim_end_matches(',');
                 let inverted = frame == Frame::SourceAfter
@@ -339,7 +346,8 @@ impl Quotes {
                 } else {
                     story.subject_before(cue, sentence.tokens.start)
                 }
-            });
+            },
+        );
         from_cue.or_else(|| opening_subject(story, sentence, before))
     }
 
@@ -357,32 +365,32 @@ impl Quotes {
         };
         // A cue just after a closing mark attributes that quote, not reported speech; not after
         // a title or a word in scare quotes (`“The Apprentice,”`, `a nationwide “walk-in”`).
-        let attributes_quote = |at: usize| {
-            let i = marked.partition_point(|m| m.close <= at);
+        let attributes_quote = |cue: &Found<Frame>| {
+            let i = marked.partition_point(|m| m.close <= cue.range.start);
             i.checked_sub(1).map(|p| &marked[p]).is_some_and(|m| {
                 m.close >= sentence.range.start
-                    && story.token_at(at) - story.token_at(m.close) <= ATTRIBUTION_WINDOW
+                    && cue.tokens.start - story.token_at(m.close) <= ATTRIBUTION_WINDOW
                     && !is_title_or_word(&story.text[trim_content(story.text, m.content.clone())])
             })
         };
-        let cues: Vec<(Range<usize>, Frame)> = self
+        let cues: Vec<Found<Frame>> = self
             .cues
             .find_in_sentence(story, sentence, WordClass::StartsSpeechCue)
-            .filter(|(r, _)| is_cue_case(story, r, sentence))
-            .filter(|(r, frame)| {
-                *frame != Frame::Quoting && !inside_marks(r.start) && !attributes_quote(r.start)
+            .filter(|cue| is_cue_case(story, &cue.range, sentence))
+            .filter(|cue| {
+                cue.value != Frame::Quoting
+                    && !inside_marks(cue.range.start)
+                    && !attributes_quote(cue)
             })
             .collect();
-        for (n, (cue_range, frame)) in cues.iter().enumerate() {
+        for (n, cue) in cues.iter().enumerate() {
             // A later cue after a comma ("…, saying …") ends this one's content.
             let content_limit = cues[n + 1..]
                 .iter()
-                .map(|(r, _)| story.token_at(r.start))
+                .map(|later| later.tokens.start)
                 .find(|&t| t > 0 && story.is_punct(t - 1, ","))
                 .map_or(sentence.tokens.end, |t| t - 1);
-            if let Some(quote) =
-                self.reported(story, sentence, cue_range.clone(), *frame, content_limit)
-            {
+            if let Some(quote) = self.reported(story, sentence, cue, content_limit) {
                 out.push(quote);
             }
         }
@@ -392,15 +400,13 @@ impl Quotes {
         &self,
         story: &Story<'_>,
         sentence: &Sentence,
-        cue_range: Range<usize>,
-        frame: Frame,
+        found: &Found<Frame>,
         content_limit: usize,
     ) -> Option<Quote> {
         let text = story.text;
-        let cue = story.token_at(cue_range.start);
-        let after_cue = story.token_at(cue_range.end);
+        let (cue, after_cue, frame) = (found.tokens.start, found.tokens.end, found.value);
         let first = sentence.tokens.start;
-        let cue_text = &text[cue_range.clone()];
+        let cue_text = &text[found.range.clone()];
         let quote = |content: Range<usize>, speaker: Option<Phrase>| {
             let content = trim_content(text, content);
             has_words(&text[content.clone()], 2).then(|| Quote {
