@@ -792,12 +792,12 @@ impl<'d> Story<'d> {
     }
 
     /// The nearest mention that ends before byte `before` and after byte `floor`, of an entity
-    /// that `wanted` accepts.
+    /// (an index into the entities) that `wanted` accepts.
     fn nearest_mention_before(
         &self,
         before: usize,
         floor: usize,
-        wanted: impl Fn(&Entity) -> bool,
+        mut wanted: impl FnMut(usize) -> bool,
     ) -> Option<MentionAt> {
         let candidates = self.mentions.partition_point(|m| m.start < before);
         self.mentions[..candidates]
@@ -805,7 +805,7 @@ impl<'d> Story<'d> {
             .rev()
             .filter(|m| m.end <= before)
             .take_while(|m| m.start >= floor)
-            .find(|m| wanted(&self.entities[m.entity]))
+            .find(|m| wanted(m.entity))
             .copied()
     }
 
@@ -836,7 +836,7 @@ impl<'d> Story<'d> {
         } else {
             near
         };
-        self.nearest_mention_before(at, floor, |e| labels.contains(&e.label))
+        self.nearest_mention_before(at, floor, |e| labels.contains(&self.entities[e].label))
             .map(|m| m.entity)
     }
 
@@ -847,22 +847,28 @@ impl<'d> Story<'d> {
         let word = self.word(head);
         let at = self.tokens[head].start;
         let floor = self.sentences_back(at, REFERENCE_SENTENCES);
-        let knowledge = self.knowledge;
-        if knowledge.armed_group_nouns.get(word).is_some() {
+        if self.knowledge.armed_group_nouns.get(word).is_some() {
             return self
-                .nearest_mention_before(at, floor, |e| {
-                    e.label == Label::Org && knowledge.armed_groups.contains(e.name.as_str())
-                })
+                .nearest_mention_before(at, floor, |e| self.is_armed_group(e))
                 .map(|m| m.entity);
         }
         // A word with other characters than letters and digits is no word of a phrase.
-        let plain = word.chars().all(char::is_alphanumeric);
-        let holds_word = |phrase: &str| plain && holds_word(phrase, word);
+        if !word.chars().all(char::is_alphanumeric) {
+            return None;
+        }
+        // Whether an entity's titles or name hold the word, read once an entity: most of those
+        // named in thirty sentences are named more than once.
+        let mut described: Vec<Option<bool>> = vec![None; self.entities.len()];
         let far = self.sentences_back(at, FAR_REFERENCE_SENTENCES);
-        self.nearest_mention_before(at, far, |e| match e.label {
-            Label::Person => e.titles.iter().any(|t| holds_word(t)),
-            Label::Org => holds_word(&e.name),
-            _ => false,
+        self.nearest_mention_before(at, far, |entity| {
+            *described[entity].get_or_insert_with(|| {
+                let e = &self.entities[entity];
+                match e.label {
+                    Label::Person => e.titles.iter().any(|t| holds_word(t, word)),
+                    Label::Org => holds_word(&e.name, word),
+                    _ => false,
+                }
+            })
         })
         .map(|m| m.entity)
     }
@@ -1435,10 +1441,8 @@ impl<'d> Story<'d> {
     /// before that.
     pub fn armed_group_before(&self, at: usize) -> Option<usize> {
         let floor = self.sentences_back(at, 1);
-        self.nearest_mention_before(at, floor, |e| {
-            e.label == Label::Org && self.knowledge.armed_groups.contains(e.name.as_str())
-        })
-        .map(|m| m.entity)
+        self.nearest_mention_before(at, floor, |e| self.is_armed_group(e))
+            .map(|m| m.entity)
     }
 
     /// The nearest actor named before token `before` in a sentence: a person, organization,
