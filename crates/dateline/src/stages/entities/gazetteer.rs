@@ -8,9 +8,10 @@
 //!
 //! Names are looked up word by word rather than with an Aho-Corasick automaton: over the
 //! 150,000 names here an automaton takes about a second to build (measured: 0.8–1.5 s for
-//! contiguous and non-contiguous NFAs), while a hash table of whole names, plus the longest
-//! name each first word starts, builds in a few tens of milliseconds and finds the
-//! leftmost-longest name at each word with one hash lookup for most words.
+//! contiguous and non-contiguous NFAs), while a hash table of whole names and their starts
+//! builds in a few tens of milliseconds and finds the leftmost-longest name at each word with
+//! one hash lookup for the words that may start one: most words are ruled out by their shape
+//! (length, first and last byte) before they are hashed.
 
 use std::borrow::{Borrow, Cow};
 use std::hash::{Hash, Hasher};
@@ -325,8 +326,8 @@ impl Gazetteer {
             .map(|(i, p)| (p.country, i as u32))
             .collect();
         let mut gazetteer = Gazetteer {
-            names: Trie::default(),
-            lower_names: Trie::default(),
+            names: Trie::with_capacity(0),
+            lower_names: Trie::with_capacity(0),
             pattern_entries: Vec::new(),
             entries: Vec::new(),
             places,
@@ -485,9 +486,20 @@ impl Gazetteer {
         buffers: &mut FindBuffers,
         out: &mut Vec<Found>,
     ) {
+        let bytes = text.as_bytes();
         let mut i = 0;
         while i < buffers.words.len() {
-            match self.longest_at(text, i, shouting, buffers) {
+            let word = buffers.words[i].clone();
+            let names = self.names_starting(text, word.start);
+            // Most words start no pattern, and most of those are ruled out by their shape
+            // alone, here, before anything else is done for them. Words are read from the
+            // text's bytes: their ends are known to be characters' ends, and slicing the text
+            // would test it again.
+            if !names.may_start(&bytes[word]) {
+                i += 1;
+                continue;
+            }
+            match self.longest_at(text, names, i, shouting, buffers) {
                 Some((found, last_word)) => {
                     out.push(found);
                     i = last_word + 1;
@@ -497,14 +509,29 @@ impl Gazetteer {
         }
     }
 
-    /// The longest name starting at word `first` of `buffers.words` whose case fits, and the
-    /// index of its last word.
+    /// The table of the names that text starting at byte `start` may be: text that starts in
+    /// lower case fits only names written so, and titles, a few of all.
+    fn names_starting(&self, text: &str, start: usize) -> &Trie {
+        let lower = match text.as_bytes()[start] {
+            b if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => text[start..].chars().next().is_some_and(char::is_lowercase),
+        };
+        if lower {
+            &self.lower_names
+        } else {
+            &self.names
+        }
+    }
+
+    /// The longest name of `names` starting at word `first` of `buffers.words` whose case
+    /// fits, and the index of its last word.
     ///
     /// The name's pattern is hashed word by word, reading on while the words so far start
     /// some pattern; the patterns met on the way are then tried longest first.
     fn longest_at(
         &self,
         text: &str,
+        names: &Trie,
         first: usize,
         shouting: bool,
         buffers: &mut FindBuffers,
@@ -512,23 +539,9 @@ impl Gazetteer {
         let FindBuffers { words, ends } = buffers;
         let bytes = text.as_bytes();
         let start = words[first].start;
-        // Text that starts in lower case fits only names written so, and titles: most words of
-        // a story start no name and stop here.
-        let lower = match bytes[start] {
-            b if b.is_ascii() => b.is_ascii_lowercase(),
-            _ => text[start..].chars().next().is_some_and(char::is_lowercase),
-        };
-        let names = if lower {
-            &self.lower_names
-        } else {
-            &self.names
-        };
-        // Words are hashed from the text's bytes: their ends are known to be characters' ends,
-        // and slicing the text would test it again.
         let mut hash = PatternHash::default();
-        hash.push_lower(&bytes[words[first].clone()]);
-        // Most words start no pattern: they stop here, before anything else is set up.
-        let mut node = names.get_first(&hash)?;
+        hash.push(word_hash(bytes, words[first].clone()));
+        let mut node = names.get(&hash)?;
         // The patterns that end where a word ends, or one byte later, at its period (`U.S.`).
         ends.clear();
         let mut last = first;
@@ -539,7 +552,7 @@ impl Gazetteer {
             }
             if bytes.get(end) == Some(&b'.') {
                 let mut with_period = hash.clone();
-                with_period.push_lower(b".");
+                with_period.push(piece_hash(b"."));
                 if let Some(Some(pattern)) = names.get(&with_period) {
                     ends.push((last, end + 1, pattern));
                 }
@@ -548,7 +561,7 @@ impl Gazetteer {
                 break;
             };
             hash.push_gap(&text[end..next.start]);
-            hash.push_lower(&bytes[next.clone()]);
+            hash.push(word_hash(bytes, next.clone()));
             match names.get(&hash) {
                 Some(next_node) => node = next_node,
                 None => break,
@@ -1079,7 +1092,7 @@ impl Builder {
         }
 
         let mut names = Trie::with_capacity(self.patterns.len() * 2);
-        let mut lower_names = Trie::with_first_words();
+        let mut lower_names = Trie::with_capacity(0);
         for (pattern, &index) in &self.patterns {
             names.insert(pattern, index);
             // Whether text starting in lower case may fit one of its entries (see `case_fits`).
@@ -1103,83 +1116,53 @@ impl Builder {
 /// it is, if any. Reading a name word by word thus costs one lookup a word, and stops at the
 /// first word that continues no pattern. The table holds hashes, not texts: two of its
 /// half-million keys sharing a 64-bit hash is as good as impossible.
-#[derive(Default)]
 struct Trie {
     nodes: FxHashMap<u64, Option<u32>>,
-    /// For a small trie that most words of a story are looked up in and few start a pattern
-    /// of ([`Gazetteer::lower_names`]), a bit for each first word's hash, which rules out most
-    /// words more cheaply than the table; set bits are shared by many hashes. Empty (no
-    /// filter) for the others.
-    first_words: Vec<u64>,
+    /// The shapes of the patterns' first words (their length, first and last byte, which
+    /// ASCII case does not change): most words of a story start no pattern, and most of those
+    /// are ruled out by their shape before they are hashed.
+    first_words: Shapes,
 }
 
 impl Trie {
-    /// Bits of a hash that pick its bit in [`Trie::first_words`]: 4,096 bits for the few
-    /// hundred first words of the patterns lower-case text may fit.
-    const FIRST_WORD_BITS: u32 = 12;
-
     fn with_capacity(capacity: usize) -> Trie {
         Trie {
             nodes: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
-            first_words: Vec::new(),
-        }
-    }
-
-    /// An empty trie that keeps [`Trie::first_words`].
-    fn with_first_words() -> Trie {
-        Trie {
-            nodes: FxHashMap::default(),
-            first_words: vec![0; (1 << Self::FIRST_WORD_BITS) / 64],
+            first_words: Shapes::new(),
         }
     }
 
     /// Adds a pattern (normalized as [`normalize_into`] does) and its starts.
     fn insert(&mut self, pattern: &str, index: u32) {
+        let bytes = pattern.as_bytes();
         let mut hash = PatternHash::default();
         let mut at = 0;
         for word in Words::new(pattern, 0..pattern.len()) {
-            hash.push_gap(&pattern[at..word.start]);
-            hash.push_lower(&pattern.as_bytes()[word.clone()]);
             if at == 0 {
-                self.add_first_word(&hash);
+                self.first_words.insert(&bytes[word.clone()]);
             }
+            hash.push_gap(&pattern[at..word.start]);
+            hash.push(piece_hash(&bytes[word.clone()]));
             at = word.end;
             self.nodes.entry(hash.finish()).or_insert(None);
         }
-        hash.push_lower(&pattern.as_bytes()[at..]);
-        if at == 0 {
-            // A pattern of no word is looked up as a whole.
-            self.add_first_word(&hash);
+        // What follows the last word, such as its period (`u.s.`), as a piece of its own. A
+        // pattern of no word is never found, since text is read from a word.
+        if at < pattern.len() {
+            hash.push(piece_hash(&bytes[at..]));
         }
         self.nodes.insert(hash.finish(), Some(index));
     }
 
-    fn add_first_word(&mut self, hash: &PatternHash) {
-        if !self.first_words.is_empty() {
-            let bit = Self::first_word_bit(hash);
-            self.first_words[bit / 64] |= 1 << (bit % 64);
-        }
-    }
-
-    fn first_word_bit(hash: &PatternHash) -> usize {
-        (hash.finish() >> (u64::BITS - Self::FIRST_WORD_BITS)) as usize
+    /// Whether a pattern may start with `word`, by its shape; words longer than the shapes
+    /// hold may always.
+    fn may_start(&self, word: &[u8]) -> bool {
+        word.len() > LONGEST_WORD || self.first_words.may_hold(word)
     }
 
     /// `None` when no pattern starts so; else the pattern it is, if it is one.
     fn get(&self, hash: &PatternHash) -> Option<Option<u32>> {
         self.nodes.get(&hash.finish()).copied()
-    }
-
-    /// [`Trie::get`] for the first word of a pattern, ruled out first by
-    /// [`Trie::first_words`] where there are any.
-    fn get_first(&self, hash: &PatternHash) -> Option<Option<u32>> {
-        if !self.first_words.is_empty() {
-            let bit = Self::first_word_bit(hash);
-            if self.first_words[bit / 64] & 1 << (bit % 64) == 0 {
-                return None;
-            }
-        }
-        self.get(hash)
     }
 }
 
@@ -1225,33 +1208,27 @@ impl LocalNames {
     }
 }
 
-/// The hash of a name's pattern, fed piece by piece as the text has it: words lower-cased,
-/// white space between them as one space, so that text and pattern hash alike.
+/// The hash of a name's pattern, fed piece by piece as the text has it: each word by its
+/// [`piece_hash`], white space between words as one space, so that text and pattern hash
+/// alike.
 #[derive(Default, Clone)]
 struct PatternHash(FxHasher);
 
 impl PatternHash {
-    /// Feeds text in ASCII lower case, eight bytes at a time: most words are one piece, and
-    /// their letters are lowered and hashed together, not one by one.
-    fn push_lower(&mut self, text: &[u8]) {
-        let mut chunks = text.chunks_exact(8);
-        for chunk in &mut chunks {
-            let piece = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            self.0.write_u64(ascii_lowercase8(piece));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let piece = rest
-                .iter()
-                .rev()
-                .fold(0, |piece, &b| piece << 8 | u64::from(b));
-            self.0.write_u64(ascii_lowercase8(piece));
-        }
+    /// Feeds a piece of the pattern (a word, a character between words, or the text after the
+    /// last word) by its [`piece_hash`].
+    fn push(&mut self, piece_hash: u64) {
+        self.0.write_u64(piece_hash);
     }
 
     /// Feeds the text between two words as a pattern has it: white space runs as one space,
     /// and none before an apostrophe (text split into tokens writes `Moody 's`).
     fn push_gap(&mut self, gap: &str) {
+        // Most gaps within a name are one space.
+        if gap == " " {
+            self.push_space();
+            return;
+        }
         let mut space = false;
         for c in gap.chars() {
             if c.is_whitespace() {
@@ -1259,19 +1236,82 @@ impl PatternHash {
                 continue;
             }
             if space && !matches!(c, '\'' | '’') {
-                self.0.write_u8(b' ');
+                self.push_space();
             }
             space = false;
             let mut bytes = [0; 4];
-            self.push_lower(c.encode_utf8(&mut bytes).as_bytes());
+            self.push(piece_hash(c.encode_utf8(&mut bytes).as_bytes()));
         }
         if space {
-            self.0.write_u8(b' ');
+            self.push_space();
         }
+    }
+
+    /// Feeds the one space between two words.
+    fn push_space(&mut self) {
+        self.0.write_u8(b' ');
     }
 
     fn finish(&self) -> u64 {
         self.0.finish()
+    }
+}
+
+/// The hash of a piece of a name in ASCII lower case, read and lowered eight bytes at a time,
+/// not letter by letter.
+fn piece_hash(piece: &[u8]) -> u64 {
+    let mut hash = FxHasher::default();
+    let mut chunks = piece.chunks_exact(8);
+    for chunk in &mut chunks {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        hash.write_u64(ascii_lowercase8(chunk));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        hash.write_u64(ascii_lowercase8(load_le(rest)));
+    }
+    hash.finish()
+}
+
+/// The [`piece_hash`] of the word at `word` of `bytes`, read with one load of eight bytes where
+/// the text goes on that far: most words are no longer, and the bytes after them are masked
+/// off.
+fn word_hash(bytes: &[u8], word: Range<usize>) -> u64 {
+    match bytes.get(word.start..word.start + 8) {
+        Some(eight) if (1..=8).contains(&word.len()) => {
+            let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            let piece = eight & u64::MAX >> (64 - 8 * word.len());
+            let mut hash = FxHasher::default();
+            hash.write_u64(ascii_lowercase8(piece));
+            hash.finish()
+        }
+        _ => piece_hash(&bytes[word]),
+    }
+}
+
+/// Up to seven bytes as one integer, first byte lowest, read with two loads that overlap where
+/// the bytes are fewer than the two hold, rather than byte by byte.
+fn load_le(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    match len {
+        0 => 0,
+        1 => u64::from(bytes[0]),
+        2..=3 => {
+            let first = u16::from_le_bytes([bytes[0], bytes[1]]);
+            let last = u16::from_le_bytes([bytes[len - 2], bytes[len - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (len - 2))
+        }
+        4..=7 => {
+            let first = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            let last = u32::from_le_bytes([
+                bytes[len - 4],
+                bytes[len - 3],
+                bytes[len - 2],
+                bytes[len - 1],
+            ]);
+            u64::from(first) | u64::from(last) << (8 * (len - 4))
+        }
+        _ => unreachable!("at most seven bytes"),
     }
 }
 
@@ -1370,9 +1410,9 @@ fn pattern_hash(name: &str) -> u64 {
     let mut hash = PatternHash::default();
     for (n, word) in name.split_whitespace().enumerate() {
         if n > 0 {
-            hash.push_lower(b" ");
+            hash.push_space();
         }
-        hash.push_lower(word.as_bytes());
+        hash.push(piece_hash(word.as_bytes()));
     }
     hash.finish()
 }
@@ -1520,6 +1560,25 @@ mod tests {
                 expected.map(f64::to_bits),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn words_hash_as_their_pieces() {
+        let text = "A Tokyo-based Überfirma, WASHINGTONIANS and the u.s. Inter-Governmental x";
+        for word in Words::new(text, 0..text.len()) {
+            let bytes = text.as_bytes();
+            assert_eq!(
+                word_hash(bytes, word.clone()),
+                piece_hash(&bytes[word.clone()]),
+                "{}",
+                &text[word]
+            );
+        }
+        for len in 0..8 {
+            let bytes: Vec<u8> = (1..=len).collect();
+            let expected = bytes.iter().rev().fold(0, |n, &b| n << 8 | u64::from(b));
+            assert_eq!(load_le(&bytes), expected);
         }
     }
 
