@@ -81,11 +81,9 @@ pub(crate) struct Place {
     /// GeoNames' code of the first-level division a place lies in, or of a division itself
     /// (`TX` for Texas, `01` for Alberta); empty when unknown.
     pub division: &'static str,
-    /// The point as the data writes it (decimal degrees), read when asked for
-    /// ([`Place::point`]): reading the points of a hundred thousand places would cost a tenth
-    /// of building the gazetteer.
-    lat: &'static str,
-    lon: &'static str,
+    /// Latitude and longitude, when the data has them: read once, when the gazetteer is
+    /// built, since stories ask for the points of thousands of places.
+    point: Option<(f64, f64)>,
     pub population: u64,
     /// A country's capital, what a bare name most often means (`Washington`).
     pub capital: bool,
@@ -111,8 +109,7 @@ impl Place {
             geonameid: None,
             code: None,
             division: "",
-            lat,
-            lon,
+            point: parse_degrees(lat).zip(parse_degrees(lon)),
             population: 0,
             capital: false,
             nation: false,
@@ -121,7 +118,7 @@ impl Place {
 
     /// Latitude and longitude, when the data has them.
     pub fn point(&self) -> Option<(f64, f64)> {
-        Some((parse_degrees(self.lat)?, parse_degrees(self.lon)?))
+        self.point
     }
 
     /// A country, or a division that news treats as one (`England`).
@@ -133,8 +130,8 @@ impl Place {
 /// A coordinate as the data writes it (`-33.86785`), parsed as `str::parse` does, faster:
 /// with at most fifteen digits, the number without its point and the power of ten it is
 /// divided by are both exact, and one division rounds as a correctly rounded parse does.
-/// Other forms are left to `str::parse`. Points are read while stories are resolved, not when
-/// the gazetteer is built, and a story reads thousands.
+/// Other forms are left to `str::parse`. The gazetteer reads the points of a hundred thousand
+/// places each time it is built.
 fn parse_degrees(text: &str) -> Option<f64> {
     const POWERS_OF_TEN: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -1551,9 +1548,13 @@ mod tests {
                 "{text}"
             );
         }
-        // Every coordinate of the data.
-        let gazetteer = Gazetteer::new(Vec::new());
-        for text in gazetteer.places.iter().flat_map(|p| [p.lat, p.lon]) {
+        // Every field of the places' data, coordinates among them.
+        let places = [COUNTRIES, ADMIN1, CITIES, ADMIN2, TOWNS, REGIONS, AIRPORTS];
+        for text in places
+            .into_iter()
+            .flat_map(rows)
+            .flat_map(|row| row.to_vec())
+        {
             let expected: Option<f64> = text.parse().ok();
             assert_eq!(
                 parse_degrees(text).map(f64::to_bits),
