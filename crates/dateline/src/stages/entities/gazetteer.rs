@@ -1477,12 +1477,13 @@ pub(crate) fn is_plain_spelling(alias: &str, name: &str) -> bool {
 fn case_fits(text: &str, written: &str, shouting: bool, target: Target) -> bool {
     // Counted only where asked: most names are found as written, in text not in capitals.
     let letters = || written.chars().filter(|c| c.is_alphabetic()).count();
+    let as_written = text == written;
     // An abbreviation with its periods (`N.J.` in `NEWARK, N.J. (AP)`) is no word in capitals.
-    let abbreviation = text == written && written.contains('.');
-    if shouting && !abbreviation && letters() < 4 {
+    let abbreviation = || as_written && written.contains('.');
+    if shouting && letters() < 4 && !abbreviation() {
         return false;
     }
-    if text == written || target == Target::Title {
+    if as_written || target == Target::Title {
         return true;
     }
     let capitals = !text.chars().any(char::is_lowercase);
