@@ -211,12 +211,22 @@ impl Setting {
         text: &str,
         candidates: &[Candidate],
     ) -> Vec<Option<Target>> {
+        // Each candidate's qualifier, read once: a candidate's choice looks at its own and at
+        // the one before it.
+        let qualifiers: Vec<Option<&[Target]>> = (0..candidates.len())
+            .map(|at| qualifier(gazetteer, text, candidates, at))
+            .collect();
+        let qualifies_previous = |at: usize| at > 0 && qualifiers[at - 1].is_some();
+        let choose_at = |at: usize| {
+            let head = qualifies_previous(at).then(|| &candidates[at - 1]);
+            self.choose_in_context(gazetteer, text, &candidates[at], head, qualifiers[at])
+        };
         let name_of = |c: &Candidate| text[c.range.clone()].to_lowercase();
         let mut qualified: FxHashMap<String, Target> = FxHashMap::default();
-        for at in 0..candidates.len() {
-            if qualifier(gazetteer, text, candidates, at).is_some() {
-                if let Some(target) = self.choose_at(gazetteer, text, candidates, at) {
-                    qualified.entry(name_of(&candidates[at])).or_insert(target);
+        for (at, candidate) in candidates.iter().enumerate() {
+            if qualifiers[at].is_some() {
+                if let Some(target) = choose_at(at) {
+                    qualified.entry(name_of(candidate)).or_insert(target);
                 }
             }
         }
@@ -232,17 +242,14 @@ impl Setting {
             .iter()
             .enumerate()
             .map(|(at, c)| match c.class {
-                Class::Known(_) => {
-                    qualified_as(c).or_else(|| self.choose_at(gazetteer, text, candidates, at))
-                }
+                Class::Known(_) => qualified_as(c).or_else(|| choose_at(at)),
                 _ => None,
             })
             .collect()
     }
 
-    /// The most likely target of candidate `at`: its gazetteer targets and the towns of its
-    /// name, of those in the division or country written right after it if any are
-    /// (`Paris, Texas`). A town competes only so qualified or where [`Setting::points_to`] it.
+    /// The most likely target of candidate `at`, in the context of the candidates around it
+    /// ([`Setting::choose_in_context`]).
     fn choose_at(
         &self,
         gazetteer: &Gazetteer,
@@ -250,7 +257,26 @@ impl Setting {
         candidates: &[Candidate],
         at: usize,
     ) -> Option<Target> {
-        let candidate = &candidates[at];
+        let head = at
+            .checked_sub(1)
+            .filter(|&h| qualifier(gazetteer, text, candidates, h).is_some())
+            .map(|h| &candidates[h]);
+        let qualifier = qualifier(gazetteer, text, candidates, at);
+        self.choose_in_context(gazetteer, text, &candidates[at], head, qualifier)
+    }
+
+    /// The most likely target of `candidate`: its gazetteer targets and the towns of its name,
+    /// of those in the division or country written right after it (`qualifier`) if any are
+    /// (`Paris, Texas`); a division or country written after a place (`head`) is chosen by it.
+    /// A town competes only so qualified or where [`Setting::points_to`] it.
+    fn choose_in_context(
+        &self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        candidate: &Candidate,
+        head: Option<&Candidate>,
+        qualifier: Option<&[Target]>,
+    ) -> Option<Target> {
         let known: &[Target] = match &candidate.class {
             Class::Known(targets) => targets,
             _ => &[],
@@ -258,23 +284,24 @@ impl Setting {
         if known.iter().any(|t| matches!(t, Target::User(_))) {
             return self.choose(gazetteer, known);
         }
-        if at > 0 && qualifier(gazetteer, text, candidates, at - 1).is_some() {
-            return self.choose_qualifier(gazetteer, text, &candidates[at - 1], known);
+        if let Some(head) = head {
+            return self.choose_qualifier(gazetteer, text, head, known);
         }
         // `New York state`, `Washington state`: the state of the name.
         let state = text[candidate.range.end..]
             .trim_start_matches(' ')
             .strip_prefix("state")
             .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
-        let states: Vec<Target> = known
-            .iter()
-            .copied()
-            .filter(|t| place_of(gazetteer, *t).is_some_and(|p| p.kind == PlaceKind::Admin1))
-            .collect();
-        if state && !states.is_empty() {
-            return self.choose(gazetteer, &states);
+        if state {
+            let states: Vec<Target> = known
+                .iter()
+                .copied()
+                .filter(|t| place_of(gazetteer, *t).is_some_and(|p| p.kind == PlaceKind::Admin1))
+                .collect();
+            if !states.is_empty() {
+                return self.choose(gazetteer, &states);
+            }
         }
-        let qualifier = qualifier(gazetteer, text, candidates, at);
         // A bare name of a country or a state means it, whatever village shares the name.
         let names_division = known.iter().any(|t| {
             place_of(gazetteer, *t).is_some_and(|p| {
