@@ -401,6 +401,10 @@ impl Setting {
         at: usize,
     ) -> bool {
         let qualifier = qualifier(gazetteer, text, candidates, at);
+        // Where nothing points to a town, none is looked up.
+        if qualifier.is_none() && !self.has_small_anchor(gazetteer) {
+            return false;
+        }
         gazetteer
             .local_named(&text[candidates[at].range.clone()])
             .map(|p| &gazetteer.places[p as usize])
@@ -416,6 +420,13 @@ impl Setting {
     /// dateline.
     fn names_country(&self, country: &str) -> bool {
         self.countries.contains_key(country) || self.dateline_country == Some(country)
+    }
+
+    /// Whether the story names a place small enough for [`Setting::points_to`] a town near it.
+    fn has_small_anchor(&self, gazetteer: &Gazetteer) -> bool {
+        self.anchors.iter().any(|a| {
+            gazetteer.places[a.place as usize].population < LOCAL_ANCHOR_MAX_POPULATION
+        })
     }
 
     /// Whether the story points to a place kept out of the table of names: a county in or near
