@@ -281,37 +281,6 @@ impl Entities {
         if !segments.iter().any(|s| s.shouting) {
             return;
         }
-        // The names of the rest of the story, by the hash of their text in lower case, and the
-        // surnames of its persons (`SHEARER` after `Alan Shearer`, `None`); of names written
-        // alike, the last one's candidate, a whole name's before a surname's.
-        let in_mixed_case = || {
-            candidates
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| !c.shouting && !c.sentence_initial)
-        };
-        let surnames = in_mixed_case()
-            .filter(|(_, c)| matches!(c.class, Class::Named(Label::Person, _)))
-            .filter_map(|(_, c)| text[c.range.clone()].rsplit_once(' '))
-            .filter(|&(_, surname)| {
-                let gazetteer = &self.gazetteer;
-                surname.chars().count() >= 3
-                    && (gazetteer.is_surname(surname) || !gazetteer.is_common_word(surname))
-            })
-            .map(|(_, surname)| (lowercase_hash(surname), None));
-        let names = in_mixed_case().map(|(i, c)| (lowercase_hash(&text[c.range.clone()]), Some(i)));
-        // The longest of them in lower case, in bytes: no longer stretch of text is hashed.
-        let mut longest_name = 0;
-        let known: FxHashMap<u64, Option<usize>> = surnames
-            .chain(names)
-            .map(|((hash, written), c)| {
-                longest_name = longest_name.max(written);
-                (hash, c)
-            })
-            .collect();
-        if known.is_empty() {
-            return;
-        }
         // Tokens already in a name: found in capitals, or required (the dateline's place).
         #[derive(Clone, Copy, PartialEq)]
         enum Taken {
@@ -328,12 +297,58 @@ impl Entities {
             };
             taken[c.tokens.clone()].fill(by);
         }
+        // A name starts at a word in capitals that no name has taken yet. How those words start
+        // rules out most names of the rest of the story before they are hashed.
+        let starts_name = |t: usize| taken[t] == Taken::Free && tokens[t].kind == TokKind::Word;
+        let mut shouted_openings = Openings::default();
+        for segment in segments.iter().filter(|s| s.shouting) {
+            for t in segment.tokens.clone().filter(|&t| starts_name(t)) {
+                shouted_openings.insert(&text[tokens[t].start..]);
+            }
+        }
+        // The names of the rest of the story, by the hash of their text in lower case, and the
+        // surnames of its persons (`SHEARER` after `Alan Shearer`, `None`); of names written
+        // alike, the last one's candidate, a whole name's before a surname's.
+        let in_mixed_case = || {
+            candidates
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.shouting && !c.sentence_initial)
+        };
+        let surnames = in_mixed_case()
+            .filter(|(_, c)| matches!(c.class, Class::Named(Label::Person, _)))
+            .filter_map(|(_, c)| text[c.range.clone()].rsplit_once(' '))
+            .filter(|&(_, surname)| {
+                let gazetteer = &self.gazetteer;
+                shouted_openings.may_open(surname)
+                    && surname.chars().count() >= 3
+                    && (gazetteer.is_surname(surname) || !gazetteer.is_common_word(surname))
+            })
+            .map(|(_, surname)| (surname, None));
+        let names = in_mixed_case()
+            .map(|(i, c)| (&text[c.range.clone()], Some(i)))
+            .filter(|&(name, _)| shouted_openings.may_open(name));
+        // The longest of them in lower case, in bytes: no longer stretch of text is hashed. How
+        // they start: no stretch that starts otherwise is hashed.
+        let mut longest_name = 0;
+        let mut known_openings = Openings::default();
+        let known: FxHashMap<u64, Option<usize>> = surnames
+            .chain(names)
+            .map(|(name, c)| {
+                let (hash, written) = lowercase_hash(name);
+                longest_name = longest_name.max(written);
+                known_openings.insert(name);
+                (hash, c)
+            })
+            .collect();
+        if known.is_empty() {
+            return;
+        }
         let mut found = Vec::new();
         for segment in segments.iter().filter(|s| s.shouting) {
             let mut t = segment.tokens.start;
             while t < segment.tokens.end {
-                // A name starts at a word no name has taken yet.
-                if taken[t] != Taken::Free || tokens[t].kind != TokKind::Word {
+                if !starts_name(t) || !known_openings.may_open(&text[tokens[t].start..]) {
                     t += 1;
                     continue;
                 }
@@ -588,6 +603,43 @@ impl LowercaseHasher {
 
     fn finish(&self) -> u64 {
         self.hasher.finish()
+    }
+}
+
+/// How some texts open: their first two bytes in lower case, as bits of a small table. A text
+/// may be one of them, in any case, only if it opens as one of them does; most texts are ruled
+/// out so without being hashed. A text that opens with other than two ASCII bytes, whose lower
+/// case may be of another length or ASCII, is never ruled out, and a table that holds one rules
+/// nothing out.
+#[derive(Default)]
+struct Openings {
+    /// One bit for each pair of bytes, their low five bits each: pairs alike there share it.
+    bits: [u64; 16],
+    /// Holds a text that opens with other than two ASCII bytes.
+    all: bool,
+}
+
+impl Openings {
+    fn key(text: &str) -> Option<usize> {
+        match text.as_bytes() {
+            [a, b, ..] if a.is_ascii() && b.is_ascii() => {
+                let low_bits = |byte: &u8| usize::from(byte.to_ascii_lowercase() & 31);
+                Some(low_bits(a) << 5 | low_bits(b))
+            }
+            _ => None,
+        }
+    }
+
+    fn insert(&mut self, text: &str) {
+        match Self::key(text) {
+            Some(key) => self.bits[key / 64] |= 1 << (key % 64),
+            None => self.all = true,
+        }
+    }
+
+    /// Whether `text` may open as one of the texts held.
+    fn may_open(&self, text: &str) -> bool {
+        self.all || Self::key(text).is_none_or(|key| self.bits[key / 64] & 1 << (key % 64) != 0)
     }
 }
 
