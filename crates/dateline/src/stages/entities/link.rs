@@ -105,8 +105,11 @@ pub(super) fn link(
     candidates: &[Candidate],
 ) -> Vec<Draft> {
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut by_target: FxHashMap<Target, usize> = FxHashMap::default();
-    let mut by_text: FxHashMap<&str, usize> = FxHashMap::default();
+    // Sized once for every candidate: the maps do not grow, name by name, as they fill.
+    let mut by_target: FxHashMap<Target, usize> =
+        FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let mut by_text: FxHashMap<&str, usize> =
+        FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let mut of_candidate: Vec<Option<usize>> = vec![None; candidates.len()];
     let surface = |c: &Candidate| &text[c.range.clone()];
 
@@ -335,8 +338,8 @@ struct NameParts<'a> {
     /// The person a word names; `None` where two persons share it (`Yeltsin` for `Boris
     /// Yeltsin` and `Naina Yeltsin`).
     persons: FxHashMap<&'a str, Option<usize>>,
-    /// The persons named with a given name first.
-    given_named: FxHashSet<usize>,
+    /// Whether each draft is a person named with a given name first.
+    given_named: Vec<bool>,
 }
 
 impl<'a> Linking<'a> {
@@ -347,7 +350,7 @@ impl<'a> Linking<'a> {
     fn name_parts(&self) -> NameParts<'a> {
         let mut parts = NameParts {
             persons: FxHashMap::default(),
-            given_named: FxHashSet::default(),
+            given_named: vec![false; self.drafts.len()],
         };
         for (d, draft) in self.drafts.iter().enumerate() {
             if draft.label != Label::Person {
@@ -366,7 +369,7 @@ impl<'a> Linking<'a> {
                     continue;
                 }
                 if given_named {
-                    parts.given_named.insert(d);
+                    parts.given_named[d] = true;
                 }
                 for part in [last, first] {
                     let slot = parts.persons.entry(part).or_insert(Some(d));
@@ -429,7 +432,7 @@ impl<'a> Linking<'a> {
                         });
                         let marked =
                             c.locative || matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter));
-                        small || (places() && !marked && parts.given_named.contains(d))
+                        small || (places() && !marked && parts.given_named[*d])
                     })
                 }
                 Class::Named(Label::Person, _) if single_word() => person_part(),
