@@ -45,23 +45,23 @@ impl Nominals<'_> {
                 .get(s + 1)
                 .copied()
                 .unwrap_or(self.tokens.len());
+            // Most tokens are no `the`, told by their length alone, before their text is read.
+            let text = self.text.as_bytes();
+            let is_the = |token: &Tok| {
+                token.end - token.start == 3 && matches!(&text[token.range()], b"the" | b"The")
+            };
             let mut t = seg_start;
-            while t < seg_end {
-                // Read as bytes: most tokens are no `the`, told by their length alone.
-                let word = &self.text.as_bytes()[self.tokens[t].range()];
-                if !matches!(word, b"the" | b"The") {
-                    t += 1;
-                    continue;
-                }
-                match self.description(t, t + 1, seg_end) {
+            while let Some(at) = self.tokens[t..seg_end].iter().position(is_the) {
+                let the = t + at;
+                match self.description(the, the + 1, seg_end) {
                     Some((head, label)) => {
-                        let range = self.tokens[t].start..self.tokens[head].end;
+                        let range = self.tokens[the].start..self.tokens[head].end;
                         if let Some(d) = self.antecedent(range.start, label, s) {
                             out.push((d, range));
                         }
                         t = head + 1;
                     }
-                    None => t += 1,
+                    None => t = the + 1,
                 }
             }
         }
