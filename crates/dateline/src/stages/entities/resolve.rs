@@ -131,15 +131,19 @@ impl Setting {
         };
         let place = &gazetteer.places[p as usize];
         self.dateline_country = Some(place.country).filter(|c| !c.is_empty());
-        let town = matches!(place.kind, PlaceKind::City | PlaceKind::Town);
-        if let Some(point) = place.point().filter(|_| town) {
-            self.add_anchor(p, point);
+        if matches!(place.kind, PlaceKind::City | PlaceKind::Town) {
+            self.add_anchor(p, place);
         }
     }
 
-    fn add_anchor(&mut self, place: u32, point: (f64, f64)) {
-        if !self.anchors.iter().any(|a| a.place == place) {
-            self.anchors.push(Anchor { place, point });
+    /// Adds place `p` to the anchors, once, if its point is known: the point is read only the
+    /// first time, though a long story names the same city again and again.
+    fn add_anchor(&mut self, p: u32, place: &Place) {
+        if self.anchors.iter().any(|a| a.place == p) {
+            return;
+        }
+        if let Some(point) = place.point() {
+            self.anchors.push(Anchor { place: p, point });
         }
     }
 
@@ -169,11 +173,7 @@ impl Setting {
                     {
                         self.divisions.push((place.country, place.division))
                     }
-                    PlaceKind::City | PlaceKind::Admin2 => {
-                        if let Some(point) = place.point() {
-                            self.add_anchor(p, point);
-                        }
-                    }
+                    PlaceKind::City | PlaceKind::Admin2 => self.add_anchor(p, place),
                     _ => {}
                 }
                 place.country
