@@ -96,17 +96,20 @@ impl Setting {
         text: &str,
         candidates: &mut Vec<Candidate>,
     ) {
+        let stray = |t: &Target| {
+            is_division(gazetteer, *t)
+                && !place_of(gazetteer, *t).is_some_and(|p| self.names_country(p.country))
+        };
         candidates.retain_mut(|c| {
-            if !is_generic(gazetteer, text, c) {
-                return true;
-            }
             let Class::Known(targets) = &mut c.class else {
                 return true;
             };
-            targets.retain(|&t| {
-                !is_division(gazetteer, t)
-                    || place_of(gazetteer, t).is_some_and(|p| self.names_country(p.country))
-            });
+            // The name's words are read only where it has a stray division to leave out.
+            if !targets.iter().any(stray) || !gazetteer.is_generic_place_name(&text[c.range.clone()])
+            {
+                return true;
+            }
+            targets.retain(|t| !stray(t));
             !targets.is_empty()
         });
     }
