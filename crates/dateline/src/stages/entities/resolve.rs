@@ -105,7 +105,8 @@ impl Setting {
                 return true;
             };
             // The name's words are read only where it has a stray division to leave out.
-            if !targets.iter().any(stray) || !gazetteer.is_generic_place_name(&text[c.range.clone()])
+            if !targets.iter().any(stray)
+                || !gazetteer.is_generic_place_name(&text[c.range.clone()])
             {
                 return true;
             }
@@ -427,9 +428,9 @@ impl Setting {
 
     /// Whether the story names a place small enough for [`Setting::points_to`] a town near it.
     fn has_small_anchor(&self, gazetteer: &Gazetteer) -> bool {
-        self.anchors.iter().any(|a| {
-            gazetteer.places[a.place as usize].population < LOCAL_ANCHOR_MAX_POPULATION
-        })
+        self.anchors
+            .iter()
+            .any(|a| gazetteer.places[a.place as usize].population < LOCAL_ANCHOR_MAX_POPULATION)
     }
 
     /// Whether the story points to a place kept out of the table of names: a county in or near
