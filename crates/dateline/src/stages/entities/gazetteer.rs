@@ -1327,12 +1327,24 @@ fn ascii_lowercase8(piece: u64) -> u64 {
 }
 
 /// Buffers reused across calls of [`Gazetteer::find`].
-#[derive(Default)]
 pub(crate) struct FindBuffers {
     /// The words of the text searched.
     words: Vec<Range<usize>>,
     /// The patterns a name may be, as (last word, end, pattern), shortest first.
     ends: Vec<(usize, usize, u32)>,
+}
+
+/// Made once a story, with room for the words of nearly every segment and the patterns met
+/// along nearly every name, so that they are not grown anew in each story.
+impl Default for FindBuffers {
+    fn default() -> Self {
+        const WORDS: usize = 128;
+        const ENDS: usize = 8;
+        FindBuffers {
+            words: Vec::with_capacity(WORDS),
+            ends: Vec::with_capacity(ENDS),
+        }
+    }
 }
 
 /// The words of `range` of `text`: maximal runs of letters, digits and combining marks.
