@@ -1111,8 +1111,9 @@ impl Builder {
 /// Patterns and their starts, in one hash table keyed by [`PatternHash`]: each start of a
 /// pattern that ends with a word (`new`, `new york` of `new york times`) maps to the pattern
 /// it is, if any. Reading a name word by word thus costs one lookup a word, and stops at the
-/// first word that continues no pattern. The table holds hashes, not texts: two of its
-/// half-million keys sharing a 64-bit hash is as good as impossible.
+/// first word that continues no pattern. The table holds hashes, not texts: two of its some
+/// 130,000 keys (100,000 patterns and their starts) sharing a 64-bit hash is as good as
+/// impossible.
 struct Trie {
     nodes: FxHashMap<u64, Option<u32>>,
     /// The shapes of the patterns' first words (their length, first and last byte, which
