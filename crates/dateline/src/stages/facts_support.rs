@@ -391,9 +391,15 @@ impl Knowledge {
 
     /// The closed classes of a word, as bits (see [`WordClass::bit`]); an adverb in `-ly`
     /// counts as an auxiliary, since it stands between a subject and its verb as they do
-    /// (`has repeatedly said`).
-    fn closed_classes_of(&self, bytes: &[u8]) -> u16 {
-        let mut classes = self.closed_classes.get_bytes(bytes).copied().unwrap_or(0);
+    /// (`has repeatedly said`). A word that is not `compound` (see [`COMPOUND`]) is ASCII
+    /// letters and digits, whose key skips the tests for other bytes.
+    fn closed_classes_of(&self, bytes: &[u8], compound: bool) -> u16 {
+        let listed = if compound {
+            self.closed_classes.get_bytes(bytes)
+        } else {
+            self.closed_classes.get_alphanumeric(bytes)
+        };
+        let mut classes = listed.copied().unwrap_or(0);
         if bytes.len() > 4 && bytes.ends_with(b"ly") && bytes[0].is_ascii_lowercase() {
             classes |= WordClass::Auxiliary.bit();
         }
@@ -739,7 +745,11 @@ impl<'d> Story<'d> {
         let cell = &self.classes[token];
         let t = self.tokens[token];
         let word = &self.text.as_bytes()[t.start..t.end];
-        let classes = cell.get() & !CLOSED_CLASSES_UNREAD | self.knowledge.closed_classes_of(word);
+        let classes = cell.get();
+        let closed = self
+            .knowledge
+            .closed_classes_of(word, classes & COMPOUND != 0);
+        let classes = classes & !CLOSED_CLASSES_UNREAD | closed;
         cell.set(classes);
         classes
     }
