@@ -109,8 +109,10 @@ impl Stage for Quotes {
         let marked = find_marked(&marks, &doc.paragraphs);
         let story = Story::new(doc);
         let mut reported = Vec::new();
+        // The cues of one sentence at a time, in a vector kept over the sentences.
+        let mut cues = Vec::new();
         for (_, sentence) in story.sentences_with(WordClass::StartsSpeechCue) {
-            self.reported_speech(&story, sentence, &marked, &mut reported);
+            self.reported_speech(&story, sentence, &marked, &mut cues, &mut reported);
         }
         let mut drafts: Vec<Draft> = Vec::new();
         // The stretch before this one, when it became a quote.
@@ -351,12 +353,14 @@ impl Quotes {
         from_cue.or_else(|| opening_subject(story, sentence, before))
     }
 
-    /// The reported speech of one sentence, outside its quotation marks.
+    /// The reported speech of one sentence, outside its quotation marks. `cues` is scratch
+    /// space for the sentence's speech cues.
     fn reported_speech(
         &self,
         story: &Story<'_>,
         sentence: &Sentence,
         marked: &[Marked],
+        cues: &mut Vec<Found<Frame>>,
         out: &mut Vec<Quote>,
     ) {
         let inside_marks = |at: usize| {
@@ -373,16 +377,17 @@ impl Quotes {
                     && !is_title_or_word(&story.text[trim_content(story.text, m.content.clone())])
             })
         };
-        let cues: Vec<Found<Frame>> = self
-            .cues
-            .find_in_sentence(story, sentence, WordClass::StartsSpeechCue)
-            .filter(|cue| is_cue_case(story, &cue.range, sentence))
-            .filter(|cue| {
-                cue.value != Frame::Quoting
-                    && !inside_marks(cue.range.start)
-                    && !attributes_quote(cue)
-            })
-            .collect();
+        cues.clear();
+        cues.extend(
+            self.cues
+                .find_in_sentence(story, sentence, WordClass::StartsSpeechCue)
+                .filter(|cue| is_cue_case(story, &cue.range, sentence))
+                .filter(|cue| {
+                    cue.value != Frame::Quoting
+                        && !inside_marks(cue.range.start)
+                        && !attributes_quote(cue)
+                }),
+        );
         for (n, cue) in cues.iter().enumerate() {
             // A later cue after a comma ("…, saying …") ends this one's content.
             let content_limit = cues[n + 1..]
