@@ -116,8 +116,11 @@ pub(super) struct SegmentBuffers {
     pub find: FindBuffers,
     /// The gazetteer names of the segment.
     finds: Vec<Found>,
-    /// Which find starts at each token of the segment, and the token after it.
+    /// Which find starts at each token of the segment, and the token after it. Kept as long
+    /// as the longest segment read so far, with only the entries of `find_starts` set.
     find_at: Vec<Option<(usize, usize)>>,
+    /// Where the finds start, as offsets into the segment, in order.
+    find_starts: Vec<usize>,
     /// The pieces of the run being read.
     pieces: Vec<(Range<usize>, Piece)>,
 }
@@ -132,6 +135,7 @@ impl Default for SegmentBuffers {
             find: FindBuffers::default(),
             finds: Vec::with_capacity(NAMES),
             find_at: Vec::with_capacity(TOKENS),
+            find_starts: Vec::with_capacity(NAMES),
             pieces: Vec::with_capacity(NAMES),
         }
     }
@@ -161,14 +165,21 @@ impl Recognizer<'_> {
             find,
             finds,
             find_at,
+            find_starts,
             pieces,
         } = buffers;
         finds.clear();
         self.gazetteer
             .find_in_tokens(self.text, &self.tokens[seg.clone()], shouting, find, finds);
-        // Which find starts at each token, and where it ends (exclusive token index).
-        find_at.clear();
-        find_at.resize(seg.len(), None);
+        // Which find starts at each token, and where it ends (exclusive token index). Only the
+        // few entries the last segment set are cleared, not the whole table.
+        for &start in find_starts.iter() {
+            find_at[start] = None;
+        }
+        find_starts.clear();
+        if find_at.len() < seg.len() {
+            find_at.resize(seg.len(), None);
+        }
         let mut next = seg.start;
         for (f, found) in finds.iter().enumerate() {
             let Some(start) = (next..seg.end).find(|&t| self.tokens[t].start == found.range.start)
@@ -180,28 +191,31 @@ impl Recognizer<'_> {
                 continue;
             };
             find_at[start - seg.start] = Some((f, end + 1));
+            find_starts.push(start - seg.start);
             next = end + 1;
         }
 
         let first_candidate = out.len();
+        // The finds that start at or after `t`.
+        let mut finds_ahead = find_starts
+            .iter()
+            .map(|&start| seg.start + start)
+            .peekable();
         let mut t = seg.start;
         while t < seg.end {
             // Most tokens are lower-case words, numbers and marks outside the gazetteer's
             // names: no run starts at them (see `run`), and they are passed over before the
-            // tests below, which would all come to that. Codes go on to those tests.
-            let may_start_run = |(tok, find): (&Tok, &Option<_>)| {
-                find.is_some()
-                    || tok.code
-                    || (!shouting && tok.kind == TokKind::Word && tok.capitalized)
+            // tests below, which would all come to that. Codes go on to those tests. A run may
+            // also start where a find does: the tokens are searched up to the next one.
+            while finds_ahead.next_if(|&start| start < t).is_some() {}
+            let next_find = finds_ahead.peek().copied().unwrap_or(seg.end);
+            let may_start_run =
+                |tok: &Tok| tok.code || (!shouting && tok.kind == TokKind::Word && tok.capitalized);
+            t = match self.tokens[t..next_find].iter().position(may_start_run) {
+                Some(skipped) => t + skipped,
+                None if next_find < seg.end => next_find,
+                None => break,
             };
-            let next_start = self.tokens[t..seg.end]
-                .iter()
-                .zip(&find_at[t - seg.start..])
-                .position(may_start_run);
-            let Some(skipped) = next_start else {
-                break;
-            };
-            t += skipped;
             // `8 GB`, `600 MW`: a unit is no name, though `GB` is a country's code.
             if self.is_unit_of_number(t) {
                 t += 1;
