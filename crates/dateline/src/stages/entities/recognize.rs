@@ -84,9 +84,12 @@ struct Beside<'t> {
     word_after: Option<&'t str>,
     before: Option<Cue>,
     after: Option<Cue>,
-    /// A number follows, and it is a date as datelines write it (`1996-08-30`).
+    /// A number follows (not an ordinal), and it is a date as datelines write it
+    /// (`1996-08-30`).
     number_after: bool,
     date_after: bool,
+    /// An ordinal in figures follows: `15th`.
+    ordinal_after: bool,
 }
 
 impl Beside<'_> {
@@ -1318,17 +1321,26 @@ impl Recognizer<'_> {
 
     /// The words right before and right after a name at `tokens`, and what they cue.
     fn beside(&self, seg: Range<usize>, tokens: Range<usize>) -> Beside<'_> {
-        let word_at = |t: usize| seg.contains(&t).then(|| self.word(t));
-        let word_before = tokens.start.checked_sub(1).and_then(word_at);
-        let word_after = word_at(tokens.end);
-        let number_after = self.before_number(seg.clone(), tokens.end);
+        // The word at token `t` of the segment and its cue. Every cue is a word: the marks and
+        // numbers beside a name are not looked up.
+        let word_and_cue = |t: usize| {
+            let word = seg.contains(&t).then(|| self.word(t))?;
+            let is_word = self.tokens[t].kind == TokKind::Word;
+            Some((word, is_word.then(|| self.gazetteer.cue(word)).flatten()))
+        };
+        let before = tokens.start.checked_sub(1).and_then(word_and_cue);
+        let after = word_and_cue(tokens.end);
+        let figure_after = after.is_some() && self.tokens[tokens.end].kind == TokKind::Number;
+        let ordinal_after = figure_after && self.is_ordinal_figure(tokens.end);
+        let number_after = figure_after && !ordinal_after;
         Beside {
-            word_before,
-            word_after,
-            before: word_before.and_then(|w| self.gazetteer.cue(w)),
-            after: word_after.and_then(|w| self.gazetteer.cue(w)),
+            word_before: before.map(|(word, _)| word),
+            word_after: after.map(|(word, _)| word),
+            before: before.and_then(|(_, cue)| cue),
+            after: after.and_then(|(_, cue)| cue),
             number_after,
             date_after: number_after && self.is_date(tokens.end),
+            ordinal_after,
         }
     }
 
@@ -1371,10 +1383,6 @@ impl Recognizer<'_> {
         before.len() > age.len() && before[before.len() - age.len()..].eq_ignore_ascii_case(age)
     }
 
-    fn before_number(&self, seg: Range<usize>, t: usize) -> bool {
-        seg.contains(&t) && self.tokens[t].kind == TokKind::Number && !self.is_ordinal_figure(t)
-    }
-
     /// Whether token `t` is an ordinal in figures: `15th`, `2nd` (a number and its suffix).
     fn is_ordinal_figure(&self, t: usize) -> bool {
         let suffix = t + 1;
@@ -1385,17 +1393,16 @@ impl Recognizer<'_> {
             && matches!(self.word(suffix), "st" | "nd" | "rd" | "th")
     }
 
-    /// Whether a name ending before token `t` is a scorer's, as match reports list goals:
-    /// `( Driller 15th , Trulsen 54th min )`, `Sobotzik 67th penalty`.
-    fn before_scoring_minute(&self, seg: Range<usize>, t: usize) -> bool {
+    /// Whether the ordinal at token `t` (`15th`), right after a name, is the minute a scorer
+    /// scored in, as match reports list goals: `( Driller 15th , Trulsen 54th min )`,
+    /// `Sobotzik 67th penalty`.
+    fn is_scoring_minute(&self, seg: Range<usize>, t: usize) -> bool {
         let after = t + 2;
-        seg.contains(&t)
-            && self.is_ordinal_figure(t)
-            && (!seg.contains(&after)
-                || matches!(
-                    self.word(after),
-                    ")" | "," | ";" | "min" | "minute" | "pen" | "penalty"
-                ))
+        !seg.contains(&after)
+            || matches!(
+                self.word(after),
+                ")" | "," | ";" | "min" | "minute" | "pen" | "penalty"
+            )
     }
 
     fn follows_the(&self, t: usize) -> bool {
@@ -1435,7 +1442,7 @@ impl Recognizer<'_> {
                 return Some(Cue::Age);
             }
         }
-        if self.before_scoring_minute(seg.clone(), tokens.end) {
+        if beside.ordinal_after && self.is_scoring_minute(seg.clone(), tokens.end) {
             return Some(Cue::PersonAfter);
         }
         if let Some(after) = beside.word_after {
