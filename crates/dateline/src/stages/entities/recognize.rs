@@ -1108,17 +1108,23 @@ impl Recognizer<'_> {
     /// a final period. Counted, not collected: a story has thousands of groups.
     fn group_words(&self, group: &[(Range<usize>, Piece)]) -> GroupWords<'_> {
         let mut words = GroupWords::default();
-        let tokens = group.iter().flat_map(|(r, _)| r.clone());
-        for t in tokens.filter(|&t| self.tokens[t].kind == TokKind::Word) {
-            let word = without_periods(&self.text[self.tokens[t].range()]);
-            match words.count {
-                0 => words.first = word,
-                1 => words.second = word,
-                _ => {}
+        // Most pieces are one token: the tokens are read piece by piece, with no iterator
+        // chained over them.
+        for (range, _) in group {
+            for tok in &self.tokens[range.clone()] {
+                if tok.kind != TokKind::Word {
+                    continue;
+                }
+                let word = without_periods(&self.text[tok.range()]);
+                match words.count {
+                    0 => words.first = word,
+                    1 => words.second = word,
+                    _ => {}
+                }
+                words.second_last = words.last;
+                words.last = word;
+                words.count += 1;
             }
-            words.second_last = words.last;
-            words.last = word;
-            words.count += 1;
         }
         words
     }
