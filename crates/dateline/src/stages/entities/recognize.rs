@@ -243,6 +243,12 @@ impl Recognizer<'_> {
                 }
                 continue;
             }
+            // `The`, `Monday`: a capitalized word that cannot start a name, as many sentences'
+            // first words, is passed over before a run is read from it.
+            if find_at[t - seg.start].is_none() && self.is_not_name_start(self.word(t)) {
+                t += 1;
+                continue;
+            }
             let end = self.run(seg.clone(), t, shouting, find_at, finds, pieces);
             if pieces.is_empty() {
                 t += 1;
@@ -265,8 +271,8 @@ impl Recognizer<'_> {
         self.find_abbreviations(seg, first_candidate, out);
     }
 
-    /// Writes into `pieces` the run of name pieces starting at token `t`; returns the token
-    /// after it.
+    /// Writes into `pieces` the run of name pieces starting at token `t`, a gazetteer name or
+    /// a capitalized word that may start a name; returns the token after it.
     fn run(
         &self,
         seg: Range<usize>,
@@ -346,12 +352,8 @@ impl Recognizer<'_> {
                 break;
             }
             if self.is_capitalized(t) {
-                let starts = pieces.iter().all(|(_, p)| *p == Piece::Joiner);
-                if starts && self.is_not_name_start(word()) {
-                    break;
-                }
                 // `in Toronto Saturday`: a weekday after a name is when, not part of the name.
-                if !starts && self.gazetteer.is_weekday(word()) {
+                if !pieces.is_empty() && self.gazetteer.is_weekday(word()) {
                     break;
                 }
                 pieces.push((t..t + 1, Piece::Word));
