@@ -66,7 +66,7 @@ enum Piece {
 }
 
 /// The words of a group of pieces: how many, and those at either end ("" where there are
-/// too few).
+/// too few); and whether it holds a joiner or a gazetteer name, noted in the same pass.
 #[derive(Default)]
 struct GroupWords<'t> {
     count: usize,
@@ -74,6 +74,8 @@ struct GroupWords<'t> {
     second: &'t str,
     second_last: &'t str,
     last: &'t str,
+    has_joiner: bool,
+    has_known: bool,
 }
 
 /// The words right before and right after a name in its segment, and what they cue: read and
@@ -721,9 +723,9 @@ impl Recognizer<'_> {
                 return;
             }
         }
-        // Most groups have no joiner: they are searched for one once, here, not again by each
-        // test of the joiners below.
-        let joined = group.iter().any(|(_, p)| *p == Piece::Joiner);
+        // Most groups have no joiner: they are searched for one once, with their words, not
+        // again by each test of the joiners below.
+        let joined = words.has_joiner;
         let joiner_where = |is: &dyn Fn(usize, &str) -> bool| {
             if !joined {
                 return None;
@@ -798,7 +800,6 @@ impl Recognizer<'_> {
                 .last()
                 .is_some_and(|(r, _)| self.gazetteer.is_disease_word(self.word(r.end)))
         };
-        let names_place = || group.iter().any(|(_, p)| matches!(p, Piece::Known(_)));
         let no_country = || {
             group.iter().all(|(_, p)| match p {
                 Piece::Known(f) => finds[*f].targets.iter().all(|&t| {
@@ -809,7 +810,7 @@ impl Recognizer<'_> {
         };
         // The group's own pieces are read first: the word after a group that holds no
         // gazetteer name is not looked up.
-        if names_place() && before_disease() && no_country() {
+        if words.has_known && before_disease() && no_country() {
             push(out, group, Class::Event);
             return;
         }
@@ -1107,12 +1108,15 @@ impl Recognizer<'_> {
     }
 
     /// The words of a group as [`Recognizer::classify_group`] reads them: word tokens, without
-    /// a final period. Counted, not collected: a story has thousands of groups.
+    /// a final period; and the kinds of its pieces. Counted, not collected: a story has
+    /// thousands of groups.
     fn group_words(&self, group: &[(Range<usize>, Piece)]) -> GroupWords<'_> {
         let mut words = GroupWords::default();
         // Most pieces are one token: the tokens are read piece by piece, with no iterator
         // chained over them.
-        for (range, _) in group {
+        for (range, piece) in group {
+            words.has_joiner |= *piece == Piece::Joiner;
+            words.has_known |= matches!(piece, Piece::Known(_));
             for tok in &self.tokens[range.clone()] {
                 if tok.kind != TokKind::Word {
                     continue;
