@@ -7,7 +7,7 @@
 //! form in brackets joins the name it abbreviates, and names still unknown take the label the
 //! rest of the document, or the words around them, give them.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::gazetteer::{Cue, FindBuffers, Gazetteer, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
@@ -108,8 +108,10 @@ pub(super) fn link(
     // Sized once for every candidate: the maps do not grow, name by name, as they fill.
     let mut by_target: FxHashMap<Target, usize> =
         FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    let mut by_text: FxHashMap<&str, usize> =
-        FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    // Each name's text is hashed once, here: the sets and maps of names below are vectors
+    // indexed by the text's number.
+    let names = NameIds::new(text, candidates);
+    let mut by_text: Vec<Option<usize>> = vec![None; names.len()];
     let mut of_candidate: Vec<Option<usize>> = vec![None; candidates.len()];
     let surface = |c: &Candidate| &text[c.range.clone()];
 
@@ -121,22 +123,15 @@ pub(super) fn link(
         }
         _ => false,
     };
-    let mut teams: FxHashSet<&str> = candidates
-        .iter()
-        .filter(|c| c.team_position && is_local_place(c))
-        .map(&surface)
-        .collect();
+    let mut teams = names.marking(|c| c.team_position && is_local_place(c));
     // `Essex , Derbyshire and Surrey all closed in on victory`: the names listed beside a team
     // are teams too.
     let lists = coordinated(text, candidates);
     for list in &lists {
-        if list
-            .iter()
-            .any(|&i| teams.contains(surface(&candidates[i])))
-        {
+        if list.iter().any(|&i| teams[names.of(i)]) {
             for &i in list {
                 if is_local_place(&candidates[i]) {
-                    teams.insert(surface(&candidates[i]));
+                    teams[names.of(i)] = true;
                 }
             }
         }
@@ -155,36 +150,29 @@ pub(super) fn link(
             Some(t @ Target::Place(_)) if !gazetteer.tells_country(t)),
         _ => false,
     };
-    let persons: FxHashSet<&str> = candidates
-        .iter()
-        .filter(|c| {
-            let one_word = !surface(c).contains(' ');
-            (matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore)) && is_small_town(c))
-                || (one_word && c.class == Class::Named(Label::Person, None))
-        })
-        .map(&surface)
-        .collect();
+    let persons = names.marking(|c| {
+        let one_word = !surface(c).contains(' ');
+        (matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore)) && is_small_town(c))
+            || (one_word && c.class == Class::Named(Label::Person, None))
+    });
     // `Duran, 45,`: a person, even one who shares a city's name.
-    let aged: FxHashSet<&str> = candidates
-        .iter()
-        .filter(|c| c.cue == Some(Cue::Age) && is_local_place(c))
-        .map(&surface)
-        .collect();
+    let aged = names.marking(|c| c.cue == Some(Cue::Age) && is_local_place(c));
+    // Towns stand as sides where the story lists results between two teams or more.
+    let has_results = teams.iter().filter(|&&team| team).count() >= 2;
 
     let chosen = setting.choose_all(gazetteer, text, candidates);
     // Gazetteer names, and names classified by evidence, first: they anchor the rest.
     for (i, c) in candidates.iter().enumerate() {
+        let name = names.of(i);
         let (label, target, contained) = match &c.class {
             Class::Known(_) => {
                 let Some(target) = chosen[i] else {
                     continue;
                 };
-                if teams.contains(surface(c)) && !c.locative && is_local_place(c) {
+                if teams[name] && !c.locative && is_local_place(c) {
                     // A team named after its town, as results tables show (`Somerset 83`).
                     (Label::Org, None, Some(target))
-                } else if (persons.contains(surface(c)) && is_small_town(c))
-                    || (aged.contains(surface(c)) && !c.locative)
-                {
+                } else if (persons[name] && is_small_town(c)) || (aged[name] && !c.locative) {
                     // `Clinton said`, `Duran, 45,`: a person who shares a town's name.
                     (Label::Person, None, None)
                 } else {
@@ -195,7 +183,7 @@ pub(super) fn link(
             // its given name made a person's but that ends in a common word no surname shares
             // is a team's (not `Wasim Akram 29.2-9-83-3`, nor with an initial: `P. Such 8-118`).
             Class::Named(Label::Person, None)
-                if teams.len() >= 2 && c.team_position && ends_in_common_word(c) =>
+                if has_results && c.team_position && ends_in_common_word(c) =>
             {
                 (Label::Org, None, None)
             }
@@ -206,10 +194,7 @@ pub(super) fn link(
         // dateline's `NEW YORK` is a city, `NEW YORK 72 53` in a table below it a team.
         let existing = match target {
             Some(t) => by_target.get(&t).copied(),
-            None => by_text
-                .get(surface(c))
-                .copied()
-                .filter(|&d| drafts[d].label == label),
+            None => by_text[name].filter(|&d| drafts[d].label == label),
         };
         let d = existing.unwrap_or_else(|| {
             drafts.push(Draft {
@@ -225,7 +210,7 @@ pub(super) fn link(
         if let Some(t) = target {
             by_target.insert(t, d);
         }
-        by_text.entry(surface(c)).or_insert(d);
+        by_text[name].get_or_insert(d);
     }
 
     // Abbreviations join what they abbreviate, and are known by their text from then on.
@@ -242,7 +227,7 @@ pub(super) fn link(
         }
         drafts[d].mentions.push(i);
         of_candidate[i] = Some(d);
-        by_text.insert(surface(c), d);
+        by_text[names.of(i)] = Some(d);
     }
 
     // Persons by their surname or first name alone; then what is still unknown takes the label
@@ -256,14 +241,10 @@ pub(super) fn link(
         drafts,
         of_candidate,
         by_text,
-        sides: candidates
-            .iter()
-            .filter(|c| c.team_position)
-            .map(&surface)
-            .collect(),
-        // Towns stand as sides in it.
-        has_results: teams.len() >= 2,
+        sides: names.marking(|c| c.team_position),
+        has_results,
         lists,
+        names,
     };
     let parts = linking.join_name_parts(Joining::AllNames);
     linking.join_organization_short_names();
@@ -312,15 +293,70 @@ struct Linking<'a> {
     drafts: Vec<Draft>,
     /// The draft of each candidate, if it has one yet.
     of_candidate: Vec<Option<usize>>,
-    /// The first draft of each name's text.
-    by_text: FxHashMap<&'a str, usize>,
-    /// The names that stand where results put the sides of a match (`Forfar 2`).
-    sides: FxHashSet<&'a str>,
+    /// The first draft of each name's text, by its number in `names`.
+    by_text: Vec<Option<usize>>,
+    /// Whether each name's text stands where results put the sides of a match (`Forfar 2`).
+    sides: Vec<bool>,
     /// Whether the story lists results between teams.
     has_results: bool,
     /// The runs of candidates listed one after another ([`coordinated`]), found once for the
     /// story: the candidates stay, only their drafts change.
     lists: Vec<Vec<usize>>,
+    names: NameIds<'a>,
+}
+
+/// A number for each distinct text of the story's names, so that what is known of a name's
+/// text is kept in vectors, not in maps that hash the text at each look-up.
+struct NameIds<'a> {
+    ids: FxHashMap<&'a str, usize>,
+    /// The number of each candidate's text.
+    of_candidate: Vec<usize>,
+    candidates: &'a [Candidate],
+}
+
+impl<'a> NameIds<'a> {
+    fn new(text: &'a str, candidates: &'a [Candidate]) -> NameIds<'a> {
+        let mut ids: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+        let of_candidate = candidates
+            .iter()
+            .map(|c| {
+                let next = ids.len();
+                *ids.entry(&text[c.range.clone()]).or_insert(next)
+            })
+            .collect();
+        NameIds {
+            ids,
+            of_candidate,
+            candidates,
+        }
+    }
+
+    /// How many distinct texts there are.
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The number of candidate `i`'s text.
+    fn of(&self, i: usize) -> usize {
+        self.of_candidate[i]
+    }
+
+    /// The number of a text, if a candidate has it.
+    fn get(&self, text: &str) -> Option<usize> {
+        self.ids.get(text).copied()
+    }
+
+    /// Whether each text is that of a candidate that `marks`.
+    fn marking(&self, marks: impl Fn(&Candidate) -> bool) -> Vec<bool> {
+        let mut marked = vec![false; self.len()];
+        for (c, &name) in self.candidates.iter().zip(&self.of_candidate) {
+            if !marked[name] && marks(c) {
+                marked[name] = true;
+            }
+        }
+        marked
+    }
 }
 
 /// Which names may join a person by a part of the person's full name.
@@ -436,7 +472,7 @@ impl<'a> Linking<'a> {
                     })
                 }
                 Class::Named(Label::Person, _) if single_word() => person_part(),
-                Class::Unknown => self.by_text.get(name).copied().or_else(person_part),
+                Class::Unknown => self.by_text[self.names.of(i)].or_else(person_part),
                 _ => None,
             };
             if let Some(d) = joined.filter(|&d| self.of_candidate[i] != Some(d)) {
@@ -450,17 +486,21 @@ impl<'a> Linking<'a> {
     /// `Magna International Inc`, though a small town is named so, `Cofinec` after `Cofinec
     /// S.A.`. Not a word marked as a place's (`in Magna`) nor a common word (`General`).
     fn join_organization_short_names(&mut self) {
-        let mut organizations: FxHashMap<&str, Option<usize>> = FxHashMap::default();
+        // The organization each name's text starts, by the text's number: a first word no
+        // candidate has alone joins nothing.
+        let mut organizations: Vec<Option<Option<usize>>> = vec![None; self.names.len()];
         for (d, draft) in self.drafts.iter().enumerate() {
             if draft.label != Label::Org {
                 continue;
             }
             for &m in &draft.mentions {
-                let name = self.surface(m);
-                let Some((first, _)) = name.split_once(' ') else {
+                let Some((first, _)) = self.surface(m).split_once(' ') else {
                     continue;
                 };
-                let slot = organizations.entry(first).or_insert(Some(d));
+                let Some(first) = self.names.get(first) else {
+                    continue;
+                };
+                let slot = organizations[first].get_or_insert(Some(d));
                 if *slot != Some(d) {
                     *slot = None;
                 }
@@ -469,10 +509,10 @@ impl<'a> Linking<'a> {
         let gazetteer = self.gazetteer;
         for i in 0..self.candidates.len() {
             let c = &self.candidates[i];
-            let name = self.surface(i);
-            let Some(&Some(d)) = organizations.get(name) else {
+            let Some(Some(d)) = organizations[self.names.of(i)] else {
                 continue;
             };
+            let name = self.surface(i);
             let unmarked = !c.locative
                 && !matches!(c.cue, Some(Cue::PlaceBefore | Cue::PlaceAfter))
                 && !gazetteer.is_common_word(name);
@@ -502,7 +542,7 @@ impl<'a> Linking<'a> {
         let name = self.surface(i);
         self.has_results
             && self.candidates[i].cue.is_none()
-            && self.sides.contains(name)
+            && self.sides[self.names.of(i)]
             && name.contains(' ')
             && !name.contains('.')
     }
@@ -559,7 +599,7 @@ impl<'a> Linking<'a> {
             }
             let name = self.surface(i);
             let town = !matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore | Cue::Age))
-                && !self.sides.contains(name)
+                && !self.sides[self.names.of(i)]
                 && self
                     .setting
                     .names_local_place(self.gazetteer, self.text, self.candidates, i);
@@ -576,7 +616,7 @@ impl<'a> Linking<'a> {
                 continue;
             };
             let drafts = &mut self.drafts;
-            let d = *self.by_text.entry(name).or_insert_with(|| {
+            let d = *self.by_text[self.names.of(i)].get_or_insert_with(|| {
                 drafts.push(Draft {
                     label,
                     target: None,
