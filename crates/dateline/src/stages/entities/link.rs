@@ -104,8 +104,9 @@ pub(super) fn link(
     setting: &Setting,
     candidates: &[Candidate],
 ) -> Vec<Draft> {
-    let mut drafts: Vec<Draft> = Vec::new();
-    // Sized once for every candidate: the maps do not grow, name by name, as they fill.
+    // Sized once for every candidate (each starts one draft at most): the drafts and the maps
+    // do not grow, name by name, as they fill.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(candidates.len());
     let mut by_target: FxHashMap<Target, usize> =
         FxHashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     // Each name's text is hashed once, here: the sets and maps of names below are vectors
@@ -385,7 +386,8 @@ impl<'a> Linking<'a> {
 
     fn name_parts(&self) -> NameParts<'a> {
         let mut parts = NameParts {
-            persons: FxHashMap::default(),
+            // Sized once: a story's persons have rarely more name parts than it has names.
+            persons: FxHashMap::with_capacity_and_hasher(self.names.len(), Default::default()),
             given_named: vec![false; self.drafts.len()],
         };
         for (d, draft) in self.drafts.iter().enumerate() {
