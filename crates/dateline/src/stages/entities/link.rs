@@ -18,6 +18,10 @@ use crate::article::Label;
 /// Fewer people than this make a town small enough that a company's short name beats it.
 const SMALL_TOWN: u64 = 100_000;
 
+/// Room for a draft's first mentions, made with the draft: a vector made empty would grow to
+/// as much at its first mention, by a longer way.
+const FEW_MENTIONS: usize = 4;
+
 /// One entity before it is written out.
 #[derive(Debug)]
 pub(super) struct Draft {
@@ -202,7 +206,7 @@ pub(super) fn link(
                 label,
                 target,
                 contained,
-                mentions: Vec::new(),
+                mentions: Vec::with_capacity(FEW_MENTIONS),
             });
             drafts.len() - 1
         });
@@ -623,7 +627,7 @@ impl<'a> Linking<'a> {
                     label,
                     target: None,
                     contained: None,
-                    mentions: Vec::new(),
+                    mentions: Vec::with_capacity(FEW_MENTIONS),
                 });
                 drafts.len() - 1
             });
