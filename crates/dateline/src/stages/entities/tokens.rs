@@ -7,6 +7,9 @@
 use std::ops::Range;
 
 use super::gazetteer::WordList;
+use crate::stages::chars::{
+    BYTE_CLASS, DIGIT, JOINS_NUMBER, JOINS_WORD, LETTER, NON_ASCII, SPACE, UPPER,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TokKind {
@@ -272,45 +275,6 @@ fn other(text: &str, bytes: &[u8], at: usize, c: char, spaced: bool, out: &mut V
     });
     end
 }
-
-/// [`BYTE_CLASS`] of an ASCII digit.
-const DIGIT: u8 = 1;
-/// [`BYTE_CLASS`] of an ASCII letter.
-const LETTER: u8 = 2;
-/// [`BYTE_CLASS`] of the ASCII white space that `char::is_whitespace` takes.
-const SPACE: u8 = 4;
-/// [`BYTE_CLASS`] of the bytes that may go on with a word after its ASCII letters and digits:
-/// `.`, `&`, `'` and every byte that is not ASCII.
-const JOINS_WORD: u8 = 8;
-/// [`BYTE_CLASS`] of a byte that is not ASCII (a part of a longer character).
-const NON_ASCII: u8 = 16;
-/// [`BYTE_CLASS`] of an ASCII capital letter, with [`LETTER`].
-const UPPER: u8 = 32;
-/// [`BYTE_CLASS`] of the bytes that may go on with a number after its digits: `,`, `.`, `:`
-/// and `/`.
-const JOINS_NUMBER: u8 = 64;
-
-/// Each byte's class, some of the bits above or 0. One look-up tells what an ASCII byte is to
-/// the tokenizer, as most bytes of a story are.
-static BYTE_CLASS: [u8; 256] = {
-    let mut classes = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        classes[b] = match b as u8 {
-            b'0'..=b'9' => DIGIT,
-            b'a'..=b'z' => LETTER,
-            b'A'..=b'Z' => LETTER | UPPER,
-            b'\t'..=b'\r' | b' ' => SPACE,
-            b'.' => JOINS_WORD | JOINS_NUMBER,
-            b'&' | b'\'' => JOINS_WORD,
-            b',' | b':' | b'/' => JOINS_NUMBER,
-            0x80.. => JOINS_WORD | NON_ASCII,
-            _ => 0,
-        };
-        b += 1;
-    }
-    classes
-};
 
 /// The character at byte `at` (a character boundary) if `at` is before `limit`, decoded only
 /// where the byte is not ASCII.

@@ -12,7 +12,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::document::{Token, TokenKind};
 use crate::lexicon;
-use crate::stages::chars::{char_at, number_end};
+use crate::stages::chars::{
+    char_at, number_end, BYTE_CLASS, DIGIT, JOINER, LETTER, NON_ASCII, SPACE,
+};
 
 const ABBREVIATIONS: &str = include_str!("../../../data/structure/abbreviations.tsv");
 const SENTENCE_OPENERS: &str = include_str!("../../../data/structure/sentence_openers.txt");
@@ -181,32 +183,6 @@ fn push_sentence(text: &str, offset: usize, range: Range<usize>, out: &mut Vec<R
         out.push(sentence);
     }
 }
-
-/// What a byte is to the tokenizer, one bit each, so that it reads ASCII text with one table
-/// lookup a byte and decodes a character only where a byte is not ASCII.
-const SPACE: u8 = 1;
-const LETTER: u8 = 2;
-const DIGIT: u8 = 4;
-/// `'`, `-` and `.`, which join the letters of a word.
-const JOINER: u8 = 8;
-const NON_ASCII: u8 = 16;
-
-/// The bits of every byte. `SPACE` is the ASCII part of `char::is_whitespace`.
-const BYTE_CLASS: [u8; 256] = {
-    let mut classes = [NON_ASCII; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        classes[b] = match b as u8 {
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => SPACE,
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
-            b'0'..=b'9' => DIGIT,
-            b'\'' | b'-' | b'.' => JOINER,
-            _ => 0,
-        };
-        b += 1;
-    }
-    classes
-};
 
 /// What the tokenizer writes.
 #[derive(Default)]
