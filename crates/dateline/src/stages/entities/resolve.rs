@@ -126,7 +126,9 @@ impl Setting {
     ) {
         let place = if qualifier(gazetteer, text, candidates, at).is_some() {
             // `LONDON, Ky.`: the division written after it tells which.
-            self.choose_at(gazetteer, text, candidates, at)
+            self.choose_at(gazetteer, text, candidates, at, |i| {
+                qualifier(gazetteer, text, candidates, i)
+            })
         } else {
             biggest_place(gazetteer, &candidates[at].class)
         };
@@ -220,11 +222,8 @@ impl Setting {
         let qualifiers: Vec<Option<&[Target]>> = (0..candidates.len())
             .map(|at| qualifier(gazetteer, text, candidates, at))
             .collect();
-        let qualifies_previous = |at: usize| at > 0 && qualifiers[at - 1].is_some();
-        let choose_at = |at: usize| {
-            let head = qualifies_previous(at).then(|| &candidates[at - 1]);
-            self.choose_in_context(gazetteer, text, &candidates[at], head, qualifiers[at])
-        };
+        let choose_at =
+            |at: usize| self.choose_at(gazetteer, text, candidates, at, |i| qualifiers[i]);
         let name_of = |c: &Candidate| text[c.range.clone()].to_lowercase();
         let mut qualified: FxHashMap<String, Target> = FxHashMap::default();
         for (at, candidate) in candidates.iter().enumerate() {
@@ -253,20 +252,21 @@ impl Setting {
     }
 
     /// The most likely target of candidate `at`, in the context of the candidates around it
-    /// ([`Setting::choose_in_context`]).
-    fn choose_at(
+    /// ([`Setting::choose_in_context`]). `qualifier_of` gives a candidate's [`qualifier`],
+    /// which a caller choosing for every candidate reads once for each.
+    fn choose_at<'c>(
         &self,
         gazetteer: &Gazetteer,
         text: &str,
-        candidates: &[Candidate],
+        candidates: &'c [Candidate],
         at: usize,
+        qualifier_of: impl Fn(usize) -> Option<&'c [Target]>,
     ) -> Option<Target> {
         let head = at
             .checked_sub(1)
-            .filter(|&h| qualifier(gazetteer, text, candidates, h).is_some())
+            .filter(|&h| qualifier_of(h).is_some())
             .map(|h| &candidates[h]);
-        let qualifier = qualifier(gazetteer, text, candidates, at);
-        self.choose_in_context(gazetteer, text, &candidates[at], head, qualifier)
+        self.choose_in_context(gazetteer, text, &candidates[at], head, qualifier_of(at))
     }
 
     /// The most likely target of `candidate`: its gazetteer targets and the towns of its name,
