@@ -165,7 +165,13 @@ pub(super) fn link(
     // Towns stand as sides where the story lists results between two teams or more.
     let has_results = teams.iter().filter(|&&team| team).count() >= 2;
 
-    let chosen = setting.choose_all(gazetteer, text, candidates);
+    let chosen = setting.choose_all(
+        gazetteer,
+        text,
+        candidates,
+        &names.of_candidate,
+        names.len(),
+    );
     // Gazetteer names, and names classified by evidence, first: they anchor the rest.
     for (i, c) in candidates.iter().enumerate() {
         let name = names.of(i);

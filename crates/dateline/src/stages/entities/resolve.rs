@@ -211,11 +211,14 @@ impl Setting {
 
     /// The target of each candidate that is a gazetteer name, one per name: a name written
     /// once with its division (`Paris, Texas`) is that place throughout the story.
+    /// `text_ids` numbers each candidate's text, alike for alike texts, below `texts`.
     pub fn choose_all(
         &self,
         gazetteer: &Gazetteer,
         text: &str,
         candidates: &[Candidate],
+        text_ids: &[usize],
+        texts: usize,
     ) -> Vec<Option<Target>> {
         // Each candidate's qualifier, read once: a candidate's choice looks at its own and at
         // the one before it.
@@ -241,11 +244,33 @@ impl Setting {
                 qualified.get(&name_of(c)).copied()
             }
         };
+        // A name with no division written after it, that qualifies none and is no state's,
+        // is chosen for by its targets and its text alone: its mentions alike in both are
+        // chosen for once.
+        let mut unqualified: Vec<Option<(&[Target], Option<Target>)>> = vec![None; texts];
+        let stands_alone = |at: usize, c: &Candidate| {
+            qualifiers[at].is_none()
+                && (at == 0 || qualifiers[at - 1].is_none())
+                && !is_followed_by_state(text, c)
+        };
         candidates
             .iter()
             .enumerate()
-            .map(|(at, c)| match c.class {
-                Class::Known(_) => qualified_as(c).or_else(|| choose_at(at)),
+            .map(|(at, c)| match &c.class {
+                Class::Known(targets) => qualified_as(c).or_else(|| {
+                    if !stands_alone(at, c) {
+                        return choose_at(at);
+                    }
+                    match unqualified[text_ids[at]] {
+                        Some((chosen_among, chosen)) if chosen_among == targets => chosen,
+                        Some(_) => choose_at(at),
+                        None => {
+                            let chosen = choose_at(at);
+                            unqualified[text_ids[at]] = Some((targets, chosen));
+                            chosen
+                        }
+                    }
+                }),
                 _ => None,
             })
             .collect()
@@ -291,12 +316,7 @@ impl Setting {
         if let Some(head) = head {
             return self.choose_qualifier(gazetteer, text, head, known);
         }
-        // `New York state`, `Washington state`: the state of the name.
-        let state = text[candidate.range.end..]
-            .trim_start_matches(' ')
-            .strip_prefix("state")
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric));
-        if state {
+        if is_followed_by_state(text, candidate) {
             let states: Vec<Target> = known
                 .iter()
                 .copied()
@@ -640,6 +660,15 @@ fn without_division_words(
     }
     let (first, last) = (kept.first()?, kept.last()?);
     (kept.len() < words.len()).then_some(first.start..last.end)
+}
+
+/// `New York state`, `Washington state`: a name written before `state`, which makes it the
+/// state of the name.
+fn is_followed_by_state(text: &str, candidate: &Candidate) -> bool {
+    text[candidate.range.end..]
+        .trim_start_matches(' ')
+        .strip_prefix("state")
+        .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
 /// The divisions or countries written right after candidate `at`, after a comma: `Texas` in
