@@ -529,14 +529,7 @@ impl Entities {
             .map(|&m| &text[candidates[m].range.clone()])
             .max_by_key(|name| (!is_shouting(name), name.len()))
             .unwrap_or("");
-        // The words joined by single spaces, written straight into the name.
-        let mut name = String::with_capacity(best.len());
-        for word in best.split_whitespace() {
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(word);
-        }
+        let name = words_spaced_once(best);
         match draft.target {
             Some(Target::Place(p)) if is_shouting(&name) => {
                 gazetteer.places[p as usize].name.to_string()
@@ -544,6 +537,30 @@ impl Entities {
             _ => name,
         }
     }
+}
+
+/// The words of a name joined by single spaces. Most names are written so already, in ASCII:
+/// those are copied whole, without looking for words in them character by character.
+fn words_spaced_once(name: &str) -> String {
+    // Read once: the byte before each byte a space, so that a name that starts with one or
+    // has two in a row is read as words.
+    let mut before = b' ';
+    let spaced_once = name.bytes().all(|b| {
+        let plain = b.is_ascii() && !(b'\t'..=b'\r').contains(&b) && !(b == b' ' && before == b' ');
+        before = b;
+        plain
+    }) && before != b' ';
+    if spaced_once {
+        return name.to_string();
+    }
+    let mut joined = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 /// An entity's id: `E` and its number (`E12`), its digits written one by one: `format!` and
