@@ -128,15 +128,28 @@ pub(super) fn link(
         }
         _ => false,
     };
-    let mut teams = names.marking(|c| c.team_position && is_local_place(c));
+    // A person may share a small town's name (`Clinton said`, `President Clinton`); a big
+    // city's name before `said` stands for its government (`Baghdad said`).
+    let is_small_town = |c: &Candidate| match &c.class {
+        Class::Known(targets) => matches!(setting.choose(gazetteer, targets),
+            Some(t @ Target::Place(_)) if !gazetteer.tells_country(t)),
+        _ => false,
+    };
+    let mut marks = names.marks(|c| NameMarks {
+        team: c.team_position && is_local_place(c),
+        person: (matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore)) && is_small_town(c))
+            || (c.class == Class::Named(Label::Person, None) && !surface(c).contains(' ')),
+        aged: c.cue == Some(Cue::Age) && is_local_place(c),
+        side: c.team_position,
+    });
     // `Essex , Derbyshire and Surrey all closed in on victory`: the names listed beside a team
     // are teams too.
     let lists = coordinated(text, candidates);
     for list in &lists {
-        if list.iter().any(|&i| teams[names.of(i)]) {
+        if list.iter().any(|&i| marks[names.of(i)].team) {
             for &i in list {
                 if is_local_place(&candidates[i]) {
-                    teams[names.of(i)] = true;
+                    marks[names.of(i)].team = true;
                 }
             }
         }
@@ -148,22 +161,8 @@ pub(super) fn link(
             && gazetteer.is_common_word(last)
             && !gazetteer.is_surname(last)
     };
-    // A person may share a small town's name (`Clinton said`, `President Clinton`); a big
-    // city's name before `said` stands for its government (`Baghdad said`).
-    let is_small_town = |c: &Candidate| match &c.class {
-        Class::Known(targets) => matches!(setting.choose(gazetteer, targets),
-            Some(t @ Target::Place(_)) if !gazetteer.tells_country(t)),
-        _ => false,
-    };
-    let persons = names.marking(|c| {
-        let one_word = !surface(c).contains(' ');
-        (matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore)) && is_small_town(c))
-            || (one_word && c.class == Class::Named(Label::Person, None))
-    });
-    // `Duran, 45,`: a person, even one who shares a city's name.
-    let aged = names.marking(|c| c.cue == Some(Cue::Age) && is_local_place(c));
     // Towns stand as sides where the story lists results between two teams or more.
-    let has_results = teams.iter().filter(|&&team| team).count() >= 2;
+    let has_results = marks.iter().filter(|m| m.team).count() >= 2;
 
     let chosen = setting.choose_all(
         gazetteer,
@@ -180,10 +179,12 @@ pub(super) fn link(
                 let Some(target) = chosen[i] else {
                     continue;
                 };
-                if teams[name] && !c.locative && is_local_place(c) {
+                if marks[name].team && !c.locative && is_local_place(c) {
                     // A team named after its town, as results tables show (`Somerset 83`).
                     (Label::Org, None, Some(target))
-                } else if (persons[name] && is_small_town(c)) || (aged[name] && !c.locative) {
+                } else if (marks[name].person && is_small_town(c))
+                    || (marks[name].aged && !c.locative)
+                {
                     // `Clinton said`, `Duran, 45,`: a person who shares a town's name.
                     (Label::Person, None, None)
                 } else {
@@ -252,7 +253,7 @@ pub(super) fn link(
         drafts,
         of_candidate,
         by_text,
-        sides: names.marking(|c| c.team_position),
+        marks,
         has_results,
         lists,
         names,
@@ -306,8 +307,8 @@ struct Linking<'a> {
     of_candidate: Vec<Option<usize>>,
     /// The first draft of each name's text, by its number in `names`.
     by_text: Vec<Option<usize>>,
-    /// Whether each name's text stands where results put the sides of a match (`Forfar 2`).
-    sides: Vec<bool>,
+    /// What the candidates of each name's text tell of it, by the text's number.
+    marks: Vec<NameMarks>,
     /// Whether the story lists results between teams.
     has_results: bool,
     /// The runs of candidates listed one after another ([`coordinated`]), found once for the
@@ -358,16 +359,36 @@ impl<'a> NameIds<'a> {
         self.ids.get(text).copied()
     }
 
-    /// Whether each text is that of a candidate that `marks`.
-    fn marking(&self, marks: impl Fn(&Candidate) -> bool) -> Vec<bool> {
-        let mut marked = vec![false; self.len()];
+    /// The marks of each text: those that `marks` gives any of its candidates, read in one
+    /// pass over the candidates.
+    fn marks(&self, marks: impl Fn(&Candidate) -> NameMarks) -> Vec<NameMarks> {
+        let mut marked = vec![NameMarks::default(); self.len()];
         for (c, &name) in self.candidates.iter().zip(&self.of_candidate) {
-            if !marked[name] && marks(c) {
-                marked[name] = true;
-            }
+            let of_candidate = marks(c);
+            let of_name = &mut marked[name];
+            of_name.team |= of_candidate.team;
+            of_name.person |= of_candidate.person;
+            of_name.aged |= of_candidate.aged;
+            of_name.side |= of_candidate.side;
         }
         marked
     }
+}
+
+/// What a name's text is, told by how one of its candidates stands in the story: a town's name
+/// that is a team or a person once in the story is one throughout it.
+#[derive(Clone, Copy, Default)]
+struct NameMarks {
+    /// A town's name where results put the sides (`Somerset 83`), or listed beside one.
+    team: bool,
+    /// A small town's name cued as a person's (`Clinton said`), or a single word that its shape
+    /// made a person's.
+    person: bool,
+    /// A town's name with an age after it (`Duran, 45,`): a person, even one who shares a
+    /// city's name.
+    aged: bool,
+    /// Stands where results put the sides of a match (`Forfar 2`).
+    side: bool,
 }
 
 /// Which names may join a person by a part of the person's full name.
@@ -554,7 +575,7 @@ impl<'a> Linking<'a> {
         let name = self.surface(i);
         self.has_results
             && self.candidates[i].cue.is_none()
-            && self.sides[self.names.of(i)]
+            && self.marks[self.names.of(i)].side
             && name.contains(' ')
             && !name.contains('.')
     }
@@ -611,7 +632,7 @@ impl<'a> Linking<'a> {
             }
             let name = self.surface(i);
             let town = !matches!(c.cue, Some(Cue::PersonAfter | Cue::PersonBefore | Cue::Age))
-                && !self.sides[self.names.of(i)]
+                && !self.marks[self.names.of(i)].side
                 && self
                     .setting
                     .names_local_place(self.gazetteer, self.text, self.candidates, i);
