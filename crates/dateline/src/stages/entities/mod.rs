@@ -542,8 +542,9 @@ impl Entities {
 /// The words of a name joined by single spaces. Most names are written so already, in ASCII:
 /// those are copied whole, without looking for words in them character by character.
 fn words_spaced_once(name: &str) -> String {
-    // Read once: the byte before each byte a space, so that a name that starts with one or
-    // has two in a row is read as words.
+    // One pass over the bytes, each read with the one before it; before the first stands a
+    // space, so that a name that starts with one, has two in a row or ends with one is read
+    // as words.
     let mut before = b' ';
     let spaced_once = name.bytes().all(|b| {
         let plain = b.is_ascii() && !(b'\t'..=b'\r').contains(&b) && !(b == b' ' && before == b' ');
@@ -711,6 +712,23 @@ fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_spaced_once_as_their_words_joined() {
+        for name in [
+            "Alan Shearer",
+            "New  York",
+            " Paris",
+            "Paris ",
+            "Port\nVale",
+            "Sao\u{a0}Paulo",
+            "Zürich Airport",
+            "",
+        ] {
+            let joined = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(words_spaced_once(name), joined, "{name:?}");
+        }
+    }
 
     #[test]
     fn entity_ids_are_e_and_the_number() {
