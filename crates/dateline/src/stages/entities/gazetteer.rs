@@ -262,6 +262,9 @@ pub(crate) struct Gazetteer {
     /// The same for the patterns that text starting in lower case may fit (titles, names
     /// written in lower case): a small table, since most words of a story are looked up here.
     lower_names: Trie,
+    /// The shapes of the words that may start a pattern of the table they are looked up in:
+    /// most words of a story start none, and are ruled out by one test of their shape.
+    name_starts: StartShapes,
     /// For each pattern, its entries' range in `entries`.
     pattern_entries: Vec<Range<u32>>,
     entries: Vec<Entry>,
@@ -325,6 +328,7 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer {
             names: Trie::with_capacity(0),
             lower_names: Trie::with_capacity(0),
+            name_starts: StartShapes::new(),
             pattern_entries: Vec::new(),
             entries: Vec::new(),
             places,
@@ -401,9 +405,10 @@ impl Gazetteer {
             surnames: SURNAMES.lines().collect(),
         };
         gazetteer.add_nominals(&mut builder);
-        let (names, lower_names, pattern_entries, entries) = builder.compile();
+        let (names, lower_names, name_starts, pattern_entries, entries) = builder.compile();
         gazetteer.names = names;
         gazetteer.lower_names = lower_names;
+        gazetteer.name_starts = name_starts;
         gazetteer.pattern_entries = pattern_entries;
         gazetteer.entries = entries;
         gazetteer
@@ -486,16 +491,16 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < buffers.words.len() {
-            let word = buffers.words[i].clone();
-            let names = self.names_starting(text, word.start);
             // Most words start no pattern, and most of those are ruled out by their shape
-            // alone, here, before anything else is done for them. Words are read from the
-            // text's bytes: their ends are known to be characters' ends, and slicing the text
-            // would test it again.
-            if !names.may_start(&bytes[word]) {
+            // alone, here, before anything else is done for them, even choosing their table.
+            // Words are read from the text's bytes: their ends are known to be characters'
+            // ends, and slicing the text would test it again.
+            let word = buffers.words[i].clone();
+            if !self.name_starts.may_start(&bytes[word.clone()]) {
                 i += 1;
                 continue;
             }
+            let names = self.names_starting(text, word.start);
             match self.longest_at(text, names, i, shouting, buffers) {
                 Some((found, last_word)) => {
                     out.push(found);
@@ -1054,7 +1059,7 @@ impl Builder {
 
     /// The lookup tables: the tries of all patterns and of the ones lower-case text may fit,
     /// and the entries of each pattern in the order added, without repeats.
-    fn compile(self) -> (Trie, Trie, Vec<Range<u32>>, Vec<Entry>) {
+    fn compile(self) -> (Trie, Trie, StartShapes, Vec<Range<u32>>, Vec<Entry>) {
         // Group the entries by pattern, each group in the order added: a counting sort.
         let mut pattern_entries: Vec<Range<u32>> = vec![0..0; self.patterns.len()];
         for (pattern, _) in &self.entries {
@@ -1090,6 +1095,7 @@ impl Builder {
 
         let mut names = Trie::with_capacity(self.patterns.len() * 2);
         let mut lower_names = Trie::with_capacity(0);
+        let mut name_starts = StartShapes::new();
         for (pattern, &index) in &self.patterns {
             names.insert(pattern, index);
             // Whether text starting in lower case may fit one of its entries (see `case_fits`).
@@ -1100,11 +1106,12 @@ impl Builder {
                     e.target == Target::Title
                         || e.written.chars().next().is_some_and(char::is_lowercase)
                 });
+            name_starts.insert(pattern, lower);
             if lower {
                 lower_names.insert(pattern, index);
             }
         }
-        (names, lower_names, pattern_entries, entries)
+        (names, lower_names, name_starts, pattern_entries, entries)
     }
 }
 
@@ -1116,17 +1123,12 @@ impl Builder {
 /// impossible.
 struct Trie {
     nodes: FxHashMap<u64, Option<u32>>,
-    /// The shapes of the patterns' first words (their length, first and last byte, which
-    /// ASCII case does not change): most words of a story start no pattern, and most of those
-    /// are ruled out by their shape before they are hashed.
-    first_words: Shapes,
 }
 
 impl Trie {
     fn with_capacity(capacity: usize) -> Trie {
         Trie {
             nodes: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
-            first_words: Shapes::new(),
         }
     }
 
@@ -1136,9 +1138,6 @@ impl Trie {
         let mut hash = PatternHash::default();
         let mut at = 0;
         for word in Words::new(pattern, 0..pattern.len()) {
-            if at == 0 {
-                self.first_words.insert(&bytes[word.clone()]);
-            }
             hash.push_gap(&pattern[at..word.start]);
             hash.push(piece_hash(&bytes[word.clone()]));
             at = word.end;
@@ -1152,15 +1151,69 @@ impl Trie {
         self.nodes.insert(hash.finish(), Some(index));
     }
 
-    /// Whether a pattern may start with `word`, by its shape; words longer than the shapes
-    /// hold may always.
-    fn may_start(&self, word: &[u8]) -> bool {
-        word.len() > LONGEST_WORD || self.first_words.may_hold(word)
-    }
-
     /// `None` when no pattern starts so; else the pattern it is, if it is one.
     fn get(&self, hash: &PatternHash) -> Option<Option<u32>> {
         self.nodes.get(&hash.finish()).copied()
+    }
+}
+
+/// The shapes of the patterns' first words as text may write them, to rule out the words that
+/// start no pattern before they are hashed: a word's length, its first byte as written, and
+/// five bits of its last, which a letter's two cases share.
+///
+/// The case of a word's first letter also chooses the table it is looked up in (see
+/// [`Gazetteer::names_starting`]), so each table's first words are added in the case that
+/// leads there: capitalized for the table of all patterns, as written for the patterns that
+/// text in lower case may fit. One test, made before the table is chosen, thus rules out the
+/// words that start no pattern of theirs. Words longer than the shapes hold are never ruled
+/// out.
+struct StartShapes(Box<[u64; START_SHAPE_WORDS]>);
+
+/// How many `u64` the bits of all start shapes take: a length up to [`LONGEST_WORD`], any first
+/// byte, and five bits of the last.
+const START_SHAPE_WORDS: usize = ((LONGEST_WORD + 1) << 13) / 64;
+
+impl StartShapes {
+    fn new() -> StartShapes {
+        StartShapes(Box::new([0; START_SHAPE_WORDS]))
+    }
+
+    /// Adds the first word of `pattern` for the table of all patterns and, if text in lower
+    /// case may fit the pattern (`lower`), for the table of those.
+    fn insert(&mut self, pattern: &str, lower: bool) {
+        let Some(word) = Words::new(pattern, 0..pattern.len()).next() else {
+            return;
+        };
+        let word = &pattern.as_bytes()[word];
+        let (first, last) = (word[0], word[word.len() - 1]);
+        if word.len() <= LONGEST_WORD {
+            self.add(Self::shape(word.len(), first.to_ascii_uppercase(), last));
+            if lower {
+                self.add(Self::shape(word.len(), first, last));
+            }
+        }
+    }
+
+    fn add(&mut self, shape: usize) {
+        self.0[shape / 64] |= 1 << (shape % 64);
+    }
+
+    /// Whether a pattern may start with `word`, as the text writes it.
+    #[inline]
+    fn may_start(&self, word: &[u8]) -> bool {
+        if word.len() > LONGEST_WORD {
+            return true;
+        }
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        let shape = Self::shape(word.len(), first, last);
+        self.0[shape / 64] & 1 << (shape % 64) != 0
+    }
+
+    /// The shape of a word of `len` bytes, up to [`LONGEST_WORD`], from its first and last.
+    fn shape(len: usize, first: u8, last: u8) -> usize {
+        len << 13 | usize::from(first) << 5 | usize::from(last & 31)
     }
 }
 
