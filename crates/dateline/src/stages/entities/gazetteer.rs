@@ -1273,13 +1273,20 @@ impl PatternHash {
     }
 
     /// Feeds the text between two words as a pattern has it: white space runs as one space,
-    /// and none before an apostrophe (text split into tokens writes `Moody 's`).
+    /// and none before an apostrophe (text split into tokens writes `Moody 's`). Inlined for
+    /// the gap of most names, one space; the others are fed out of line.
+    #[inline]
     fn push_gap(&mut self, gap: &str) {
-        // Most gaps within a name are one space.
         if gap == " " {
             self.push_space();
-            return;
+        } else {
+            self.push_other_gap(gap);
         }
+    }
+
+    /// [`PatternHash::push_gap`] for a gap other than one space.
+    #[inline(never)]
+    fn push_other_gap(&mut self, gap: &str) {
         let mut space = false;
         for c in gap.chars() {
             if c.is_whitespace() {
@@ -1324,20 +1331,32 @@ fn piece_hash(piece: &[u8]) -> u64 {
     hash.finish()
 }
 
-/// The [`piece_hash`] of the word at `word` of `bytes`, read with one load of eight bytes where
-/// the text goes on that far: most words are no longer, and the bytes after them are masked
-/// off.
+/// The [`piece_hash`] of the word at `word` of `bytes`, read with one load of eight bytes, or
+/// two, where the text goes on that far: most words are no longer than sixteen bytes (the
+/// longer names' first words among them: `International`), and the bytes after them are
+/// masked off.
 fn word_hash(bytes: &[u8], word: Range<usize>) -> u64 {
-    match bytes.get(word.start..word.start + 8) {
-        Some(eight) if (1..=8).contains(&word.len()) => {
-            let eight = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            let piece = eight & u64::MAX >> (64 - 8 * word.len());
-            let mut hash = FxHasher::default();
-            hash.write_u64(ascii_lowercase8(piece));
-            hash.finish()
-        }
-        _ => piece_hash(&bytes[word]),
+    let load = |at: usize| {
+        let eight = bytes.get(at..at + 8)?;
+        Some(u64::from_le_bytes(eight.try_into().expect("eight bytes")))
+    };
+    let lowered = |eight: u64, len: usize| ascii_lowercase8(eight & u64::MAX >> (64 - 8 * len));
+    let mut hash = FxHasher::default();
+    match word.len() {
+        len @ 1..=8 => match load(word.start) {
+            Some(first) => hash.write_u64(lowered(first, len)),
+            None => return piece_hash(&bytes[word]),
+        },
+        len @ 9..=16 => match load(word.start).zip(load(word.start + 8)) {
+            Some((first, second)) => {
+                hash.write_u64(ascii_lowercase8(first));
+                hash.write_u64(lowered(second, len - 8));
+            }
+            None => return piece_hash(&bytes[word]),
+        },
+        _ => return piece_hash(&bytes[word]),
     }
+    hash.finish()
 }
 
 /// Up to seven bytes as one integer, first byte lowest, read with two loads that overlap where
@@ -1648,7 +1667,9 @@ mod tests {
 
     #[test]
     fn words_hash_as_their_pieces() {
-        let text = "A Tokyo-based Überfirma, WASHINGTONIANS and the u.s. Inter-Governmental x";
+        // Words of one to eight bytes and of nine to sixteen, and longer, and at the end.
+        let text = "A Tokyo-based Überfirma, WASHINGTONIANS and the u.s. Internationalism \
+                    Inter-Governmental Internationalists Internationalism";
         for word in Words::new(text, 0..text.len()) {
             let bytes = text.as_bytes();
             assert_eq!(
