@@ -1334,7 +1334,9 @@ fn piece_hash(piece: &[u8]) -> u64 {
 /// The [`piece_hash`] of the word at `word` of `bytes`, read with one load of eight bytes, or
 /// two, where the text goes on that far: most words are no longer than sixteen bytes (the
 /// longer names' first words among them: `International`), and the bytes after them are
-/// masked off.
+/// masked off. Always inlined: the search calls it for every word it hashes, and a call
+/// costs about as much as the hash.
+#[inline(always)]
 fn word_hash(bytes: &[u8], word: Range<usize>) -> u64 {
     let load = |at: usize| {
         let eight = bytes.get(at..at + 8)?;
