@@ -24,6 +24,7 @@ use super::tokens::{Tok, TokKind};
 use super::user::UserEntity;
 use crate::article::Label;
 use crate::lexicon::{rows, words, Row, Shapes, LONGEST_WORD};
+use crate::stages::chars::{BYTE_CLASS, DIGIT, LETTER, NON_ASCII};
 
 const COUNTRIES: &str = include_str!("../../../data/places/countries.tsv");
 const COUNTRIES_EXTRA: &str = include_str!("../../../data/places/countries_extra.tsv");
@@ -1438,19 +1439,31 @@ impl<'t> Words<'t> {
         }
     }
 
-    /// Moves past the characters that are (or, with `in_word` false, are not) in a word;
-    /// ASCII bytes, most of a story, without decoding.
+    /// Moves past the characters that are (or, with `in_word` false, are not) in a word:
+    /// runs of ASCII bytes, most of a story, with one look-up of its class a byte, and the
+    /// characters that are not ASCII one by one, decoded.
     fn skip_while_in_word(&mut self, in_word: bool) {
-        let bytes = self.text.as_bytes();
-        while self.at < self.end {
-            let b = bytes[self.at];
-            let (inside, len) = if b < 0x80 {
-                (b.is_ascii_alphanumeric(), 1)
+        let bytes = &self.text.as_bytes()[..self.end];
+        while let Some(rest) = bytes.get(self.at..) {
+            let class = |b: &u8| BYTE_CLASS[usize::from(*b)];
+            let run = if in_word {
+                rest.iter().position(|b| class(b) & (LETTER | DIGIT) == 0)
             } else {
-                self.in_word(self.at)
+                rest.iter()
+                    .position(|b| class(b) & (LETTER | DIGIT | NON_ASCII) != 0)
             };
+            let Some(run) = run else {
+                self.at = self.end;
+                return;
+            };
+            self.at += run;
+            // An ASCII byte ends the run; a character that is not ASCII may go on with it.
+            if rest[run].is_ascii() {
+                return;
+            }
+            let (inside, len) = self.in_word(self.at);
             if inside != in_word {
-                break;
+                return;
             }
             self.at += len;
         }
