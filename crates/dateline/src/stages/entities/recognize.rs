@@ -697,6 +697,30 @@ impl Recognizer<'_> {
             return;
         };
         let sentence_initial = self.is_sentence_initial(seg.start, first.0.start);
+        let group_start = (first.0.start, sentence_initial);
+        let push = |out: &mut Vec<Candidate>, pieces: &[(Range<usize>, Piece)], class: Class| {
+            self.push(seg.clone(), pieces, class, shouting, group_start, out);
+        };
+
+        // `Serb`, `Moslem`: a people or group, whatever town shares its name.
+        if let [(r, piece)] = group {
+            if r.len() == 1 && self.gazetteer.is_group_word(self.word(r.start)) {
+                push(out, group, Class::Named(Label::Norp, None));
+                return;
+            }
+            // One capitalized word that no gazetteer knows, as are nearly half the groups:
+            // the tests below read several words, a joiner or a known name, and none applies.
+            // Only a title before it tells what it is.
+            if *piece == Piece::Word {
+                let class = if after_title {
+                    Class::Named(Label::Person, None)
+                } else {
+                    Class::Unknown
+                };
+                push(out, group, class);
+                return;
+            }
+        }
         let words = self.group_words(group);
         let last_word = words.last;
         let is_head = |w: &str| self.gazetteer.ends_organization(w);
@@ -711,18 +735,6 @@ impl Recognizer<'_> {
                 _ => None,
             })
         };
-        let group_start = (first.0.start, sentence_initial);
-        let push = |out: &mut Vec<Candidate>, pieces: &[(Range<usize>, Piece)], class: Class| {
-            self.push(seg.clone(), pieces, class, shouting, group_start, out);
-        };
-
-        // `Serb`, `Moslem`: a people or group, whatever town shares its name.
-        if let [(r, _)] = group {
-            if r.len() == 1 && self.gazetteer.is_group_word(self.word(r.start)) {
-                push(out, group, Class::Named(Label::Norp, None));
-                return;
-            }
-        }
         // Most groups have no joiner: they are searched for one once, with their words, not
         // again by each test of the joiners below.
         let joined = words.has_joiner;
