@@ -928,15 +928,14 @@ impl Recognizer<'_> {
         }
         // An organization: its head word last (`Iranian Armed Forces`, `Acme Inc`), or first
         // before `of` (`Ministry of Defense`, `University of Texas`), or a word that starts
-        // organizations' names first (`Air Canada`).
-        let head_first = words.count > 2
-            && is_head(words.first)
-            && group
-                .get(1)
-                .is_some_and(|(r, _)| self.word(r.start) == "of");
-        let prefix_first =
-            words.count > 1 && self.gazetteer.org_word(words.first) == Some(OrgWord::Prefix);
-        if words.count > 1 && (is_head(last_word) || head_first || prefix_first) {
+        // organizations' names first (`Air Canada`). The first word is looked up once for
+        // both, and only where the last is no head word.
+        let head_or_prefix_first = || match self.gazetteer.org_word(words.first) {
+            Some(OrgWord::Prefix) => true,
+            Some(OrgWord::Head | OrgWord::Suffix) => words.count > 2 && head_first_of(group, self),
+            _ => false,
+        };
+        if words.count > 1 && (is_head(last_word) || head_or_prefix_first()) {
             // `James Harvey and Jennifer Hurley of the Moss Landing Marine Laboratories`: a
             // person's name first is no part of the organization after `and` or `of`.
             if let Some(at) = self.person_before_joiner(group, finds) {
@@ -967,15 +966,15 @@ impl Recognizer<'_> {
                 .gazetteer
                 .place_word(last_word)
                 .or_else(|| {
-                    self.gazetteer
-                        .place_word(words.first)
-                        .filter(|_| head_first_of(group, self))
+                    let word_of = head_first_of(group, self);
+                    word_of.then(|| self.gazetteer.place_word(words.first))?
                 })
                 .or_else(|| self.gazetteer.place_first_word(words.first));
-            // `Box Elder School District`, `Metro Police District`: an organization's district.
-            let organization_before = words.count > 2
-                && self.gazetteer.org_word(words.second_last) == Some(OrgWord::Head);
             if let Some(label) = place_label {
+                // `Box Elder School District`, `Metro Police District`: an organization's
+                // district.
+                let organization_before = words.count > 2
+                    && self.gazetteer.org_word(words.second_last) == Some(OrgWord::Head);
                 let label = if organization_before {
                     Label::Org
                 } else {
@@ -1284,9 +1283,10 @@ impl Recognizer<'_> {
                 return Some(i);
             }
             // An organization's head word followed by a person: `Council Ali Shamkhani`.
+            // The head word is looked up only before a given name, which most words are not.
             if *before == Piece::Word
-                && self.gazetteer.org_word(self.word(group[i - 1].0.start)) == Some(OrgWord::Head)
                 && person_starts
+                && self.gazetteer.org_word(self.word(group[i - 1].0.start)) == Some(OrgWord::Head)
             {
                 return Some(i);
             }
