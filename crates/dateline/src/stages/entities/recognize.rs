@@ -708,7 +708,7 @@ impl Recognizer<'_> {
                 push(out, group, Class::Named(Label::Norp, None));
                 return;
             }
-            // One capitalized word that no gazetteer knows, as are nearly half the groups:
+            // One capitalized word that no gazetteer knows, as over a third of the groups are:
             // the tests below read several words, a joiner or a known name, and none applies.
             // Only a title before it tells what it is.
             if *piece == Piece::Word {
