@@ -21,22 +21,24 @@ pub(super) enum Gap {
     None,
 }
 
+/// A unit the grammar reads. `'l` is the lexicon's lifetime: a word's class is a reference
+/// into it, so that an atom is 32 bytes, not 48, to write for every token of a stretch.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Atom {
+pub(super) struct Atom<'l> {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
     pub gap: Gap,
-    pub class: Option<Class>,
+    pub class: Option<&'l Class>,
 }
 
 /// Fills `out` with the atoms of `tokens`, each word with its class in the lexicon.
-pub(super) fn atoms(
+pub(super) fn atoms<'l>(
     text: &str,
     tokens: &[Token],
     mut words: Compounds<'_>,
-    lexicon: &Lexicon,
-    out: &mut Vec<Atom>,
+    lexicon: &'l Lexicon,
+    out: &mut Vec<Atom<'l>>,
 ) {
     out.clear();
     // Where the token before ends: no token ends at `usize::MAX`, so the first has a space
@@ -185,12 +187,12 @@ fn is_alphanumeric(c: char) -> bool {
 }
 
 /// A word token as atoms: split at inner hyphens, and before a final `'s` or `’s`.
-fn push_word_parts(
+fn push_word_parts<'l>(
     text: &str,
     token: &Token,
     first_gap: Gap,
-    lexicon: &Lexicon,
-    out: &mut Vec<Atom>,
+    lexicon: &'l Lexicon,
+    out: &mut Vec<Atom<'l>>,
 ) {
     let mut gap = first_gap;
     let mut previous_end = token.start;
@@ -248,7 +250,7 @@ pub(super) fn word_parts(text: &str, token: &Token, mut part: impl FnMut(usize, 
     }
 }
 
-fn atom(start: usize, end: usize, kind: TokenKind, gap: Gap) -> Atom {
+fn atom<'l>(start: usize, end: usize, kind: TokenKind, gap: Gap) -> Atom<'l> {
     Atom {
         start,
         end,

@@ -265,20 +265,21 @@ impl Lexicon {
     /// The class of a word, whatever its case.
     #[cfg(test)]
     pub fn class(&self, word: &str) -> Option<Class> {
-        self.class_of_bytes(word.as_bytes())
+        self.class_of_bytes(word.as_bytes()).copied()
     }
 
-    /// [`Lexicon::class`] of a word given as bytes.
+    /// [`Lexicon::class`] of a word given as bytes, as the lexicon holds it: an atom keeps
+    /// the reference, a third of the class's size.
     #[inline]
-    pub fn class_of_bytes(&self, word: &[u8]) -> Option<Class> {
-        self.words.get_bytes(word).copied()
+    pub fn class_of_bytes(&self, word: &[u8]) -> Option<&Class> {
+        self.words.get_bytes(word)
     }
 
-    /// [`Lexicon::class`] of a plain word: ASCII letters and digits only, as every word token
-    /// is that is not listed as compound ([`super::Compounds`]).
+    /// [`Lexicon::class_of_bytes`] of a plain word: ASCII letters and digits only, as every
+    /// word token is that is not listed as compound ([`super::Compounds`]).
     #[inline]
-    pub fn class_of_plain(&self, word: &[u8]) -> Option<Class> {
-        self.words.get_alphanumeric(word).copied()
+    pub fn class_of_plain(&self, word: &[u8]) -> Option<&Class> {
+        self.words.get_alphanumeric(word)
     }
 
     /// Whether a word token is a head word, or holds one as a part (`third-quarter`,
@@ -301,7 +302,9 @@ impl Lexicon {
             return false;
         };
         self.head_shapes.may_hold(word.len(), first, last)
-            && self.class_of_bytes(word).is_some_and(Class::is_head)
+            && self
+                .class_of_bytes(word)
+                .is_some_and(|&class| class.is_head())
     }
 
     /// Whether a plain word token (ASCII letters and digits) of `text` is a head word. Called
@@ -321,7 +324,10 @@ impl Lexicon {
     /// the scan that calls the test keeps its registers.
     #[inline(never)]
     fn is_plain_head_word(&self, word: &[u8]) -> bool {
-        self.head_shapes.may_begin(word) && self.class_of_plain(word).is_some_and(Class::is_head)
+        self.head_shapes.may_begin(word)
+            && self
+                .class_of_plain(word)
+                .is_some_and(|&class| class.is_head())
     }
 }
 

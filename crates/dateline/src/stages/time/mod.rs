@@ -176,13 +176,13 @@ impl Time {
     /// ([`Class::is_head`]), so the grammar only reads the stretches around them, and a sentence
     /// with none costs one cheap test per token. `number` is the sentence's
     /// ([`Sentence::number`]); `scratch` is reused from sentence to sentence.
-    fn recognize_in(
-        &self,
+    fn recognize_in<'l>(
+        &'l self,
         text: &str,
-        tokens: &[Token],
+        tokens: &'l [Token],
         number: usize,
         words: Compounds<'_>,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'l>,
         mentions: &mut Vec<Mention>,
     ) {
         find_heads(&self.lexicon, text, tokens, words, &mut scratch.heads);
@@ -331,12 +331,13 @@ impl<'a> Compounds<'a> {
     }
 }
 
-/// Space that [`Time::recognize_in`] reuses from sentence to sentence.
-struct Scratch {
+/// Space that [`Time::recognize_in`] reuses from sentence to sentence; `'l` is the lexicon's
+/// lifetime.
+struct Scratch<'l> {
     /// The heads of the sentence ([`find_heads`]).
     heads: Vec<usize>,
     /// The atoms of the stretch being parsed ([`atoms::atoms`]).
-    atoms: Vec<atoms::Atom>,
+    atoms: Vec<atoms::Atom<'l>>,
 }
 
 /// Fills `heads` with the tokens of a sentence that can head an expression: numbers
@@ -400,12 +401,12 @@ struct Stretch {
 }
 
 impl Stretch {
-    fn parse(
+    fn parse<'l>(
         self,
         text: &str,
-        sentence: Sentence<'_>,
+        sentence: Sentence<'l>,
         words: Compounds<'_>,
-        atoms: &mut Vec<atoms::Atom>,
+        atoms: &mut Vec<atoms::Atom<'l>>,
         mentions: &mut Vec<Mention>,
     ) {
         if !self.bears_expression {

@@ -264,7 +264,7 @@ pub(super) struct Sentence<'a> {
 
 pub(super) struct Parser<'a> {
     text: &'a str,
-    atoms: &'a [Atom],
+    atoms: &'a [Atom<'a>],
     sentence: Sentence<'a>,
 }
 
@@ -273,7 +273,7 @@ pub(super) struct Parser<'a> {
 /// `last_head_end`, where the last one ends.
 pub(super) fn recognize(
     text: &str,
-    atoms: &[Atom],
+    atoms: &[Atom<'_>],
     sentence: Sentence<'_>,
     last_head_end: usize,
     out: &mut Vec<Mention>,
@@ -375,7 +375,7 @@ impl<'a> Parser<'a> {
     }
 
     fn class(&self, i: usize) -> Option<Class> {
-        self.atoms.get(i).and_then(|a| a.class)
+        self.atoms.get(i).and_then(|a| a.class.copied())
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -529,7 +529,7 @@ impl<'a> Parser<'a> {
         if let Some(parsed) = self.holiday(i, None) {
             return Some(parsed);
         }
-        match atom.class? {
+        match *atom.class? {
             Class::Month(month) => self.month_date(i, month),
             Class::Weekday(weekday) => self.weekday(i, weekday, None),
             Class::DayRef(days) => {

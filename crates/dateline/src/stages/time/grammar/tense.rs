@@ -153,7 +153,7 @@ impl Parser<'_> {
         if !self.sentence.lexicon.may_tell_tense(word) && !looks_past(word) {
             return None;
         }
-        let tense = match self.sentence.lexicon.class_of_bytes(word) {
+        let tense = match self.sentence.lexicon.class_of_bytes(word).copied() {
             Some(Class::Tense(Tense::Plan)) => {
                 let next = n + 1;
                 let planned = next < self.sentence.tokens.len()
