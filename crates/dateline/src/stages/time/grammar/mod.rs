@@ -322,10 +322,11 @@ pub(super) fn recognize(
 }
 
 impl<'a> Parser<'a> {
-    /// Whether an expression can start at atom `i`: a lexicon word other than a verb, a number,
-    /// the first word of a holiday, or one of the few plain words the grammar reads (`the`, `a`,
-    /// `more than`, …). Not a word hyphenated to a plain word before it (`after-hours`,
-    /// `high-current`, `semi-annually`): that word says what the part is, and it is no time.
+    /// Whether an expression can start at atom `i`: a lexicon word other than a verb, a number
+    /// that may start one ([`Parser::number_may_start`]), the first word of a holiday, or one of
+    /// the few plain words the grammar reads (`the`, `a`, `more than`, …). Not a word hyphenated
+    /// to a plain word before it (`after-hours`, `high-current`, `semi-annually`): that word says
+    /// what the part is, and it is no time.
     /// Numbers may (`ex-1986`), and words after a month (`Jan-April`) or after one of
     /// [`Parser::joins_parts`].
     fn may_start(&self, i: usize) -> bool {
@@ -340,7 +341,7 @@ impl<'a> Parser<'a> {
         match atom.class {
             Some(Class::Tense(_)) => false,
             Some(_) => true,
-            None if atom.kind == TokenKind::Number => true,
+            None if atom.kind == TokenKind::Number => self.number_may_start(i),
             None if atom.kind == TokenKind::Word
                 && self.capitalized(i)
                 && !self.sentence.lexicon.holidays(self.word(i)).is_empty() =>

@@ -165,6 +165,16 @@ impl Parser<'_> {
         Some((end, YearRef::Written(year as i32)))
     }
 
+    /// Whether number atom `i` may start an expression: whether [`Parser::numeric`] may read
+    /// it, as plain digits, a clock time or a slashed date with a year. A decimal or a number
+    /// with thousands separators (`5.93`, `1,750`) never starts one, nor a fraction (`1/2`,
+    /// `1986/87`), and in business news most numbers are one of those: they are not tried.
+    pub(super) fn number_may_start(&self, i: usize) -> bool {
+        let word = self.word(i).as_bytes();
+        let slashes = word.iter().filter(|&&b| b == b'/').count();
+        word.iter().all(u8::is_ascii_digit) || word.contains(&b':') || slashes == 2
+    }
+
     /// Expressions that start with a number written in digits.
     pub(super) fn numeric(&self, i: usize) -> Option<Parsed> {
         let word = self.word(i);
