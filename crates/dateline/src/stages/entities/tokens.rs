@@ -67,11 +67,20 @@ pub(super) fn tokenize(
             spaced = true;
             continue;
         }
-        at = if class & (LETTER | DIGIT) != 0 {
+        // A word's first byte tells what it is: the two ASCII cases each get a copy of `word`
+        // in which what it tells is a constant.
+        at = if class & LETTER != 0 {
             let first = WordStart {
                 len: 1,
-                number: class & DIGIT != 0,
+                number: false,
                 capitalized: class & UPPER != 0,
+            };
+            word(text, bytes, at, first, spaced, abbreviations, out)
+        } else if class & DIGIT != 0 {
+            let first = WordStart {
+                len: 1,
+                number: true,
+                capitalized: false,
             };
             word(text, bytes, at, first, spaced, abbreviations, out)
         } else if class & NON_ASCII == 0 && b != b'\'' {
