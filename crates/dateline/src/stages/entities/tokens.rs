@@ -114,7 +114,11 @@ pub(super) fn tokenize(
                 other(text, bytes, at, c, spaced, out)
             }
         };
-        spaced = false;
+        // Most tokens end at a space: passed here, not by another turn of the loop.
+        spaced = bytes
+            .get(at)
+            .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & SPACE != 0);
+        at += usize::from(spaced);
     }
 }
 

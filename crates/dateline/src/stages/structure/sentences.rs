@@ -244,7 +244,7 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Tokens) {
         let (kind, end) = if class & LETTER != 0 {
             let word = word_end(text, bytes, i + 1, false);
             out.push_word(i, word);
-            i = word.end;
+            i = after_space(bytes, word.end);
             continue;
         } else if class & SPACE != 0 {
             i += 1;
@@ -278,8 +278,18 @@ pub(super) fn tokenize(text: &str, range: Range<usize>, out: &mut Tokens) {
             end,
             kind,
         });
-        i = end;
+        i = after_space(bytes, end);
     }
+}
+
+/// Where the text goes on after a token that ends at `at`: past the byte there if it is a
+/// space, as after most tokens, so that the space costs no turn of the tokenizer's loop.
+#[inline(always)]
+fn after_space(bytes: &[u8], at: usize) -> usize {
+    let space = bytes
+        .get(at)
+        .is_some_and(|&b| BYTE_CLASS[usize::from(b)] & SPACE != 0);
+    at + usize::from(space)
 }
 
 /// The end of a word, and what it holds.
