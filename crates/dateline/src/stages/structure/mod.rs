@@ -296,12 +296,15 @@ fn looks_like_headline(text: &str, lines: &[Line], first: usize) -> bool {
 /// A line of story text, not a headline or a byline: long, with words mostly in lower case,
 /// ending a sentence (`Tap sales began on Monday and are held daily from 07.00 GMT.`).
 fn is_prose(line: &str) -> bool {
-    let words = line.split_ascii_whitespace();
-    let lower = words
-        .clone()
-        .filter(|w| w.as_bytes()[0].is_ascii_lowercase())
-        .count();
-    line.len() > 60 && line.trim_end().ends_with(['.', '!', '?']) && lower * 2 > words.count()
+    // The words are counted only for the few lines that pass the cheap tests.
+    let words = || line.split_ascii_whitespace();
+    line.len() > 60
+        && line.trim_end().ends_with(['.', '!', '?'])
+        && words()
+            .filter(|w| w.as_bytes()[0].is_ascii_lowercase())
+            .count()
+            * 2
+            > words().count()
 }
 
 /// Splits the text into lines on `\n`, `\r\n` and `\r`.
