@@ -337,6 +337,7 @@ fn find_line_break(bytes: &[u8], from: usize) -> Option<usize> {
 }
 
 /// The line at `range` (without its line break).
+#[inline]
 fn line(text: &str, range: Range<usize>) -> Line {
     let line = &text.as_bytes()[range.clone()];
     let indent = line
@@ -415,6 +416,7 @@ fn paragraphs(text: &str, lines: &[Line]) -> Vec<Range<usize>> {
 
 /// The part of `range` that `str::trim` leaves. ASCII white space is trimmed byte by byte;
 /// only an end that is not ASCII (which may be white space such as U+00A0) needs the full test.
+#[inline]
 pub(super) fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     let space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
