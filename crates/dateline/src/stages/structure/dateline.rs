@@ -217,11 +217,7 @@ impl MonthDay {
                     .filter_map(|offset| {
                         Date::new(published.year() + offset, self.month, self.day).ok()
                     })
-                    .min_by_key(|d| {
-                        published
-                            .until(*d)
-                            .map_or(i32::MAX, |span| span.get_days().abs())
-                    })
+                    .min_by_key(|d| published.duration_until(*d).abs())
                     .map(|d| d.to_string())
             }
             (None, None) => {
