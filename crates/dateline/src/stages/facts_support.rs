@@ -17,7 +17,7 @@ use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
 
 use crate::article::{Entity, Label, Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
-use crate::lexicon::{self, ShapeMap, WordMap};
+use crate::lexicon::{self, ShapeMap, Shapes, WordMap};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/facts/function_words.tsv");
 const NUMBERS: &str = include_str!("../../data/facts/numbers.tsv");
@@ -252,9 +252,9 @@ const PHRASE_STARTS: u16 = WordClass::StartsSpeechCue.bit()
     | WordClass::StartsCasualtyTrigger.bit()
     | WordClass::StartsEventTrigger.bit();
 
-/// Set in a word's classes until its closed classes (all but [`PHRASE_STARTS`]) are looked up:
+/// Set in a token's classes once its closed classes (all but [`PHRASE_STARTS`]) are looked up:
 /// the first read of one does it (see [`Story::is`]). Most words are never asked about.
-const CLOSED_CLASSES_UNREAD: u16 = 1 << 15;
+const CLOSED_CLASSES_READ: u16 = 1 << 15;
 
 /// Set in the classes of a compound word, one of [`Document::compound_words`]: any other word
 /// is ASCII letters and digits, one part with no inner start of a phrase.
@@ -303,9 +303,11 @@ enum NumberWord {
 pub(super) struct Knowledge {
     /// The classes of each closed-class word (`data/facts/function_words.tsv`).
     closed_classes: ShapeMap<u16>,
-    /// The classes of each first word of a phrase ([`PHRASE_STARTS`]): a few hundred words,
-    /// so that the shape alone of most words of a story rules them out.
+    /// The classes of each first word of a phrase ([`PHRASE_STARTS`]): a few hundred words.
     phrase_starts: ShapeMap<u16>,
+    /// The shapes of those words: a test of a few instructions, run before a lookup, that
+    /// most words of a story fail.
+    phrase_start_shapes: Shapes,
     numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
@@ -339,6 +341,7 @@ impl Knowledge {
             }
         }
         let mut phrase_starts: WordMap<u16> = WordMap::new();
+        let mut phrase_start_shapes = Shapes::new();
         for (list, class) in [
             (SPEECH_CUES, WordClass::StartsSpeechCue),
             (CASUALTY_TRIGGERS, WordClass::StartsCasualtyTrigger),
@@ -346,6 +349,7 @@ impl Knowledge {
         ] {
             for word in phrase_first_words(list) {
                 add(&mut phrase_starts, word, class);
+                phrase_start_shapes.insert(word.as_bytes());
             }
         }
         let numbers = lexicon::rows(NUMBERS)
@@ -381,6 +385,7 @@ impl Knowledge {
         Knowledge {
             closed_classes: closed_classes.freeze(),
             phrase_starts: phrase_starts.freeze(),
+            phrase_start_shapes,
             numbers,
             vague_amounts,
             qualifiers,
@@ -406,8 +411,10 @@ impl Knowledge {
         classes
     }
 
-    /// The [`PHRASE_STARTS`] classes of a word of ASCII letters and digits only.
-    #[inline(always)]
+    /// The [`PHRASE_STARTS`] classes of a word of ASCII letters and digits only. Out of line:
+    /// it runs for the few words of the shape of one, and the loop over every word that calls
+    /// it keeps its registers.
+    #[inline(never)]
     fn phrase_starts_of_alphanumeric(&self, word: &[u8]) -> u16 {
         self.phrase_starts
             .get_alphanumeric(word)
@@ -417,8 +424,7 @@ impl Knowledge {
 
     /// The [`PHRASE_STARTS`] classes of a compound word: those of its parts after the first
     /// (`bombed` of `car-bombed`). The word itself starts no phrase, as only letters and digits
-    /// do (see [`phrase_first_words`]). Out of line: it runs for few words, and the loop over
-    /// every token that calls it keeps its registers.
+    /// do (see [`phrase_first_words`]). Out of line, as it runs for few words.
     #[inline(never)]
     fn compound_phrase_starts(&self, word: &str) -> u16 {
         let mut classes = 0;
@@ -438,44 +444,45 @@ impl Knowledge {
 
     /// The classes of every token of a document, for all the fact stages: the first words of
     /// phrases now, since a stage looks for them all over the story, and the closed classes of
-    /// a word only when a stage first asks (see [`CLOSED_CLASSES_UNREAD`]), as it does only
+    /// a word only when a stage first asks (see [`CLOSED_CLASSES_READ`]), as it does only
     /// near the phrases it finds. Marks the compound words ([`COMPOUND`]) and lists the tokens
     /// that may start a phrase too.
     pub fn token_classes(&self, doc: &mut Document<'_>) {
         if doc.word_classes.len() == doc.tokens.len() {
             return;
         }
-        let mut phrase_start_tokens = Vec::new();
-        let text = doc.text;
-        // Walked along with the tokens: only a compound word has parts.
-        let mut compound_words = doc.compound_words.iter().copied();
-        let mut next_compound = compound_words.next().unwrap_or(usize::MAX);
+        let (text, tokens) = (doc.text, &doc.tokens);
         let bytes = text.as_bytes();
-        // Collected from a map over the tokens, of known length: the vector is written with no
-        // test of its capacity a token, as a push would make.
-        let classes = doc
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if t.kind != TokenKind::Word {
-                    return 0;
-                }
-                let (starts, compound) = if i == next_compound {
-                    next_compound = compound_words.next().unwrap_or(usize::MAX);
-                    (self.compound_phrase_starts(&text[t.start..t.end]), COMPOUND)
-                } else {
-                    (
-                        self.phrase_starts_of_alphanumeric(&bytes[t.start..t.end]),
-                        0,
-                    )
-                };
+        // Only the few tokens that start a phrase or are compound words have classes to write.
+        let mut classes = vec![0; tokens.len()];
+        let mut phrase_start_tokens = Vec::new();
+        // The compound words first, whose parts after the first may start a phrase.
+        for &i in &doc.compound_words {
+            let t = tokens[i];
+            let starts = self.compound_phrase_starts(&text[t.start..t.end]);
+            classes[i] = COMPOUND | starts;
+            if starts != 0 {
+                phrase_start_tokens.push(i);
+            }
+        }
+        let in_compounds = phrase_start_tokens.len();
+        // Then every other word, whose shape rules most out, in a loop that holds little else.
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let word = &bytes[t.start..t.end];
+            if self.phrase_start_shapes.may_hold(word) && classes[i] & COMPOUND == 0 {
+                let starts = self.phrase_starts_of_alphanumeric(word);
                 if starts != 0 {
+                    classes[i] = starts;
                     phrase_start_tokens.push(i);
                 }
-                starts | compound | CLOSED_CLASSES_UNREAD
-            })
-            .collect();
+            }
+        }
+        if in_compounds > 0 {
+            phrase_start_tokens.sort_unstable();
+        }
         doc.word_classes = classes;
         doc.phrase_start_tokens = phrase_start_tokens;
     }
@@ -732,24 +739,27 @@ impl<'d> Story<'d> {
     #[inline]
     fn classes_of(&self, token: usize) -> u16 {
         let classes = self.classes[token].get();
-        if classes & CLOSED_CLASSES_UNREAD != 0 {
+        if classes & CLOSED_CLASSES_READ == 0 {
             return self.read_closed_classes(token);
         }
         classes
     }
 
-    /// Looks up the closed classes of a word token not asked about before, and keeps them:
-    /// its classes. Out of line, as it runs once a word.
+    /// Looks up the closed classes of a token not asked about before, and keeps them: its
+    /// classes. A number or a punctuation mark has none. Out of line, as it runs once a token.
     #[inline(never)]
     fn read_closed_classes(&self, token: usize) -> u16 {
         let cell = &self.classes[token];
         let t = self.tokens[token];
-        let word = &self.text.as_bytes()[t.start..t.end];
         let classes = cell.get();
-        let closed = self
-            .knowledge
-            .closed_classes_of(word, classes & COMPOUND != 0);
-        let classes = classes & !CLOSED_CLASSES_UNREAD | closed;
+        let closed = if t.kind == TokenKind::Word {
+            let word = &self.text.as_bytes()[t.start..t.end];
+            self.knowledge
+                .closed_classes_of(word, classes & COMPOUND != 0)
+        } else {
+            0
+        };
+        let classes = classes | closed | CLOSED_CLASSES_READ;
         cell.set(classes);
         classes
     }
