@@ -467,6 +467,11 @@ impl Gazetteer {
     ) {
         buffers.words.clear();
         for token in tokens.iter().filter(|t| t.kind != TokKind::Punct) {
+            // Most tokens are one word after a space, which no word before goes on into.
+            if token.plain && token.spaced {
+                buffers.words.push(token.range());
+                continue;
+            }
             let mut add = |word: Range<usize>| match buffers.words.last_mut() {
                 // Letters and digits side by side are one word (`5th`, `3M`).
                 Some(last) if last.end == word.start => last.end = word.end,
