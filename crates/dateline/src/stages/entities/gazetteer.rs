@@ -1127,14 +1127,34 @@ impl Builder {
 /// first word that continues no pattern. The table holds hashes, not texts: two of its some
 /// 130,000 keys (100,000 patterns and their starts) sharing a 64-bit hash is as good as
 /// impossible.
+///
+/// The keys being hashes already, the table is a plain one of open addressing rather than a
+/// map that would hash them again: a key's slot is found from its low bits (an FxHash's best
+/// mixed, see `FxHasher::finish`), or in the slots after it. Made with room for the keys
+/// expected at most half full, so that a look-up, of a key there or not, reads a slot or two:
+/// the search looks up some 160,000 words in 2,000 stories.
 struct Trie {
-    nodes: FxHashMap<u64, Option<u32>>,
+    /// The key in each slot, if any.
+    keys: Vec<u64>,
+    /// What the key in each slot is: [`Trie::EMPTY`] for a free slot, [`Trie::START`] for a
+    /// start that is no pattern, else [`Trie::PATTERN`] plus the pattern's index. Kept apart
+    /// from the keys, which would otherwise be padded.
+    values: Vec<u32>,
+    /// How many slots hold a key.
+    len: usize,
 }
 
 impl Trie {
+    const EMPTY: u32 = 0;
+    const START: u32 = 1;
+    const PATTERN: u32 = 2;
+
     fn with_capacity(capacity: usize) -> Trie {
+        let slots = (2 * capacity).next_power_of_two().max(16);
         Trie {
-            nodes: FxHashMap::with_capacity_and_hasher(capacity, Default::default()),
+            keys: vec![0; slots],
+            values: vec![Self::EMPTY; slots],
+            len: 0,
         }
     }
 
@@ -1147,19 +1167,56 @@ impl Trie {
             hash.push_gap(&pattern[at..word.start]);
             hash.push(piece_hash(&bytes[word.clone()]));
             at = word.end;
-            self.nodes.entry(hash.finish()).or_insert(None);
+            self.set(hash.finish(), Self::START, false);
         }
         // What follows the last word, such as its period (`u.s.`), as a piece of its own. A
         // pattern of no word is never found, since text is read from a word.
         if at < pattern.len() {
             hash.push(piece_hash(&bytes[at..]));
         }
-        self.nodes.insert(hash.finish(), Some(index));
+        self.set(hash.finish(), Self::PATTERN + index, true);
+    }
+
+    /// Gives `key` the value `value`, or, unless `overwrite`, only if it has none.
+    fn set(&mut self, key: u64, value: u32, overwrite: bool) {
+        if 2 * (self.len + 1) > self.keys.len() {
+            let mut larger = Trie::with_capacity(self.keys.len());
+            for (&key, &value) in self.keys.iter().zip(&self.values) {
+                if value != Self::EMPTY {
+                    larger.set(key, value, false);
+                }
+            }
+            *self = larger;
+        }
+        let at = self.slot(key);
+        if self.values[at] == Self::EMPTY {
+            self.keys[at] = key;
+            self.values[at] = value;
+            self.len += 1;
+        } else if overwrite {
+            self.values[at] = value;
+        }
+    }
+
+    /// The slot that holds `key`, or the free one where it would go.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut at = key as usize & mask;
+        while self.values[at] != Self::EMPTY && self.keys[at] != key {
+            at = (at + 1) & mask;
+        }
+        at
     }
 
     /// `None` when no pattern starts so; else the pattern it is, if it is one.
+    #[inline]
     fn get(&self, hash: &PatternHash) -> Option<Option<u32>> {
-        self.nodes.get(&hash.finish()).copied()
+        match self.values[self.slot(hash.finish())] {
+            Self::EMPTY => None,
+            Self::START => Some(None),
+            value => Some(Some(value - Self::PATTERN)),
+        }
     }
 }
 
