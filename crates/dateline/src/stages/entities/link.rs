@@ -102,11 +102,13 @@ pub(super) fn add_leading_places(
 }
 
 /// Groups the candidates into drafts. Candidates that turn out to be no name are left out.
+/// `buffers` are the story's, reused for the few places looked up again.
 pub(super) fn link(
     text: &str,
     gazetteer: &Gazetteer,
     setting: &Setting,
     candidates: &[Candidate],
+    buffers: &mut FindBuffers,
 ) -> Vec<Draft> {
     // Sized once for every candidate (each starts one draft at most): the drafts and the maps
     // do not grow, name by name, as they fill.
@@ -267,23 +269,16 @@ pub(super) fn link(
 
     // Places the gazetteer's table of names lacks: a town of their name, if one fits, else
     // the place their name holds (`Greater Mumbai`, `Eastern China`).
-    let mut buffers = FindBuffers::default();
     for draft in &mut drafts {
         if draft.target.is_none() && matches!(draft.label, Label::Gpe | Label::Loc) {
             if let Some(&first) = draft.mentions.first() {
-                draft.target = resolve::unlisted_place(
-                    setting,
-                    gazetteer,
-                    text,
-                    candidates,
-                    first,
-                    &mut buffers,
-                )
-                .or_else(|| {
-                    let name = &text[candidates[first].range.clone()];
-                    let place = draft.contained.filter(|t| matches!(t, Target::Place(_)));
-                    place.filter(|_| is_part_of_place(gazetteer, name))
-                });
+                draft.target =
+                    resolve::unlisted_place(setting, gazetteer, text, candidates, first, buffers)
+                        .or_else(|| {
+                            let name = &text[candidates[first].range.clone()];
+                            let place = draft.contained.filter(|t| matches!(t, Target::Place(_)));
+                            place.filter(|_| is_part_of_place(gazetteer, name))
+                        });
             }
         }
     }

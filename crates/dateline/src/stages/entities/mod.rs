@@ -109,7 +109,13 @@ impl Stage for Entities {
         let setting =
             Setting::of_story(&self.gazetteer, text, &candidates, dateline_place.as_ref());
         setting.drop_stray_divisions(&self.gazetteer, text, &mut candidates);
-        let drafts = link::link(text, &self.gazetteer, &setting, &candidates);
+        let drafts = link::link(
+            text,
+            &self.gazetteer,
+            &setting,
+            &candidates,
+            &mut buffers.find,
+        );
         let mut draft_of = vec![None; candidates.len()];
         for (d, draft) in drafts.iter().enumerate() {
             for &m in &draft.mentions {
