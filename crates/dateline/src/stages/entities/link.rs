@@ -8,6 +8,7 @@
 //! rest of the document, or the words around them, give them.
 
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 use super::gazetteer::{Cue, FindBuffers, Gazetteer, PlaceKind, Target};
 use super::recognize::{Candidate, Class};
@@ -148,8 +149,8 @@ pub(super) fn link(
     // are teams too.
     let lists = coordinated(text, candidates);
     for list in &lists {
-        if list.iter().any(|&i| marks[names.of(i)].team) {
-            for &i in list {
+        if list.clone().any(|i| marks[names.of(i)].team) {
+            for i in list.clone() {
                 if is_local_place(&candidates[i]) {
                     marks[names.of(i)].team = true;
                 }
@@ -308,7 +309,7 @@ struct Linking<'a> {
     has_results: bool,
     /// The runs of candidates listed one after another ([`coordinated`]), found once for the
     /// story: the candidates stay, only their drafts change.
-    lists: Vec<Vec<usize>>,
+    lists: Vec<Range<usize>>,
     names: NameIds<'a>,
 }
 
@@ -582,7 +583,7 @@ impl<'a> Linking<'a> {
         let mut among_places = vec![false; self.candidates.len()];
         for list in &self.lists {
             let (mut places, mut others) = (0, 0);
-            for &m in list {
+            for m in list.clone() {
                 let Some(d) = self.of_candidate[m] else {
                     continue;
                 };
@@ -598,7 +599,7 @@ impl<'a> Linking<'a> {
                 }
             }
             if places >= 2 && places >= others {
-                for &m in list {
+                for m in list.clone() {
                     among_places[m] = self.of_candidate[m].is_none();
                 }
             }
@@ -796,26 +797,23 @@ fn is_part_of_place(gazetteer: &Gazetteer, name: &str) -> bool {
 }
 
 /// The runs of candidates listed one after another with only `,`, `and` or `or` between
-/// them (`Essex , Derbyshire and Surrey`), as indexes into `candidates`; runs of one left out.
-fn coordinated(text: &str, candidates: &[Candidate]) -> Vec<Vec<usize>> {
-    let mut lists: Vec<Vec<usize>> = Vec::new();
-    let mut current: Vec<usize> = Vec::new();
-    for i in 0..candidates.len() {
+/// them (`Essex , Derbyshire and Surrey`), as ranges of indexes into `candidates`; runs of one
+/// left out.
+fn coordinated(text: &str, candidates: &[Candidate]) -> Vec<Range<usize>> {
+    let mut lists = Vec::new();
+    let mut run_start = 0;
+    for i in 1..=candidates.len() {
         // Candidates may overlap (`Iranian` inside `Iranian Armed Forces`).
-        let gap = (i > 0).then(|| candidates[i - 1].range.end..candidates[i].range.start);
-        let listed_after_previous = gap
-            .filter(|g| g.start <= g.end)
-            .is_some_and(|gap| is_list_separator(&text[gap]));
-        if !listed_after_previous && current.len() > 1 {
-            lists.push(std::mem::take(&mut current));
-        }
+        let listed_after_previous = candidates.get(i).is_some_and(|c| {
+            let gap = candidates[i - 1].range.end..c.range.start;
+            gap.start <= gap.end && is_list_separator(&text[gap])
+        });
         if !listed_after_previous {
-            current.clear();
+            if i - run_start > 1 {
+                lists.push(run_start..i);
+            }
+            run_start = i;
         }
-        current.push(i);
-    }
-    if current.len() > 1 {
-        lists.push(current);
     }
     lists
 }
