@@ -50,6 +50,10 @@ pub(super) struct Phrases<V> {
     /// within a few bytes, where the setup of a general search would cost more than the walk.
     automaton: DFA,
     values: Vec<V>,
+    /// The phrases that are one word of letters and digits, listed once and beginning no
+    /// longer phrase, as most are (`said`, `killed`): at a word token that is one, the walk is
+    /// answered by a lookup.
+    single_words: ShapeMap<V>,
 }
 
 impl<V: Copy> Phrases<V> {
@@ -63,7 +67,38 @@ impl<V: Copy> Phrases<V> {
             .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("phrase lists are small enough for an automaton");
-        Phrases { automaton, values }
+        let mut single_words = WordMap::new();
+        for (n, &phrase) in patterns.iter().enumerate() {
+            let begins = |other: &str| {
+                other.len() >= phrase.len()
+                    && other.as_bytes()[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
+            };
+            let alone = patterns
+                .iter()
+                .enumerate()
+                .all(|(m, &other)| m == n || !begins(other));
+            if alone && phrase.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                single_words.entry_or(phrase, values[n]);
+            }
+        }
+        Phrases {
+            automaton,
+            values,
+            single_words: single_words.freeze(),
+        }
+    }
+
+    /// [`Phrases::at`] the start of a word token of ASCII letters and digits only, not a
+    /// compound word: a word of [`Phrases::single_words`] is the longest phrase there, as no
+    /// other phrase begins with it, and needs no walk.
+    fn at_plain_word(&self, text: &str, token: Token, limit: usize) -> Option<(usize, V)> {
+        let word = &text.as_bytes()[token.start..token.end];
+        match self.single_words.get_alphanumeric(word) {
+            Some(&value) if token.end <= limit => {
+                is_whole_word(text, token.start, token.end).then_some((token.end, value))
+            }
+            _ => self.at(text, token.start, limit),
+        }
     }
 
     /// The occurrences inside the byte range `range` of the story, in text order, each the
@@ -102,26 +137,24 @@ impl<V: Copy> Phrases<V> {
         tokens: Range<usize>,
         range: Range<usize>,
         starts: WordClass,
-    ) -> impl Iterator<Item = Found<V>> + 'a {
-        let mut searched_to = range.start;
-        story
-            .tokens_of_class(tokens, starts)
-            .flat_map(move |t| {
-                let compound = story.classes[t].get() & COMPOUND != 0;
-                word_part_starts(story.text, story.tokens[t], compound).map(move |at| (t, at))
-            })
-            .filter_map(move |(t, start)| {
-                if start < searched_to {
-                    return None;
-                }
-                let (end, value) = self.at(story.text, start, range.end)?;
-                searched_to = end;
-                Some(Found {
-                    range: start..end,
-                    tokens: story.tokens_from(t, start..end),
-                    value,
-                })
-            })
+    ) -> Occurrences<'a, V> {
+        let bit = starts.bit();
+        debug_assert!(
+            bit & PHRASE_STARTS != 0,
+            "{starts:?}: only the first words of phrases are listed"
+        );
+        let listed = story.phrase_start_tokens;
+        let from = listed.partition_point(|&t| t < tokens.start);
+        Occurrences {
+            phrases: self,
+            story,
+            listed: listed[from..].iter(),
+            tokens_end: tokens.end,
+            bit,
+            limit: range.end,
+            searched_to: range.start,
+            compound: None,
+        }
     }
 
     /// The longest phrase that starts exactly at `start` and ends at a word boundary before
@@ -171,21 +204,93 @@ pub(super) struct Found<V> {
     pub value: V,
 }
 
-/// Where the parts of a word token start: the token's start, and each letter after a
-/// hyphen, apostrophe or period inside it (`car-bombed` holds `bombed`). Only a `compound`
-/// word (see [`COMPOUND`]) has more than one part, so only its characters are read.
-fn word_part_starts(text: &str, token: Token, compound: bool) -> impl Iterator<Item = usize> + '_ {
-    let later_parts = compound.then(|| {
-        text[token.start..token.end]
-            .char_indices()
-            .filter(|&(_, c)| !c.is_alphanumeric())
-            .map(move |(i, c)| token.start + i + c.len_utf8())
-            .filter(move |&at| at < token.end)
-    });
-    std::iter::once(token.start).chain(later_parts.into_iter().flatten())
+/// The search of [`Phrases::find`], in one loop over the listed words of a class and the
+/// later parts of the compound ones: it runs over every sentence that holds such a word.
+struct Occurrences<'a, V> {
+    phrases: &'a Phrases<V>,
+    story: &'a Story<'a>,
+    /// The tokens that may start a phrase ([`Story::phrase_start_tokens`]), from the first in
+    /// the searched tokens on.
+    listed: std::slice::Iter<'a, usize>,
+    /// The token after the searched ones.
+    tokens_end: usize,
+    /// The bit of the class whose words start the phrases.
+    bit: u16,
+    /// Where the searched bytes end.
+    limit: usize,
+    /// Where the last phrase found ends: the next starts there or later.
+    searched_to: usize,
+    /// A compound word whose later parts are still to search, and the start of the part last
+    /// searched.
+    compound: Option<(usize, usize)>,
 }
 
-/// The first words of the phrases of a list, as [`word_part_starts`] cuts words: `shot` of
+impl<V: Copy> Iterator for Occurrences<'_, V> {
+    type Item = Found<V>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Found<V>> {
+        let story = self.story;
+        loop {
+            // A token, where it is searched, and whether it is a plain word searched whole.
+            let (t, start, plain) = match self.compound {
+                Some((t, from)) => match next_part_start(story.text, story.tokens[t], from) {
+                    Some(start) => {
+                        self.compound = Some((t, start));
+                        (t, start, false)
+                    }
+                    None => {
+                        self.compound = None;
+                        continue;
+                    }
+                },
+                None => {
+                    let &t = self.listed.next().filter(|&&t| t < self.tokens_end)?;
+                    let classes = story.classes[t].get();
+                    if classes & self.bit == 0 {
+                        continue;
+                    }
+                    let start = story.tokens[t].start;
+                    let compound = classes & COMPOUND != 0;
+                    if compound {
+                        self.compound = Some((t, start));
+                    }
+                    (t, start, !compound)
+                }
+            };
+            if start < self.searched_to {
+                continue;
+            }
+            let phrase = if plain {
+                self.phrases
+                    .at_plain_word(story.text, story.tokens[t], self.limit)
+            } else {
+                self.phrases.at(story.text, start, self.limit)
+            };
+            if let Some((end, value)) = phrase {
+                self.searched_to = end;
+                return Some(Found {
+                    range: start..end,
+                    tokens: story.tokens_from(t, start..end),
+                    value,
+                });
+            }
+        }
+    }
+}
+
+/// Where the next part of a compound word starts after the part that starts at byte `from`
+/// (the word's start for its first part): after the next character that is no letter or digit
+/// (`car-bombed` holds `bombed`); `None` when no part is left.
+fn next_part_start(text: &str, token: Token, from: usize) -> Option<usize> {
+    let (i, c) = text[from..token.end]
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())?;
+    let start = from + i + c.len_utf8();
+    (start < token.end).then_some(start)
+}
+
+/// The first words of the phrases of a list, as [`next_part_start`] cuts words: `shot` of
 /// `shot dead`, `so` of `so-called`.
 fn phrase_first_words(data: &'static str) -> impl Iterator<Item = &'static str> {
     lexicon::words(data).filter_map(|phrase| {
@@ -1589,6 +1694,37 @@ mod tests {
                     .any(|w| w.eq_ignore_ascii_case(word));
                 assert_eq!(holds_word(phrase, word), by_words, "{phrase:?} {word:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_plain_word_is_answered_as_the_automaton_answers() {
+        let phrases = Phrases::new([
+            ("said", 1),
+            ("says", 2),
+            ("say", 3),
+            ("put", 4),
+            ("put it", 5),
+            ("told", 6),
+            ("told", 7),
+        ]);
+        let text = "He said, Say says SAID saying put it put, told 5said";
+        let mut start = 0;
+        for word in text.split(' ') {
+            let end = start + word.trim_end_matches(',').len();
+            let token = Token {
+                start,
+                end,
+                kind: TokenKind::Word,
+            };
+            for limit in [end - 1, end, end + 1, text.len()] {
+                assert_eq!(
+                    phrases.at_plain_word(text, token, limit),
+                    phrases.at(text, start, limit),
+                    "{word:?} {limit}"
+                );
+            }
+            start += word.len() + 1;
         }
     }
 }
