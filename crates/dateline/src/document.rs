@@ -32,6 +32,11 @@ pub struct Document<'t> {
     /// character outside ASCII (`al-Qaeda`, `don't`, `U.S.`, `Köln`). Any other word is one
     /// plain ASCII word, which a stage can read without looking for its parts.
     pub compound_words: Vec<usize>,
+    /// The indices in [`Document::tokens`] of the words that are more than ASCII letters, in
+    /// order: the compound words and the words with an ASCII digit (`A350`, `G7`). Noted as
+    /// the structure stage reads them, so that the entity stage, whose tokens differ in such
+    /// words, reads only those again.
+    pub words_not_all_letters: Vec<usize>,
     /// The word-class bits of each token (auxiliary, pronoun, first word of a speech cue …),
     /// set by the first fact stage that reads them and shared with the others: the first words
     /// of phrases for every token at once, the other classes of a word when it is first asked
@@ -75,6 +80,7 @@ impl<'t> Document<'t> {
             tokens: Vec::new(),
             sentence_tokens: Vec::new(),
             compound_words: Vec::new(),
+            words_not_all_letters: Vec::new(),
             word_classes: Vec::new(),
             phrase_start_tokens: Vec::new(),
             fact_index: None,

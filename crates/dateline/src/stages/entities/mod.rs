@@ -160,26 +160,52 @@ impl Stage for Entities {
 }
 
 impl Entities {
-    /// Tokens of the title, dateline, credits and sentences, and the segments they form.
+    /// Tokens of the title, dateline, credits and sentences, and the segments they form. A
+    /// sentence's tokens are mostly copied from the structure stage's (see [`tokens`]).
     fn tokenize(&self, doc: &Document<'_>) -> (Vec<Tok>, Vec<Segment>) {
         let article = &doc.article;
-        let mut ranges: Vec<Range<usize>> = doc.sentences.clone();
-        ranges.extend(article.title.as_ref().map(|t| t.start..t.end));
-        ranges.extend(article.dateline.as_ref().map(|d| d.start..d.end));
-        ranges.extend(article.credits.iter().map(|c| c.start..c.end));
-        ranges.sort_by_key(|r| r.start);
+        // Each range with its sentence's number, if it is a sentence.
+        let mut ranges: Vec<(Range<usize>, Option<usize>)> =
+            doc.sentences.iter().cloned().zip((0..).map(Some)).collect();
+        ranges.extend(article.title.as_ref().map(|t| (t.start..t.end, None)));
+        ranges.extend(article.dateline.as_ref().map(|d| (d.start..d.end, None)));
+        ranges.extend(article.credits.iter().map(|c| (c.start..c.end, None)));
+        ranges.sort_by_key(|(r, _)| r.start);
         let mut tokens = Vec::with_capacity(doc.text.len() / 5);
         let mut segments = Vec::with_capacity(ranges.len());
         let mut read_to = 0;
-        for range in ranges {
+        // The words other than ASCII letters of the sentences not read yet.
+        let mut words_not_all_letters = &doc.words_not_all_letters[..];
+        for (whole_range, sentence) in ranges {
             // A credit line that the sentence after it overlaps is read once.
-            let range = range.start.max(read_to)..range.end;
+            let range = whole_range.start.max(read_to)..whole_range.end;
             if range.is_empty() {
                 continue;
             }
             read_to = range.end;
             let start = tokens.len();
-            tokens::tokenize(doc.text, range.clone(), &self.abbreviations, &mut tokens);
+            match sentence {
+                // A sentence read whole: the structure stage's tokens cover it.
+                Some(s) if range == whole_range => {
+                    let sentence_tokens = doc.sentence_tokens[s].clone();
+                    // Passed one by one: there are few before a sentence's first token.
+                    let before = words_not_all_letters
+                        .iter()
+                        .take_while(|&&w| w < sentence_tokens.start)
+                        .count();
+                    words_not_all_letters = &words_not_all_letters[before..];
+                    tokens::tokenize_sentence(
+                        doc.text,
+                        range.clone(),
+                        &doc.tokens,
+                        sentence_tokens,
+                        words_not_all_letters,
+                        &self.abbreviations,
+                        &mut tokens,
+                    );
+                }
+                _ => tokens::tokenize(doc.text, range.clone(), &self.abbreviations, &mut tokens),
+            }
             if tokens.len() > start {
                 let text = &doc.text[range.clone()];
                 let headline = article

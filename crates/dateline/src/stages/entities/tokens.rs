@@ -1,12 +1,22 @@
 //! Tokens as the entity stage needs them.
 //!
-//! Unlike the structure stage's tokens, possessives (`Iran's` → `Iran` `'s`) and hyphens
-//! (`Paris-based` → `Paris` `-` `based`) are tokens of their own, so that a name ends where the
-//! gazetteer's names end; and the title, credit lines and dateline are tokenized too.
+//! Unlike the structure stage's tokens ([`crate::document::Document::tokens`]), possessives
+//! (`Iran's` → `Iran` `'s`) and hyphens (`Paris-based` → `Paris` `-` `based`) are tokens of
+//! their own, so that a name ends where the gazetteer's names end; a word goes on over `&`
+//! (`AT&T`) and keeps the period of an abbreviation (`Inc.`); and the title, credit lines and
+//! dateline are tokenized too.
+//!
+//! The two differ only around such marks: a plain ASCII word of the structure stage's tokens
+//! that no such mark follows, and a punctuation mark of one ASCII byte other than an
+//! apostrophe, are tokens here too. So a sentence's tokens are copied from the structure
+//! stage's where they are those, and only the rest of its text is read again
+//! ([`tokenize_sentence`]): the entity stage owns its tokens, and the structure stage owns the
+//! reading of most of their text.
 
 use std::ops::Range;
 
 use super::gazetteer::WordList;
+use crate::document::{Token, TokenKind};
 use crate::stages::chars::{
     BYTE_CLASS, DIGIT, JOINS_NUMBER, JOINS_WORD, LETTER, NON_ASCII, SPACE, UPPER,
 };
@@ -46,19 +56,103 @@ impl Tok {
 pub(super) struct Abbreviations(pub WordList<&'static str>);
 
 /// Appends the tokens of `range` of `text` to `out`.
-///
-/// Works on bytes, as this runs over every byte of every story: a table tells what an ASCII
-/// byte is, and a character is decoded only where a byte is not ASCII.
 pub(super) fn tokenize(
     text: &str,
     range: Range<usize>,
     abbreviations: &Abbreviations,
     out: &mut Vec<Tok>,
 ) {
+    read(text, range, true, abbreviations, out);
+}
+
+/// Appends the tokens of the sentence `range` of `text` to `out`, given its tokens as the
+/// structure stage read them: `tokens[sentence_tokens]`, and the indices in `tokens` of its
+/// words that are more than ASCII letters (and maybe of later ones), in order.
+///
+/// A structure token that is a token here too is copied: a word of ASCII letters before a
+/// byte
+/// that cannot go on with it here (not `.`, `&`, `'` nor a byte outside ASCII), or a
+/// punctuation mark of one ASCII byte other than an apostrophe. From the first other token of
+/// a stretch of tokens with no space between them to the stretch's end, the text is read
+/// again: no token here reaches over a space, and what the reading looks at past its end is
+/// only the space (or the sentence's end) after the stretch.
+pub(super) fn tokenize_sentence(
+    text: &str,
+    range: Range<usize>,
+    tokens: &[Token],
+    sentence_tokens: Range<usize>,
+    words_not_all_letters: &[usize],
+    abbreviations: &Abbreviations,
+    out: &mut Vec<Tok>,
+) {
+    let bytes = &text.as_bytes()[..range.end];
+    let mut words_to_read = words_not_all_letters.iter().copied();
+    let mut next_to_read = words_to_read.next().unwrap_or(usize::MAX);
+    // Where the token before ended: no token ends where the first one starts.
+    let mut previous_end = usize::MAX;
+    let mut t = sentence_tokens.start;
+    while t < sentence_tokens.end {
+        let token = tokens[t];
+        let spaced = token.start != previous_end;
+        let copied = match token.kind {
+            TokenKind::Word => {
+                t != next_to_read
+                    && bytes
+                        .get(token.end)
+                        .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & JOINS_WORD == 0)
+            }
+            // A mark of one byte is ASCII.
+            TokenKind::Punct => token.end - token.start == 1 && bytes[token.start] != b'\'',
+            TokenKind::Number => false,
+        };
+        if copied {
+            let is_word = token.kind == TokenKind::Word;
+            out.push(Tok {
+                start: token.start,
+                end: token.end,
+                kind: if is_word {
+                    TokKind::Word
+                } else {
+                    TokKind::Punct
+                },
+                spaced,
+                plain: is_word,
+                code: false,
+                capitalized: bytes[token.start].is_ascii_uppercase(),
+            });
+            previous_end = token.end;
+            t += 1;
+            continue;
+        }
+        // The rest of the stretch, read again.
+        let mut last = t;
+        while last + 1 < sentence_tokens.end && tokens[last + 1].start == tokens[last].end {
+            last += 1;
+        }
+        while next_to_read <= last {
+            next_to_read = words_to_read.next().unwrap_or(usize::MAX);
+        }
+        previous_end = tokens[last].end;
+        read(text, token.start..previous_end, spaced, abbreviations, out);
+        t = last + 1;
+    }
+}
+
+/// Appends the tokens of `range` of `text` to `out`; `spaced` says whether white space (or
+/// the segment's start) comes right before the range.
+///
+/// Works on bytes, as this runs over much of the text of every story: a table tells what an
+/// ASCII byte is, and a character is decoded only where a byte is not ASCII.
+fn read(
+    text: &str,
+    range: Range<usize>,
+    mut spaced: bool,
+    abbreviations: &Abbreviations,
+    out: &mut Vec<Tok>,
+) {
     // The bytes up to the end of the range, so that `get` tests the range's end too.
     let bytes = &text.as_bytes()[..range.end];
     let mut at = range.start;
-    let mut spaced = true;
     while let Some(&b) = bytes.get(at) {
         let class = BYTE_CLASS[usize::from(b)];
         // The common cases first: a space, a word or a number, a punctuation mark.

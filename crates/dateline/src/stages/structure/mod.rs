@@ -106,6 +106,7 @@ impl Stage for Structure {
         doc.sentences = sentences;
         doc.tokens = tokens.tokens;
         doc.compound_words = tokens.compound_words;
+        doc.words_not_all_letters = tokens.words_not_all_letters;
     }
 }
 

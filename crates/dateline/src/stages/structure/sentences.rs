@@ -190,6 +190,8 @@ pub(super) struct Tokens {
     pub tokens: Vec<Token>,
     /// [`crate::document::Document::compound_words`].
     pub compound_words: Vec<usize>,
+    /// [`crate::document::Document::words_not_all_letters`].
+    pub words_not_all_letters: Vec<usize>,
     /// [`crate::document::Document::sentence_tokens`].
     pub sentence_tokens: Vec<Range<usize>>,
     /// Where sentences may end in the paragraph last read: each `.`, `!`, `?` or `…` token and
@@ -203,17 +205,21 @@ impl Tokens {
         Tokens {
             tokens: Vec::with_capacity(tokens),
             compound_words: Vec::with_capacity(tokens / 8),
+            words_not_all_letters: Vec::with_capacity(tokens / 8),
             // Room for a sentence every eight tokens, as `Structure::run` makes for the sentences.
             sentence_tokens: Vec::with_capacity(tokens / 8 + 1),
             terminators: Vec::with_capacity(64),
         }
     }
 
-    /// Appends a word, and marks it compound if it is.
+    /// Appends a word, and marks it compound, or more than letters, if it is.
     #[inline(always)]
     fn push_word(&mut self, start: usize, word: WordEnd) {
-        if word.compound {
-            self.compound_words.push(self.tokens.len());
+        if word.compound || word.digit {
+            if word.compound {
+                self.compound_words.push(self.tokens.len());
+            }
+            self.words_not_all_letters.push(self.tokens.len());
         }
         if word.period {
             self.terminators.push(word.end - 1);
@@ -298,6 +304,8 @@ struct WordEnd {
     end: usize,
     /// More than ASCII letters and digits.
     compound: bool,
+    /// Holds an ASCII digit.
+    digit: bool,
     /// Ends with a period it keeps (`U.S.`).
     period: bool,
 }
@@ -309,17 +317,22 @@ struct WordEnd {
 #[inline(always)]
 fn word_end(text: &str, bytes: &[u8], mut from: usize, mut compound: bool) -> WordEnd {
     let mut inner_period = false;
+    let mut digit = false;
     while let Some(&b) = bytes.get(from) {
         let class = BYTE_CLASS[usize::from(b)];
-        // The common case first: ASCII letters and digits; then the end of the word.
-        if class & (LETTER | DIGIT) != 0 {
+        // The common case first: ASCII letters; then the end of the word, or a digit.
+        if class & LETTER != 0 {
             from += 1;
             continue;
         }
-        if class & (JOINER | NON_ASCII) == 0 {
+        if class & (DIGIT | JOINER | NON_ASCII) == 0 {
             break;
         }
         match b {
+            b'0'..=b'9' => {
+                digit = true;
+                from += 1;
+            }
             b'\'' | b'-' | b'.' if letter_at(text, bytes, from + 1) => {
                 inner_period |= b == b'.';
                 compound = true;
@@ -329,6 +342,7 @@ fn word_end(text: &str, bytes: &[u8], mut from: usize, mut compound: bool) -> Wo
                 return WordEnd {
                     end: from + 1,
                     compound,
+                    digit,
                     period: true,
                 };
             }
@@ -350,6 +364,7 @@ fn word_end(text: &str, bytes: &[u8], mut from: usize, mut compound: bool) -> Wo
     WordEnd {
         end: from,
         compound,
+        digit,
         period: false,
     }
 }
