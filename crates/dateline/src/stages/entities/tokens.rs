@@ -6,12 +6,12 @@
 //! (`AT&T`) and keeps the period of an abbreviation (`Inc.`); and the title, credit lines and
 //! dateline are tokenized too.
 //!
-//! The two differ only around such marks: a plain ASCII word of the structure stage's tokens
-//! that no such mark follows, and a punctuation mark of one ASCII byte other than an
-//! apostrophe, are tokens here too. So a sentence's tokens are copied from the structure
-//! stage's where they are those, and only the rest of its text is read again
-//! ([`tokenize_sentence`]): the entity stage owns its tokens, and the structure stage owns the
-//! reading of most of their text.
+//! The two differ only around such marks, in numbers and in words with digits: a word of
+//! ASCII letters of the structure stage's tokens that no such mark follows, and a punctuation
+//! mark of one ASCII byte other than an apostrophe, are tokens here too. So a sentence's tokens
+//! are copied from the structure stage's where they are those, and only the rest of its text
+//! is read again ([`tokenize_sentence`]): the entity stage owns its tokens, and the structure
+//! stage does most of the reading for them.
 
 use std::ops::Range;
 
@@ -70,12 +70,12 @@ pub(super) fn tokenize(
 /// words that are more than ASCII letters (and maybe of later ones), in order.
 ///
 /// A structure token that is a token here too is copied: a word of ASCII letters before a
-/// byte
-/// that cannot go on with it here (not `.`, `&`, `'` nor a byte outside ASCII), or a
-/// punctuation mark of one ASCII byte other than an apostrophe. From the first other token of
-/// a stretch of tokens with no space between them to the stretch's end, the text is read
-/// again: no token here reaches over a space, and what the reading looks at past its end is
-/// only the space (or the sentence's end) after the stretch.
+/// byte that cannot go on with it here (not `&`, `'` nor a byte outside ASCII) or before a
+/// period that it leaves alone, or a punctuation mark of one ASCII byte other than an
+/// apostrophe. From the first other token of a stretch of tokens with no space between them
+/// to the stretch's end, the text is read again: no token here reaches over a space, and what
+/// the reading looks at past its end is only the space (or the sentence's end) after the
+/// stretch.
 pub(super) fn tokenize_sentence(
     text: &str,
     range: Range<usize>,
@@ -92,14 +92,18 @@ pub(super) fn tokenize_sentence(
     let mut previous_end = usize::MAX;
     let mut t = sentence_tokens.start;
     while t < sentence_tokens.end {
-        let token = tokens[t];
+        let token = &tokens[t];
         let spaced = token.start != previous_end;
         let copied = match token.kind {
             TokenKind::Word => {
                 t != next_to_read
-                    && bytes
-                        .get(token.end)
-                        .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & JOINS_WORD == 0)
+                    && match bytes.get(token.end) {
+                        // A sentence's last word, as most of them: the period stays a mark of
+                        // its own unless the word keeps it.
+                        Some(b'.') => leaves_period(text, bytes, token, abbreviations),
+                        Some(&b) => BYTE_CLASS[usize::from(b)] & JOINS_WORD == 0,
+                        None => true,
+                    }
             }
             // A mark of one byte is ASCII.
             TokenKind::Punct => token.end - token.start == 1 && bytes[token.start] != b'\'',
@@ -136,6 +140,20 @@ pub(super) fn tokenize_sentence(
         read(text, token.start..previous_end, spaced, abbreviations, out);
         t = last + 1;
     }
+}
+
+/// Whether the word `token` of ASCII letters, before a period, is a token here without it,
+/// as [`word`] reads it: the period is followed by no letter or digit and not kept.
+fn leaves_period(text: &str, bytes: &[u8], token: &Token, abbreviations: &Abbreviations) -> bool {
+    let after_period = bytes.get(token.end + 1);
+    let first = WordStart {
+        len: 1,
+        number: false,
+        capitalized: bytes[token.start].is_ascii_uppercase(),
+    };
+    // A byte outside ASCII after the period is left to the reading again.
+    after_period.is_none_or(|&b| BYTE_CLASS[usize::from(b)] & (LETTER | DIGIT | NON_ASCII) == 0)
+        && !keeps_period(&text[token.start..token.end], first, abbreviations)
 }
 
 /// Appends the tokens of `range` of `text` to `out`; `spaced` says whether white space (or
