@@ -6,12 +6,12 @@
 //! (`AT&T`) and keeps the period of an abbreviation (`Inc.`); and the title, credit lines and
 //! dateline are tokenized too.
 //!
-//! The two differ only around such marks, in numbers and in words with digits: a word of
-//! ASCII letters of the structure stage's tokens that no such mark follows, and a punctuation
-//! mark of one ASCII byte other than an apostrophe, are tokens here too. So a sentence's tokens
-//! are copied from the structure stage's where they are those, and only the rest of its text
-//! is read again ([`tokenize_sentence`]): the entity stage owns its tokens, and the structure
-//! stage does most of the reading for them.
+//! The two differ only around such marks, and a word with a digit is a code here: a word of
+//! ASCII letters or a number of the structure stage's tokens that no such mark follows, and a
+//! punctuation mark of one ASCII byte other than an apostrophe, are tokens here too. So a
+//! sentence's tokens are copied from the structure stage's where they are those, and only the
+//! rest of its text is read again ([`tokenize_sentence`]): the entity stage owns its tokens,
+//! and the structure stage does most of the reading for them.
 
 use std::ops::Range;
 
@@ -69,10 +69,9 @@ pub(super) fn tokenize(
 /// structure stage read them: `tokens[sentence_tokens]`, and the indices in `tokens` of its
 /// words that are more than ASCII letters (and maybe of later ones), in order.
 ///
-/// A structure token that is a token here too is copied: a word of ASCII letters before a
-/// byte that cannot go on with it here (not `&`, `'` nor a byte outside ASCII) or before a
-/// period that it leaves alone, or a punctuation mark of one ASCII byte other than an
-/// apostrophe. From the first other token of a stretch of tokens with no space between them
+/// A structure token that is a token here too is copied: a word of ASCII letters or a number
+/// that ends alike here ([`ends_alike`]), or a punctuation mark of one ASCII byte other than
+/// an apostrophe. From the first other token of a stretch of tokens with no space between them
 /// to the stretch's end, the text is read again: no token here reaches over a space, and what
 /// the reading looks at past its end is only the space (or the sentence's end) after the
 /// stretch.
@@ -96,31 +95,28 @@ pub(super) fn tokenize_sentence(
         let spaced = token.start != previous_end;
         let copied = match token.kind {
             TokenKind::Word => {
-                t != next_to_read
-                    && match bytes.get(token.end) {
-                        // A sentence's last word, as most of them: the period stays a mark of
-                        // its own unless the word keeps it.
-                        Some(b'.') => leaves_period(text, bytes, token, abbreviations),
-                        Some(&b) => BYTE_CLASS[usize::from(b)] & JOINS_WORD == 0,
-                        None => true,
-                    }
+                t != next_to_read && ends_alike(text, bytes, token, JOINS_WORD, abbreviations)
             }
+            TokenKind::Number => ends_alike(text, bytes, token, JOINS_NUMBER, abbreviations),
             // A mark of one byte is ASCII.
             TokenKind::Punct => token.end - token.start == 1 && bytes[token.start] != b'\'',
-            TokenKind::Number => false,
         };
         if copied {
-            let is_word = token.kind == TokenKind::Word;
+            let (kind, plain) = match token.kind {
+                TokenKind::Word => (TokKind::Word, true),
+                // A number with a separator inside is not one word as the gazetteer reads words.
+                TokenKind::Number => (
+                    TokKind::Number,
+                    bytes[token.start..token.end].iter().all(u8::is_ascii_digit),
+                ),
+                TokenKind::Punct => (TokKind::Punct, false),
+            };
             out.push(Tok {
                 start: token.start,
                 end: token.end,
-                kind: if is_word {
-                    TokKind::Word
-                } else {
-                    TokKind::Punct
-                },
+                kind,
                 spaced,
-                plain: is_word,
+                plain,
                 code: false,
                 capitalized: bytes[token.start].is_ascii_uppercase(),
             });
@@ -142,18 +138,50 @@ pub(super) fn tokenize_sentence(
     }
 }
 
-/// Whether the word `token` of ASCII letters, before a period, is a token here without it,
-/// as [`word`] reads it: the period is followed by no letter or digit and not kept.
-fn leaves_period(text: &str, bytes: &[u8], token: &Token, abbreviations: &Abbreviations) -> bool {
-    let after_period = bytes.get(token.end + 1);
-    let first = WordStart {
-        len: 1,
-        number: false,
-        capitalized: bytes[token.start].is_ascii_uppercase(),
-    };
-    // A byte outside ASCII after the period is left to the reading again.
-    after_period.is_none_or(|&b| BYTE_CLASS[usize::from(b)] & (LETTER | DIGIT | NON_ASCII) == 0)
-        && !keeps_period(&text[token.start..token.end], first, abbreviations)
+/// Whether the word of ASCII letters or the number `token` ends here where it ends among the
+/// structure stage's tokens, as [`word`] reads it: before no byte of `goes_on` (the bytes
+/// that may go on with it here), as most do, or as [`ends_before_mark`] says.
+#[inline(always)]
+fn ends_alike(
+    text: &str,
+    bytes: &[u8],
+    token: &Token,
+    goes_on: u8,
+    abbreviations: &Abbreviations,
+) -> bool {
+    match bytes.get(token.end) {
+        Some(&b) if BYTE_CLASS[usize::from(b)] & goes_on != 0 => {
+            ends_before_mark(text, bytes, token, abbreviations)
+        }
+        _ => true,
+    }
+}
+
+/// Whether the word of ASCII letters or the number `token`, before a byte that may go on with
+/// it here, ends there all the same: the byte is an ASCII mark that no letter or digit
+/// follows, and not a period the token keeps (`Inc.`). A byte outside ASCII at either place is
+/// left to the reading again.
+fn ends_before_mark(
+    text: &str,
+    bytes: &[u8],
+    token: &Token,
+    abbreviations: &Abbreviations,
+) -> bool {
+    let mark = bytes[token.end];
+    let mark_ends = mark.is_ascii()
+        && bytes
+            .get(token.end + 1)
+            .is_none_or(|&b| BYTE_CLASS[usize::from(b)] & (LETTER | DIGIT | NON_ASCII) == 0);
+    // A sentence's last word, as most of them: the period stays a mark of its own unless the
+    // word keeps it.
+    mark_ends && {
+        let first = WordStart {
+            len: 1,
+            number: token.kind == TokenKind::Number,
+            capitalized: bytes[token.start].is_ascii_uppercase(),
+        };
+        mark != b'.' || !keeps_period(&text[token.start..token.end], first, abbreviations)
+    }
 }
 
 /// Appends the tokens of `range` of `text` to `out`; `spaced` says whether white space (or
