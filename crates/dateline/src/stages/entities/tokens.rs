@@ -473,6 +473,44 @@ mod tests {
     }
 
     #[test]
+    fn sentence_tokens_copied_are_those_read() {
+        use crate::document::Document;
+        use crate::stages::structure::Structure;
+        use crate::stages::Stage;
+
+        let text = "Iran's Paris-based U.S. unit. AT&T Inc. bought Reuters' 1,000. It rose 5.93. \
+                    The A350 and G7 met in Köln ½ “quoted” rock'n'roll 1,a 3:30/ 5, said P. \
+                    Simmons. J. R. Allen, O'Neill & co. 'tis x'1 A.B.C. fell 2.5% to 1990. \
+                    Mr. Smith met O’Neill at 3:30, AT& T and x&y on Jan. 5 at 7 a.m. Wait… 12.";
+        let abbreviations = Abbreviations(["Inc", "co", "Mr", "Jan"].into_iter().collect());
+        let mut doc = Document::new(text, None, None);
+        Structure::new().run(&mut doc);
+        assert!(doc.sentences.len() > 3);
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let (mut read, mut copied) = (Vec::new(), Vec::new());
+            tokenize(text, sentence.clone(), &abbreviations, &mut read);
+            let structure_tokens = doc.sentence_tokens[s].clone();
+            let not_all_letters = &doc.words_not_all_letters;
+            let from = not_all_letters.partition_point(|&w| w < structure_tokens.start);
+            tokenize_sentence(
+                text,
+                sentence.clone(),
+                &doc.tokens,
+                structure_tokens,
+                &not_all_letters[from..],
+                &abbreviations,
+                &mut copied,
+            );
+            assert_eq!(
+                format!("{copied:?}"),
+                format!("{read:?}"),
+                "{}",
+                &text[sentence.clone()]
+            );
+        }
+    }
+
+    #[test]
     fn possessives_hyphens_and_periods() {
         assert_eq!(
             words("Iran's Paris-based U.S. 's Acme Inc. P. Simmons O'Neill Reuters' 1,000."),
