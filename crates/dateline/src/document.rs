@@ -22,7 +22,10 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Range<usize>>,
     /// Sentences, in text order; each lies inside one paragraph.
     pub sentences: Vec<Range<usize>>,
-    /// Word, number and punctuation tokens of the sentences, in text order.
+    /// Word, number and punctuation tokens of the sentences, in text order: the structure
+    /// stage's, which every later stage reads. The entity stage keeps tokens of its own, which
+    /// split possessives and hyphens off and keep the periods of abbreviations, copied from
+    /// these where they are alike.
     pub tokens: Vec<Token>,
     /// The tokens of each sentence, as indices into [`Document::tokens`]: found once by the
     /// structure stage for every stage that reads a sentence's tokens.
