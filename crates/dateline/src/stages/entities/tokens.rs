@@ -93,24 +93,26 @@ pub(super) fn tokenize_sentence(
     while t < sentence_tokens.end {
         let token = &tokens[t];
         let spaced = token.start != previous_end;
+        // The kind of the token here, and whether it is plain, if it is copied.
         let copied = match token.kind {
-            TokenKind::Word => {
-                t != next_to_read && ends_alike(text, bytes, token, JOINS_WORD, abbreviations)
+            TokenKind::Word
+                if t != next_to_read
+                    && ends_alike(text, bytes, token, JOINS_WORD, abbreviations) =>
+            {
+                Some((TokKind::Word, true))
             }
-            TokenKind::Number => ends_alike(text, bytes, token, JOINS_NUMBER, abbreviations),
+            // A number with a separator inside is not one word as the gazetteer reads words.
+            TokenKind::Number if ends_alike(text, bytes, token, JOINS_NUMBER, abbreviations) => {
+                let digits = bytes[token.start..token.end].iter().all(u8::is_ascii_digit);
+                Some((TokKind::Number, digits))
+            }
             // A mark of one byte is ASCII.
-            TokenKind::Punct => token.end - token.start == 1 && bytes[token.start] != b'\'',
+            TokenKind::Punct if token.end - token.start == 1 && bytes[token.start] != b'\'' => {
+                Some((TokKind::Punct, false))
+            }
+            _ => None,
         };
-        if copied {
-            let (kind, plain) = match token.kind {
-                TokenKind::Word => (TokKind::Word, true),
-                // A number with a separator inside is not one word as the gazetteer reads words.
-                TokenKind::Number => (
-                    TokKind::Number,
-                    bytes[token.start..token.end].iter().all(u8::is_ascii_digit),
-                ),
-                TokenKind::Punct => (TokKind::Punct, false),
-            };
+        if let Some((kind, plain)) = copied {
             out.push(Tok {
                 start: token.start,
                 end: token.end,
