@@ -221,22 +221,39 @@ impl<V> FromIterator<(&'static str, V)> for WordMap<V> {
 }
 
 /// A set of word shapes (see [`shape`]). A test before a
-/// [`WordMap`] lookup that most words of a story fail: a shape costs a shift and a load, a
-/// lookup a hash and a probe. A fixed size, so that a test needs no bounds check.
-pub(crate) struct Shapes(Box<[u64; SHAPE_WORDS]>);
+/// [`WordMap`] lookup that most words of a story fail: a shape costs a few loads, a lookup a
+/// hash and a probe. Where many words pass it by chance (`dlrs` is shaped as `dies`, `company`
+/// as `century`), [`Shapes::may_begin`] is a second test, on the words' first two bytes.
+pub(crate) struct Shapes {
+    /// For each length and the low five bits of a first byte (the same for a letter's two
+    /// cases), one bit for the low five bits of the last byte of each word so long and so
+    /// begun.
+    ends: Box<Rows>,
+    /// The same with the second byte for the last (the first again in a one-byte word).
+    beginnings: Box<Rows>,
+}
 
-/// How many `u64` the bits of all shapes take.
-const SHAPE_WORDS: usize = ((LONGEST_WORD + 1) << 10) / 64;
+/// For each length up to [`LONGEST_WORD`] and each five bits, 32 bits.
+type Rows = [[u32; 32]; LONGEST_WORD + 1];
 
 impl Shapes {
     pub fn new() -> Shapes {
-        Shapes(Box::new([0; SHAPE_WORDS]))
+        Shapes {
+            ends: Box::new([[0; 32]; LONGEST_WORD + 1]),
+            beginnings: Box::new([[0; 32]; LONGEST_WORD + 1]),
+        }
     }
 
     /// Adds a word's shape; a word with none (see [`shape`]) is never asked for.
     pub fn insert(&mut self, word: &[u8]) {
-        if let Some(bit) = shape(word) {
-            self.0[bit / 64] |= 1 << (bit % 64);
+        if shape(word).is_some() {
+            let (first, second, last) = (
+                word[0],
+                *word.get(1).unwrap_or(&word[0]),
+                word[word.len() - 1],
+            );
+            self.ends[word.len()][usize::from(first & 31)] |= 1 << (last & 31);
+            self.beginnings[word.len()][usize::from(first & 31)] |= 1 << (second & 31);
         }
     }
 
@@ -244,7 +261,29 @@ impl Shapes {
     /// [`WordMap`] holds.
     #[inline]
     pub fn may_hold(&self, word: &[u8]) -> bool {
-        shape(word).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return false;
+        };
+        self.may_hold_ends(word.len(), first, last)
+    }
+
+    /// [`Shapes::may_hold`] for a word of `len` bytes given by its first and last, for a
+    /// caller that reads them from a token without making a slice.
+    #[inline(always)]
+    pub fn may_hold_ends(&self, len: usize, first: u8, last: u8) -> bool {
+        self.ends
+            .get(len)
+            .is_some_and(|row| row[usize::from(first & 31)] >> (last & 31) & 1 != 0)
+    }
+
+    /// Whether a word of the set may be as long as `word` and begin with its first two bytes.
+    #[inline(always)]
+    pub fn may_begin(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(row)) = (word.first(), self.beginnings.get(word.len())) else {
+            return false;
+        };
+        let second = *word.get(1).unwrap_or(&first);
+        row[usize::from(first & 31)] >> (second & 31) & 1 != 0
     }
 }
 

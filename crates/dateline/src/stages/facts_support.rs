@@ -17,7 +17,7 @@ use aho_corasick::{Anchored, MatchKind, PatternID, StartKind};
 
 use crate::article::{Entity, Label, Timex, TimexType};
 use crate::document::{Document, Token, TokenKind};
-use crate::lexicon::{self, ShapeMap, Shapes, WordMap, LONGEST_WORD};
+use crate::lexicon::{self, ShapeMap, Shapes, WordMap};
 
 const FUNCTION_WORDS: &str = include_str!("../../data/facts/function_words.tsv");
 const NUMBERS: &str = include_str!("../../data/facts/numbers.tsv");
@@ -411,12 +411,10 @@ pub(super) struct Knowledge {
     /// The classes of each first word of a phrase ([`PHRASE_STARTS`]): a few hundred words.
     phrase_starts: ShapeMap<u16>,
     /// The shapes of those words: a test of a few instructions, run before a lookup, that
-    /// most words of a story fail.
+    /// most words of a story fail; and a second, on their first two letters, for the words
+    /// that pass the first, as half of them do by chance (`dlrs` is shaped as `dies`, `pct`
+    /// as `put`).
     phrase_start_shapes: Shapes,
-    /// Their second letters ([`PhraseStartBeginnings`]): a second test for the words that
-    /// pass the first, as half of them do by chance (`dlrs` is shaped as `dies`, `pct` as
-    /// `put`), which keeps them from the lookup.
-    phrase_start_beginnings: PhraseStartBeginnings,
     numbers: WordMap<NumberWord>,
     vague_amounts: Phrases<u64>,
     qualifiers: Phrases<Qualifier>,
@@ -451,7 +449,6 @@ impl Knowledge {
         }
         let mut phrase_starts: WordMap<u16> = WordMap::new();
         let mut phrase_start_shapes = Shapes::new();
-        let mut phrase_start_beginnings = PhraseStartBeginnings::new();
         for (list, class) in [
             (SPEECH_CUES, WordClass::StartsSpeechCue),
             (CASUALTY_TRIGGERS, WordClass::StartsCasualtyTrigger),
@@ -460,7 +457,6 @@ impl Knowledge {
             for word in phrase_first_words(list) {
                 add(&mut phrase_starts, word, class);
                 phrase_start_shapes.insert(word.as_bytes());
-                phrase_start_beginnings.insert(word.as_bytes());
             }
         }
         let numbers = lexicon::rows(NUMBERS)
@@ -497,7 +493,6 @@ impl Knowledge {
             closed_classes: closed_classes.freeze(),
             phrase_starts: phrase_starts.freeze(),
             phrase_start_shapes,
-            phrase_start_beginnings,
             numbers,
             vague_amounts,
             qualifiers,
@@ -585,7 +580,7 @@ impl Knowledge {
             }
             let word = &bytes[t.start..t.end];
             if self.phrase_start_shapes.may_hold(word)
-                && self.phrase_start_beginnings.may_hold(word)
+                && self.phrase_start_shapes.may_begin(word)
                 && classes[i] & COMPOUND == 0
             {
                 let starts = self.phrase_starts_of_alphanumeric(word);
@@ -600,35 +595,6 @@ impl Knowledge {
         }
         doc.word_classes = classes;
         doc.phrase_start_tokens = phrase_start_tokens;
-    }
-}
-
-/// For each length and the low five bits of a first byte (the same for a letter's two cases),
-/// one bit for the low five bits of the second byte of each first word of a phrase that long
-/// and so begun (of the first byte again in a one-letter word).
-struct PhraseStartBeginnings(Box<[[u32; 32]; LONGEST_WORD + 1]>);
-
-impl PhraseStartBeginnings {
-    fn new() -> PhraseStartBeginnings {
-        PhraseStartBeginnings(Box::new([[0; 32]; LONGEST_WORD + 1]))
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        if let (Some(&first), Some(row)) = (word.first(), self.0.get_mut(word.len())) {
-            let second = word.get(1).unwrap_or(&first);
-            row[usize::from(first & 31)] |= 1 << (second & 31);
-        }
-    }
-
-    /// Whether a first word of a phrase may be as long as `word` and begin with its first two
-    /// bytes.
-    #[inline(always)]
-    fn may_hold(&self, word: &[u8]) -> bool {
-        let (Some(&first), Some(row)) = (word.first(), self.0.get(word.len())) else {
-            return false;
-        };
-        let second = word.get(1).unwrap_or(&first);
-        row[usize::from(first & 31)] >> (second & 31) & 1 != 0
     }
 }
 

@@ -8,7 +8,7 @@
 
 use super::atoms;
 use crate::document::Token;
-use crate::lexicon::{self, ShapeMap, Shapes, WordMap, LONGEST_WORD};
+use crate::lexicon::{self, ShapeMap, Shapes, WordMap};
 
 const MONTHS: &str = include_str!("../../../data/calendar/months.tsv");
 const WEEKDAYS: &str = include_str!("../../../data/time/weekdays.tsv");
@@ -120,7 +120,7 @@ pub(super) struct Lexicon {
     words: ShapeMap<Class>,
     /// Which shapes the head words ([`Class::is_head`]) have: the one test the head scan makes
     /// of most words.
-    head_shapes: HeadShapes,
+    head_shapes: Shapes,
     /// Holidays by their first word, longest names first.
     holidays: WordMap<Vec<Holiday>>,
     /// The shapes of those first words.
@@ -218,7 +218,7 @@ impl Lexicon {
             entries.push((row[0], Class::Tense(tense)));
         }
         let mut words = WordMap::new();
-        let mut head_shapes = HeadShapes::new();
+        let mut head_shapes = Shapes::new();
         let mut tense_shapes = Shapes::new();
         for (word, class) in entries {
             // The first class wins: a word known for its meaning ("next", "ago") keeps it over
@@ -298,10 +298,7 @@ impl Lexicon {
 
     /// Whether a word (or a part of one) is a head word ([`Class::is_head`]).
     fn is_head(&self, word: &[u8]) -> bool {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
-            return false;
-        };
-        self.head_shapes.may_hold(word.len(), first, last)
+        self.head_shapes.may_hold(word)
             && self
                 .class_of_bytes(word)
                 .is_some_and(|&class| class.is_head())
@@ -316,7 +313,7 @@ impl Lexicon {
             return false;
         };
         self.head_shapes
-            .may_hold(token.end.wrapping_sub(token.start), first, last)
+            .may_hold_ends(token.end.wrapping_sub(token.start), first, last)
             && self.is_plain_head_word(&text[token.start..token.end])
     }
 
@@ -328,53 +325,6 @@ impl Lexicon {
             && self
                 .class_of_plain(word)
                 .is_some_and(|&class| class.is_head())
-    }
-}
-
-/// The shapes of the head words: for each length and the low five bits of the first byte (the
-/// same for a letter's two cases), one bit for the low five bits of each last byte. A test of
-/// three loads and no branch but the length's.
-struct HeadShapes {
-    ends: Box<[[u32; 32]; LONGEST_WORD + 1]>,
-    /// For the low five bits of each first byte, one bit for those of each second byte (of the
-    /// first again in a one-letter word): a second test for the words that pass the first,
-    /// which most do by chance (`dlrs` is shaped as `days`, `company` as `century`).
-    beginnings: [u32; 32],
-}
-
-impl HeadShapes {
-    fn new() -> HeadShapes {
-        HeadShapes {
-            ends: Box::new([[0; 32]; LONGEST_WORD + 1]),
-            beginnings: [0; 32],
-        }
-    }
-
-    fn insert(&mut self, word: &[u8]) {
-        if let (Some(&first), Some(&last), Some(row)) =
-            (word.first(), word.last(), self.ends.get_mut(word.len()))
-        {
-            row[usize::from(first & 31)] |= 1 << (last & 31);
-            let second = word.get(1).unwrap_or(&first);
-            self.beginnings[usize::from(first & 31)] |= 1 << (second & 31);
-        }
-    }
-
-    /// Whether a head word may be `len` bytes long, begin with `first` and end with `last`.
-    #[inline(always)]
-    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
-        self.ends
-            .get(len)
-            .is_some_and(|row| row[usize::from(first & 31)] >> (last & 31) & 1 != 0)
-    }
-
-    /// Whether a head word may begin with the first two bytes of `word`.
-    fn may_begin(&self, word: &[u8]) -> bool {
-        let Some(&first) = word.first() else {
-            return false;
-        };
-        let second = word.get(1).unwrap_or(&first);
-        self.beginnings[usize::from(first & 31)] >> (second & 31) & 1 != 0
     }
 }
 
