@@ -323,13 +323,7 @@ pub(crate) fn word_key_fast(word: &[u8]) -> Option<u128> {
     if (low | high) & HIGHS != 0 || nul(low, len) || (len > 8 && nul(high, len - 8)) {
         return None;
     }
-    // `A` to `Z` get 0x20: a byte from 0x41 up gains the high bit from adding 0x3F, one from
-    // 0x5B up from adding 0x25 (no byte carries into the next: all are below 0x80).
-    let lower = |half: u64| {
-        let upper = (half + ONES * 0x3F) & !(half + ONES * 0x25) & HIGHS;
-        half | upper >> 2
-    };
-    Some(u128::from(lower(low)) | u128::from(lower(high)) << 64)
+    Some(u128::from(ascii_lowercase8(low)) | u128::from(ascii_lowercase8(high)) << 64)
 }
 
 /// [`word_key`] of a word of ASCII letters and digits: no byte needs a test, and each byte of
@@ -361,27 +355,59 @@ fn in_word(bytes: usize) -> u64 {
 #[inline(always)]
 fn halves(word: &[u8]) -> Option<(u64, u64)> {
     let len = word.len();
-    let (low, high) = match len {
-        0 => (0, 0),
-        1 => (u64::from(word[0]), 0),
-        2..=3 => {
-            let first = u64::from(u16::from_le_bytes([word[0], word[1]]));
-            let last = u64::from(u16::from_le_bytes([word[len - 2], word[len - 1]]));
-            (first | last << (8 * (len - 2)), 0)
-        }
-        4..=7 => {
-            let first = u64::from(u32::from_le_bytes(word[..4].try_into().ok()?));
-            let last = u64::from(u32::from_le_bytes(word[len - 4..].try_into().ok()?));
-            (first | last << (8 * (len - 4)), 0)
-        }
-        8..=LONGEST_WORD => {
+    match len {
+        0..=8 => Some((load_le(word), 0)),
+        9..=LONGEST_WORD => {
             let first = u64::from_le_bytes(word[..8].try_into().ok()?);
             let last = u64::from_le_bytes(word[len - 8..].try_into().ok()?);
-            (first, if len > 8 { last >> (8 * (16 - len)) } else { 0 })
+            Some((first, last >> (8 * (16 - len))))
         }
-        _ => return None,
-    };
-    Some((low, high))
+        _ => None,
+    }
+}
+
+/// Up to eight bytes as one integer, first byte lowest, read with two loads that overlap where
+/// the bytes are fewer than the two hold, rather than byte by byte.
+#[inline(always)]
+pub(crate) fn load_le(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    match len {
+        0 => 0,
+        1 => u64::from(bytes[0]),
+        2..=3 => {
+            let first = u16::from_le_bytes([bytes[0], bytes[1]]);
+            let last = u16::from_le_bytes([bytes[len - 2], bytes[len - 1]]);
+            u64::from(first) | u64::from(last) << (8 * (len - 2))
+        }
+        4..=7 => {
+            let first = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            let last = u32::from_le_bytes([
+                bytes[len - 4],
+                bytes[len - 3],
+                bytes[len - 2],
+                bytes[len - 1],
+            ]);
+            u64::from(first) | u64::from(last) << (8 * (len - 4))
+        }
+        8 => u64::from_le_bytes([
+            bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+        ]),
+        _ => panic!("at most eight bytes, not {len}"),
+    }
+}
+
+/// Eight bytes in ASCII lower case at once: each byte from `A` to `Z` gains 0x20; the others,
+/// non-ASCII bytes among them, stay as they are.
+#[inline(always)]
+pub(crate) fn ascii_lowercase8(piece: u64) -> u64 {
+    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let low = piece & LOW_BITS;
+    // A byte's top bit, once its low seven bits are added to, tells whether they reach `A`
+    // (0x41) and whether they go beyond `Z` (0x5a); no sum carries into the next byte.
+    let from_a = low + ONES * 0x3f;
+    let beyond_z = low + ONES * 0x25;
+    let capitals = from_a & !beyond_z & !piece & HIGHS;
+    piece | capitals >> 2
 }
 
 /// Hashes a [`word_key`] with one multiplication: a general hasher costs more than the rest
@@ -432,6 +458,24 @@ pub(crate) fn month_number(word: &str) -> Option<i8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_loads_read_the_bytes_in_order() {
+        for len in 0..=8 {
+            let bytes: Vec<u8> = (1..=len).collect();
+            let expected = bytes.iter().rev().fold(0, |n, &b| n << 8 | u64::from(b));
+            assert_eq!(load_le(&bytes), expected);
+        }
+    }
+
+    #[test]
+    fn eight_bytes_lower_as_one_by_one() {
+        for first in (0..=255u8).step_by(8) {
+            let bytes: [u8; 8] = std::array::from_fn(|i| first + i as u8);
+            let lowered = ascii_lowercase8(u64::from_le_bytes(bytes)).to_le_bytes();
+            assert_eq!(lowered, bytes.map(|b| b.to_ascii_lowercase()));
+        }
+    }
 
     #[test]
     fn every_row_of_the_data_files_fits_a_row() {

@@ -23,7 +23,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use super::tokens::{Tok, TokKind};
 use super::user::UserEntity;
 use crate::article::Label;
-use crate::lexicon::{rows, words, Row, Shapes, LONGEST_WORD};
+use crate::lexicon::{ascii_lowercase8, load_le, rows, words, Row, Shapes, LONGEST_WORD};
 use crate::stages::chars::{BYTE_CLASS, DIGIT, LETTER, NON_ASCII};
 
 const COUNTRIES: &str = include_str!("../../../data/places/countries.tsv");
@@ -1424,46 +1424,6 @@ fn word_hash(bytes: &[u8], word: Range<usize>) -> u64 {
     hash.finish()
 }
 
-/// Up to seven bytes as one integer, first byte lowest, read with two loads that overlap where
-/// the bytes are fewer than the two hold, rather than byte by byte.
-fn load_le(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    match len {
-        0 => 0,
-        1 => u64::from(bytes[0]),
-        2..=3 => {
-            let first = u16::from_le_bytes([bytes[0], bytes[1]]);
-            let last = u16::from_le_bytes([bytes[len - 2], bytes[len - 1]]);
-            u64::from(first) | u64::from(last) << (8 * (len - 2))
-        }
-        4..=7 => {
-            let first = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-            let last = u32::from_le_bytes([
-                bytes[len - 4],
-                bytes[len - 3],
-                bytes[len - 2],
-                bytes[len - 1],
-            ]);
-            u64::from(first) | u64::from(last) << (8 * (len - 4))
-        }
-        _ => unreachable!("at most seven bytes"),
-    }
-}
-
-/// Eight bytes in ASCII lower case at once: each byte from `A` to `Z` gains 0x20; the others,
-/// non-ASCII bytes among them, stay as they are.
-fn ascii_lowercase8(piece: u64) -> u64 {
-    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
-    let low = piece & LOW_BITS;
-    // A byte's top bit, once its low seven bits are added to, tells whether they reach `A`
-    // (0x41) and whether they go beyond `Z` (0x5a); no sum carries into the next byte.
-    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
-    let beyond_z = low + 0x2525_2525_2525_2525;
-    let capitals = from_a & !beyond_z & !piece & TOP_BITS;
-    piece | capitals >> 2
-}
-
 /// Buffers reused across calls of [`Gazetteer::find`].
 pub(crate) struct FindBuffers {
     /// The words of the text searched.
@@ -1756,11 +1716,6 @@ mod tests {
                 &text[word]
             );
         }
-        for len in 0..8 {
-            let bytes: Vec<u8> = (1..=len).collect();
-            let expected = bytes.iter().rev().fold(0, |n, &b| n << 8 | u64::from(b));
-            assert_eq!(load_le(&bytes), expected);
-        }
     }
 
     #[test]
@@ -1783,15 +1738,6 @@ mod tests {
                 expected.push(piece_hash(word.as_bytes()));
             }
             assert_eq!(pattern_hash(name), expected.finish(), "{name:?}");
-        }
-    }
-
-    #[test]
-    fn eight_bytes_lower_as_one_by_one() {
-        for first in (0..=255u8).step_by(8) {
-            let bytes: [u8; 8] = std::array::from_fn(|i| first + i as u8);
-            let lowered = ascii_lowercase8(u64::from_le_bytes(bytes)).to_le_bytes();
-            assert_eq!(lowered, bytes.map(|b| b.to_ascii_lowercase()));
         }
     }
 }
